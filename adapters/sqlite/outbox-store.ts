@@ -1,0 +1,68 @@
+import type { OutboxStatus, OutboxStore } from "../../src/ports/store.ts";
+import type { Db } from "./open.ts";
+import { many, one, OutboxRowSchema } from "./rows.ts";
+
+export function createOutboxStore(db: Db): OutboxStore {
+  // INSERT OR IGNORE on the unique key: the same due work found twice is enqueued once.
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO outbox
+       (key, address, message, person_id, workstream_id, subject, is_reminder, not_before, expires_at, next_attempt_at, created_at)
+     VALUES (@key, @address, @message, @personId, @workstreamId, @subject, @isReminder, @notBefore, @expiresAt, @notBefore, @now)`,
+  );
+  const due = db.prepare(
+    "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+  );
+  const nextDue = db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'");
+  const markSent = db.prepare(
+    "UPDATE outbox SET status = 'sent', attempts = attempts + 1, finished_at = ? WHERE id = ? AND status = 'pending'",
+  );
+  const retry = db.prepare(
+    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'",
+  );
+  const finish = db.prepare(
+    "UPDATE outbox SET status = ?, last_error = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
+  );
+  const dropSubject = db.prepare(
+    "UPDATE outbox SET status = 'dropped', last_error = ?, finished_at = ? WHERE subject = ? AND status = 'pending'",
+  );
+  const byKey = db.prepare("SELECT * FROM outbox WHERE key = ?");
+  const counts = db.prepare("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status");
+  return {
+    enqueue(item, now) {
+      const result = insert.run({
+        key: item.key,
+        address: item.address,
+        message: JSON.stringify(item.message),
+        personId: item.personId ?? null,
+        workstreamId: item.workstreamId ?? null,
+        subject: item.subject ?? null,
+        isReminder: item.isReminder ? 1 : 0,
+        notBefore: item.notBefore.getTime(),
+        expiresAt: item.expiresAt?.getTime() ?? null,
+        now: now.getTime(),
+      });
+      return result.changes === 1;
+    },
+    due: (now, limit) => many(OutboxRowSchema, due.all(now.getTime(), limit)),
+    nextDueAt() {
+      const at = (nextDue.get() as { at: number | null }).at;
+      return at === null ? undefined : new Date(at);
+    },
+    markSent(id, at) {
+      markSent.run(at.getTime(), id);
+    },
+    retryLater(id, at, error) {
+      retry.run(at.getTime(), error, id);
+    },
+    finish(id, status, reason, at) {
+      finish.run(status, reason, at.getTime(), id);
+    },
+    dropSubject: (subject, reason, at) => dropSubject.run(reason, at.getTime(), subject).changes,
+    byKey: (key) => one(OutboxRowSchema, byKey.get(key)),
+    countByStatus() {
+      const result: Record<OutboxStatus, number> = { pending: 0, sent: 0, dropped: 0, failed: 0 };
+      for (const row of counts.all() as { status: OutboxStatus; n: number }[]) result[row.status] = row.n;
+      return result;
+    },
+  };
+}

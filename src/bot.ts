@@ -1,0 +1,61 @@
+import { type InboundAction, handleAction } from "./commands/actions.ts";
+import { type CommandReply, type InboundCommand, handleCommand } from "./commands/router.ts";
+import type { ChatGateway } from "./ports/chat-gateway.ts";
+import type { Clock } from "./ports/clock.ts";
+import type { Logger } from "./ports/logger.ts";
+import type { Store } from "./ports/store.ts";
+import { queueDueWork } from "./scheduling/due-work.ts";
+import { createSender } from "./scheduling/sender.ts";
+import type { ActionResult } from "./use-cases/action-result.ts";
+import type { Core } from "./use-cases/core.ts";
+import { showHome } from "./use-cases/show-home.ts";
+
+export interface BotOptions {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  defaultTimezone: string;
+}
+
+/**
+ * The platform-neutral bot that every adapter talks to: commands and clicks in, and a tick
+ * that queues due work and delivers the outbox. Gateways are registered by the adapters.
+ */
+export function createBot(options: BotOptions) {
+  const gateways = new Map<string, ChatGateway>();
+  const core: Core = {
+    ...options,
+    gateways,
+    wake: () => {
+      void sender.deliver().catch((error: unknown) => options.log.error({ err: String(error) }, "delivery failed"));
+    },
+  };
+  const sender = createSender(core);
+  return {
+    core,
+    addGateway(gateway: ChatGateway) {
+      gateways.set(gateway.platform, gateway);
+    },
+    command: (inbound: InboundCommand): Promise<CommandReply> => handleCommand(core, inbound),
+    action: (inbound: InboundAction): ActionResult => {
+      const result = handleAction(core, inbound);
+      core.wake();
+      return result;
+    },
+    /** The person's home view (Slack App Home). */
+    home: (actor: { key: string; name: string; dm: string }) => showHome(core, core.store.people.upsert(actor)),
+    /** Remembers a platform delivery; false when it was handled before (retries, double clicks). */
+    firstSeen: (key: string) => core.store.inbound.firstSeen(key, core.clock.now()),
+    /** Queues whatever is due now and sends what can go. Resolves to how many were sent. */
+    async tick(): Promise<number> {
+      const queued = queueDueWork(core);
+      if (queued > 0) options.log.info({ queued }, "queued due work");
+      return sender.deliver();
+    },
+    /** Sends what is due without looking for new work (after a command, or a retry timer). */
+    deliver: () => sender.deliver(),
+    nextDueAt: () => sender.nextDueAt(),
+  };
+}
+
+export type Bot = ReturnType<typeof createBot>;

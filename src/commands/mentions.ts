@@ -1,0 +1,40 @@
+/** A person named in a command, as the platform identified them. */
+export interface Mention {
+  key: string;
+  name: string;
+}
+
+// Slack `<@U123>` / `<@U123|sam>`; the Teams adapter rewrites its <at> entities to this form too.
+const PLATFORM_MENTION = /^<@([^|>\s]+)(?:\|([^>]+))?>$/;
+// The console names people `@sam`.
+const CONSOLE_MENTION = /^@([\w.-]+)$/;
+
+/** Reads one word as a mention, or undefined when it is not one. */
+export function readMention(word: string, platform: string): Mention | undefined {
+  const m = PLATFORM_MENTION.exec(word);
+  if (m?.[1]) return { key: `${platform}:${m[1]}`, name: m[2]?.trim() || m[1] };
+  const c = CONSOLE_MENTION.exec(word);
+  if (c?.[1] && platform === "console") return { key: `console:@${c[1].toLowerCase()}`, name: c[1] };
+  return undefined;
+}
+
+/**
+ * Splits command text into words, keeping a `<@U1|Sam Jones>` mention whole even when the
+ * name has spaces in it.
+ */
+export function words(text: string): string[] {
+  return text.match(/<@[^>]*>|\S+/g) ?? [];
+}
+
+/** Takes the leading mentions off a list of words. */
+export function takeMentions(list: string[], platform: string): { mentions: Mention[]; rest: string[] } {
+  const mentions: Mention[] = [];
+  let i = 0;
+  for (; i < list.length; i++) {
+    const word = list[i] as string;
+    const mention = readMention(word.replace(/,$/, ""), platform);
+    if (!mention) break;
+    mentions.push(mention);
+  }
+  return { mentions, rest: list.slice(i) };
+}

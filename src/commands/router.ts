@@ -1,0 +1,133 @@
+import type { Workstream } from "../domain/entities.ts";
+import { UserFacingError, refuse } from "../domain/errors.ts";
+import { message, type Message } from "../messages/message.ts";
+import type { CommandContext, Core } from "../use-cases/core.ts";
+import { COMMANDS, UMBRELLA } from "./catalog.ts";
+import { helpFor } from "./help.ts";
+import { allowed, type CommandSpec, describeAudience } from "./spec.ts";
+
+/** A command as it arrived from a platform, already stripped of any bot mention. */
+export interface InboundCommand {
+  platform: string;
+  actor: { key: string; name: string; dm: string };
+  /** The channel it was typed in; undefined in a direct message. */
+  channel?: string;
+  /** `/meeting list`, `meeting list` or `/commonpurpose meeting list`. */
+  text: string;
+}
+
+/** The private answer to the person who typed; `error` is the refusal code when refused. */
+export interface CommandReply {
+  message: Message;
+  error?: string;
+}
+
+/**
+ * The one entry point for typed commands on every platform: finds the command, the workstream
+ * and the caller's role, checks permission, runs it, and turns refusals into a private answer.
+ * A refused command changes nothing: use cases check before they write, inside a transaction.
+ */
+export async function handleCommand(core: Core, inbound: InboundCommand): Promise<CommandReply> {
+  try {
+    return { message: await route(core, inbound) };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { message: message(error.userMessage), error: error.code };
+    core.log.error({ err: errorSummary(error), platform: inbound.platform }, "command failed");
+    return {
+      message: message("Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."),
+      error: "internal",
+    };
+  }
+}
+
+async function route(core: Core, inbound: InboundCommand): Promise<Message> {
+  const actor = core.store.people.upsert(inbound.actor);
+  let text = inbound.text.trim().replace(/^\//, "");
+  let verb = firstWord(text).toLowerCase();
+  if (verb === UMBRELLA) {
+    text = text.slice(verb.length).trim().replace(/^\//, "");
+    verb = firstWord(text).toLowerCase();
+  }
+  let rest = text.slice(verb.length).trim();
+  const ctx: CommandContext = { platform: inbound.platform, actor, ...(inbound.channel ? { channel: inbound.channel } : {}) };
+
+  const specs = COMMANDS.filter((c) => c.verb === verb);
+  if (verb === "" || verb === "help" || (specs.length > 0 && /^help$/i.test(rest))) {
+    const workstream = findWorkstream(core, ctx, rest, false);
+    const role = workstream && core.store.members.get(workstream.id, actor.id)?.role;
+    return helpFor(role, workstream !== undefined, specs.length > 0 ? verb : undefined);
+  }
+  if (specs.length === 0) {
+    refuse("command.unknown", `I don't know the command \`/${verb}\`. Type \`/help\` to see what you can do, for example \`/meeting list\`.`);
+  }
+  const sub = firstWord(rest).toLowerCase();
+  let spec = specs.find((c) => c.sub !== "" && c.sub === sub);
+  if (spec) rest = rest.slice(sub.length).trim();
+  else spec = specs.find((c) => c.sub === "");
+  if (!spec) {
+    const first = specs[0] as CommandSpec;
+    refuse(
+      `${verb}.usage`,
+      `\`/${verb}\` needs one of: ${specs.map((c) => c.sub).join(", ")}. For example: \`${first.example}\`.`,
+    );
+  }
+
+  const workstream = findWorkstream(core, ctx, rest, spec.needsWorkstream);
+  if (workstream) {
+    rest = stripIn(rest, workstream);
+    ctx.workstream = workstream;
+    const member = core.store.members.get(workstream.id, actor.id);
+    if (member) ctx.member = member;
+    if (spec.who !== "anyone" && !member) {
+      refuse("member.not-member", `You're not a member of *${workstream.name}* yet. A chair or coordinator can add you with \`/workstream add @you\`.`);
+    }
+  }
+  if (!allowed(spec.who, ctx.member?.role)) {
+    refuse(
+      "permission.denied",
+      `Only ${describeAudience(spec.who)} can ${spec.summary.split(" (")[0]}. Type \`/help\` to see what you can do.`,
+    );
+  }
+  return spec.run(core, ctx, rest);
+}
+
+/**
+ * In a workstream's channel, that workstream. In a direct message, the caller's only
+ * workstream, or the one named with `in <name>`; a member of several gets a question back.
+ */
+function findWorkstream(core: Core, ctx: CommandContext, rest: string, required: boolean): Workstream | undefined {
+  if (ctx.channel) {
+    const here = core.store.workstreams.byChannel(ctx.channel);
+    if (!here && required) {
+      refuse("workstream.not-here", "This channel isn't a workstream yet. A coordinator can start one here with `/workstream setup Medication safety`.");
+    }
+    return here;
+  }
+  const mine = core.store.members.workstreamsOf(ctx.actor.id);
+  const named = mine.find((w) => stripIn(rest, w) !== rest);
+  if (named) return named;
+  if (mine.length === 1) return mine[0];
+  if (!required) return undefined;
+  if (mine.length === 0) {
+    refuse("workstream.none", "You're not in a workstream yet. When a chair or coordinator adds you, you can use this here.");
+  }
+  refuse(
+    "workstream.which",
+    `You're in ${mine.length} workstreams. Which one? Add \`in <name>\` to the end, for example \`/meeting list in ${mine[0]?.name}\`.`,
+  );
+}
+
+/** Removes a trailing `in <workstream name>` from the arguments, if present. */
+function stripIn(rest: string, workstream: Workstream): string {
+  const suffix = ` in ${workstream.name}`.toLowerCase();
+  const padded = ` ${rest}`;
+  return padded.toLowerCase().endsWith(suffix) ? padded.slice(0, -suffix.length).trim() : rest;
+}
+
+function firstWord(text: string): string {
+  return /^\S*/.exec(text)?.[0] ?? "";
+}
+
+function errorSummary(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,94 @@
+import { IANAZone } from "luxon";
+import { z } from "zod";
+import { refuse } from "./errors.ts";
+
+/** Per-workstream settings (PRODUCT.md §5), stored as JSON and read back through this schema. */
+export const SettingsSchema = z.object({
+  timezone: z.string().default("Europe/London"),
+  "papers-lead-days": z.number().int().default(7),
+  "papers-reminder-days": z.number().int().default(2),
+  "checkin-reminder-hours": z.number().int().default(24),
+  "checkin-close-hours": z.number().int().default(72),
+  "one-to-one-every-days": z.number().int().default(42),
+  digest: z.string().default("mon 09:00"),
+  "quiet-hours": z.string().default("20:00-08:00"),
+  "quiet-weekends": z.enum(["on", "off"]).default("on"),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingName = keyof Settings;
+
+export function defaultSettings(timezone: string): Settings {
+  return SettingsSchema.parse({ timezone });
+}
+
+type Rule = { hint: string; read: (value: string) => string | number | undefined };
+
+const wholeNumber = (min: number, max: number, unit: string): Rule => ({
+  hint: `a whole number of ${unit} from ${min} to ${max}`,
+  read: (value) => {
+    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    return n >= min && n <= max ? n : undefined;
+  },
+});
+
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const CRON_FIELD = /^[\d*,/-]+$/;
+
+/** Each setting's valid range, said the way the refusal says it. */
+const RULES: Record<SettingName, Rule> = {
+  timezone: {
+    hint: "a time zone name such as Europe/London",
+    read: (value) => (IANAZone.isValidZone(value) ? value : undefined),
+  },
+  "papers-lead-days": wholeNumber(1, 60, "days"),
+  "papers-reminder-days": wholeNumber(1, 30, "days"),
+  "checkin-reminder-hours": wholeNumber(1, 168, "hours"),
+  "checkin-close-hours": wholeNumber(2, 336, "hours"),
+  "one-to-one-every-days": wholeNumber(7, 365, "days"),
+  digest: {
+    hint: "a day and time such as `mon 09:00`, or a cron expression such as `0 9 * * 1`",
+    read: (value) => {
+      const v = value.trim().toLowerCase();
+      const dayTime = /^([a-z]{3}) ([01]\d|2[0-3]):([0-5]\d)$/.exec(v);
+      if (dayTime) return dayTime[1] && DAYS.includes(dayTime[1]) ? v : undefined;
+      const fields = v.split(/\s+/);
+      return fields.length === 5 && fields.every((f) => CRON_FIELD.test(f)) ? v : undefined;
+    },
+  },
+  "quiet-hours": {
+    hint: "`off`, or a range such as `20:00-08:00`",
+    read: (value) => {
+      const v = value.trim().toLowerCase();
+      if (v === "off") return v;
+      const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(v);
+      return m && `${m[1]}${m[2]}` !== `${m[3]}${m[4]}` ? v : undefined;
+    },
+  },
+  "quiet-weekends": {
+    hint: "`on` or `off`",
+    read: (value) => (value === "on" || value === "off" ? value : undefined),
+  },
+};
+
+export const SETTING_NAMES = Object.keys(RULES) as SettingName[];
+
+/** Checks one `/workstream set` value; refuses with the valid range. */
+export function applySetting(settings: Settings, name: string, raw: string): Settings {
+  if (!(name in RULES)) {
+    refuse(
+      "setting.unknown",
+      `There is no setting called "${name}". You can set: ${SETTING_NAMES.join(", ")}. For example: \`/workstream set papers-lead-days 10\`.`,
+    );
+  }
+  const key = name as SettingName;
+  const rule = RULES[key];
+  const value = rule.read(raw.trim());
+  if (value === undefined) {
+    refuse("setting.invalid", `${key} must be ${rule.hint}. For example: \`/workstream set ${key} ${example(key)}\`.`);
+  }
+  return SettingsSchema.parse({ ...settings, [key]: value });
+}
+
+function example(name: SettingName): string {
+  return String(defaultSettings("Europe/London")[name]);
+}

@@ -1,0 +1,122 @@
+import * as chrono from "chrono-node";
+import { DateTime } from "luxon";
+import { refuse } from "./errors.ts";
+import type { Settings } from "./settings.ts";
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?/;
+
+/** What a phrase at the start of some text meant, and the text left after it. */
+export interface ParsedWhen {
+  at: Date;
+  /** True when the phrase named a time of day (or was relative, such as "in 3 hours"). */
+  hasTime: boolean;
+  rest: string;
+}
+
+/**
+ * Reads a date/time at the start of `text` in the workstream's zone: ISO `2026-12-10 14:00`
+ * always, and plain phrases ("next tuesday 2pm", "in 3 days") through chrono. chrono works in
+ * one fixed offset, so it is given the zone's wall-clock time as if it were UTC and the result is
+ * placed back in the zone by luxon; that keeps "Tuesday 2pm" at 2pm across a clock change.
+ */
+export function parseWhenPrefix(text: string, zone: string, now: Date): ParsedWhen | undefined {
+  const trimmed = text.trim();
+  const iso = ISO.exec(trimmed);
+  if (iso) {
+    const [whole, y, mo, d, h, mi] = iso;
+    const dt = DateTime.fromObject(
+      { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0) },
+      { zone },
+    );
+    if (!dt.isValid) return undefined;
+    return { at: dt.toJSDate(), hasTime: h !== undefined, rest: trimmed.slice(whole.length).trim() };
+  }
+  const wall = DateTime.fromJSDate(now, { zone });
+  const reference = { instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)), timezone: 0 };
+  const results = chrono.en.GB.parse(trimmed, reference, { forwardDate: true });
+  const first = results[0];
+  if (!first || first.index !== 0) return undefined;
+  const c = first.start;
+  const relative = /^in\s/i.test(first.text) || /\b(now|tonight)\b/i.test(first.text);
+  const hasTime = c.isCertain("hour") || relative;
+  const dt = DateTime.fromObject(
+    {
+      year: c.get("year") ?? wall.year,
+      month: c.get("month") ?? wall.month,
+      day: c.get("day") ?? wall.day,
+      hour: hasTime ? (c.get("hour") ?? 0) : 0,
+      minute: hasTime ? (c.get("minute") ?? 0) : 0,
+    },
+    { zone },
+  );
+  if (!dt.isValid) return undefined;
+  return { at: dt.toJSDate(), hasTime, rest: trimmed.slice(first.text.length).trim() };
+}
+
+/** Like parseWhenPrefix, but the whole text must be the date; refuses kindly otherwise. */
+export function parseWhen(text: string, zone: string, now: Date, example: string): Date {
+  const parsed = parseWhenPrefix(text, zone, now);
+  if (!parsed || parsed.rest) {
+    refuse("time.unreadable", `I couldn't read "${text.trim()}" as a date. Try ${example}.`);
+  }
+  return parsed.at;
+}
+
+/** "Thursday 10 December, 2pm" (the year too when it is not the current one). */
+export function formatWhen(at: Date, zone: string, now?: Date): string {
+  const dt = DateTime.fromJSDate(at, { zone });
+  const year = now && DateTime.fromJSDate(now, { zone }).year !== dt.year ? ` ${dt.year}` : "";
+  return `${dt.toFormat("cccc d LLLL")}${year}, ${formatTime(at, zone)}`;
+}
+
+/** "2pm", "2:30pm", "midday". */
+export function formatTime(at: Date, zone: string): string {
+  const dt = DateTime.fromJSDate(at, { zone });
+  if (dt.hour === 12 && dt.minute === 0) return "midday";
+  return dt.toFormat(dt.minute === 0 ? "h" : "h:mm") + (dt.hour < 12 ? "am" : "pm");
+}
+
+/** "Thursday 10 December". */
+export function formatDay(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat("cccc d LLLL");
+}
+
+const DURATION = /^(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:ute)?s?)?)?$/i;
+
+/** `90m`, `1h30m`, `2h`, `2 hours`, `45 minutes` → minutes; undefined if unreadable or zero. */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match || (!match[1] && !match[2])) return undefined;
+  const minutes = Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
+  return minutes > 0 && minutes <= 24 * 60 ? minutes : undefined;
+}
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/**
+ * When a direct message due at `at` may go out: unchanged outside quiet hours and weekends,
+ * otherwise the end of the quiet period (the next weekday morning).
+ */
+export function afterQuietHours(at: Date, settings: Settings): Date {
+  const zone = settings.timezone;
+  const range = settings["quiet-hours"] === "off" ? undefined : settings["quiet-hours"].split("-");
+  const [start, end] = (range ?? ["00:00", "00:00"]).map((t) => {
+    const [h, m] = t.split(":").map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  }) as [number, number];
+  const morning = range ? end : 8 * 60;
+  let dt = DateTime.fromJSDate(at, { zone });
+  for (let i = 0; i < 10; i++) {
+    const minute = dt.hour * 60 + dt.minute;
+    if (settings["quiet-weekends"] === "on" && dt.weekday >= 6) {
+      dt = dt.plus({ days: 8 - dt.weekday }).startOf("day").plus({ minutes: morning });
+      continue;
+    }
+    const quiet = range !== undefined && (start > end ? minute >= start || minute < end : minute >= start && minute < end);
+    if (!quiet) return dt.toJSDate();
+    const base = start > end && minute >= start ? dt.plus({ days: 1 }) : dt;
+    dt = base.startOf("day").plus({ minutes: end });
+  }
+  return dt.toJSDate();
+}

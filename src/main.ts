@@ -1,0 +1,91 @@
+import type { Server } from "node:http";
+import { startConsole } from "../adapters/console/console.ts";
+import { createOffsetClock } from "../adapters/console/offset-clock.ts";
+import { startTicker } from "../adapters/cron/ticker.ts";
+import { createHttpServer, listen, type Route } from "../adapters/http/server.ts";
+import { createPinoLogger } from "../adapters/log/pino-logger.ts";
+import { startSlack } from "../adapters/slack/slack-app.ts";
+import { MigrationError, migrate } from "../adapters/sqlite/migrate.ts";
+import { openDatabase } from "../adapters/sqlite/open.ts";
+import { createSqliteStore } from "../adapters/sqlite/store.ts";
+import { createBot } from "./bot.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { systemClock } from "./ports/clock.ts";
+
+/** The composition root: config → database → migrate → core → adapters. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const consoleMode = config.platforms.includes("console");
+  const log = createPinoLogger(config.logLevel);
+  const db = openDatabase(config.databasePath);
+  const applied = migrate(db);
+  if (applied.length > 0) log.info({ applied }, "database migrated");
+  const store = createSqliteStore(db);
+  const clock = consoleMode ? createOffsetClock() : systemClock;
+  const bot = createBot({ store, clock, log, defaultTimezone: config.defaultTimezone });
+
+  const routes: Route[] = [];
+  const checks: Record<string, () => Promise<boolean>> = {
+    database: async () => db.prepare("SELECT 1 AS ok").get() !== undefined,
+  };
+  const stops: Array<() => Promise<void> | void> = [];
+
+  if (config.platforms.includes("slack") && config.slack) {
+    const slack = await startSlack({ ...config.slack, bot, log });
+    routes.push(...slack.routes);
+    checks.slack = slack.healthy;
+    stops.push(slack.stop);
+  }
+  if (config.platforms.includes("teams")) {
+    throw new ConfigError("BOT_PLATFORMS is not valid: Microsoft Teams support is not built yet; use slack or console.");
+  }
+
+  let server: Server | undefined;
+  if (!consoleMode || routes.length > 0) {
+    routes.push({
+      method: "GET",
+      path: "/health",
+      handler: async (_req, res) => {
+        const results = Object.fromEntries(
+          await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, await check().catch(() => false)])),
+        );
+        const ok = Object.values(results).every(Boolean);
+        res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok, ...results }));
+      },
+    });
+    server = createHttpServer(routes, (error) => log.error({ err: String(error) }, "http handler failed"));
+    const port = await listen(server, config.port);
+    log.info({ port, platforms: config.platforms }, "listening");
+  }
+
+  const ticker = startTicker(bot, log, () => clock.now().getTime());
+  const shutdown = async () => {
+    await ticker.stop();
+    for (const stop of stops) await stop();
+    server?.close();
+    db.close();
+  };
+
+  if (consoleMode) {
+    await ticker.first;
+    await startConsole({ bot, clock: clock as ReturnType<typeof createOffsetClock>, databasePath: config.databasePath });
+    await shutdown();
+    return;
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, "shutting down");
+      void shutdown().then(() => process.exit(0));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  // One clear line for the person starting the bot; the stack only for the unexpected.
+  if (error instanceof ConfigError || error instanceof MigrationError) {
+    console.error(`Common Purpose could not start: ${error.message}`);
+  } else {
+    console.error("Common Purpose could not start:", error);
+  }
+  process.exit(1);
+});

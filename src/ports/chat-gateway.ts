@@ -1,0 +1,42 @@
+import type { Message } from "../messages/message.ts";
+
+/**
+ * How the core reaches a platform. Addresses are opaque strings made by the adapter
+ * (`slack:D123`, `teams:<id>`, `console:@sam`); the prefix before the first colon names the
+ * platform, and only that adapter decodes the rest.
+ */
+export interface ChatGateway {
+  readonly platform: string;
+  /** Delivers one message; throws a DeliveryError when it could not. */
+  send(address: string, message: Message): Promise<void>;
+  /** People in a channel, for `/workstream sync`; undefined when the platform cannot list them. */
+  listChannelMembers?(channel: string): Promise<ChannelPerson[]>;
+}
+
+export interface ChannelPerson {
+  key: string;
+  name: string;
+  dm: string;
+}
+
+export type DeliveryFailure =
+  /** The platform asked us to slow down: wait, then try again (nothing is lost). */
+  | { kind: "rate-limited"; retryAfterMs: number }
+  /** The person cannot be reached (blocked or uninstalled the app): do not retry. */
+  | { kind: "unreachable" }
+  /** Anything else (network, 5xx): back off and try again. */
+  | { kind: "transient" };
+
+export class DeliveryError extends Error {
+  constructor(
+    readonly failure: DeliveryFailure,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = "DeliveryError";
+  }
+}
+
+export function platformOf(address: string): string {
+  return address.slice(0, address.indexOf(":"));
+}

@@ -1,0 +1,6 @@
+/** The only source of "now" for the core, so tests and the console can move time. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,112 @@
+import type { Attendance, Meeting, Member, Person, Workstream } from "../domain/entities.ts";
+import type { Group, Role } from "../domain/roles.ts";
+import type { Settings } from "../domain/settings.ts";
+import type { Message } from "../messages/message.ts";
+
+/**
+ * Everything the core keeps. It is synchronous because SQLite is local and fast; the one
+ * implementation is adapters/sqlite, and tests use it too (on a temp file or :memory:).
+ */
+export interface Store {
+  /** Runs fn atomically: all of its writes land, or none do. */
+  transaction<T>(fn: () => T): T;
+  people: PeopleStore;
+  workstreams: WorkstreamStore;
+  members: MemberStore;
+  meetings: MeetingStore;
+  outbox: OutboxStore;
+  inbound: InboundStore;
+}
+
+export interface PeopleStore {
+  /** Finds or creates the person with this key, refreshing name and DM address when given. */
+  upsert(person: { key: string; name: string; dm: string }): Person;
+  byKey(key: string): Person | undefined;
+  byId(id: number): Person | undefined;
+  setQuietUntil(personId: number, until: Date | null): void;
+}
+
+export interface WorkstreamStore {
+  create(input: { name: string; channel: string; settings: Settings; now: Date }): Workstream;
+  byChannel(channel: string): Workstream | undefined;
+  byName(name: string): Workstream | undefined;
+  byId(id: number): Workstream | undefined;
+  all(): Workstream[];
+  updateSettings(id: number, settings: Settings): void;
+}
+
+export interface MemberStore {
+  /** Adds, or re-activates with the given role and group. */
+  add(input: { workstreamId: number; personId: number; role: Role; group: Group; now: Date }): Member;
+  get(workstreamId: number, personId: number): Member | undefined;
+  /** Active members, chairs first. */
+  list(workstreamId: number): Member[];
+  setRole(workstreamId: number, personId: number, role: Role): void;
+  setGroup(workstreamId: number, personId: number, group: Group): void;
+  /** Marks them removed; their history stays until they are forgotten. */
+  remove(workstreamId: number, personId: number, now: Date): void;
+  /** The workstreams this person is an active member of. */
+  workstreamsOf(personId: number): Workstream[];
+}
+
+export interface MeetingStore {
+  create(input: { workstreamId: number; title: string; startsAt: Date; endsAt: Date; now: Date }): Meeting;
+  bySeq(workstreamId: number, seq: number): Meeting | undefined;
+  byId(id: number): Meeting | undefined;
+  /** Scheduled meetings that have not ended yet, soonest first. */
+  upcoming(workstreamId: number, now: Date): Meeting[];
+  /** Scheduled meetings starting in [from, to), across all workstreams (the scheduler's query). */
+  startingBetween(from: Date, to: Date): Meeting[];
+  setStatus(id: number, status: "cancelled" | "ended", at: Date): void;
+  setAttendance(meetingId: number, personId: number, attendance: Attendance, now: Date): void;
+  attendance(meetingId: number, personId: number): Attendance | undefined;
+}
+
+/** One message waiting to go out. `key` makes enqueueing idempotent. */
+export interface OutboxItem {
+  key: string;
+  address: string;
+  message: Message;
+  /** Not before this moment (quiet hours move it to the morning). */
+  notBefore: Date;
+  /** The person it is for, when it is a direct message. */
+  personId?: number | null;
+  workstreamId?: number | null;
+  /** What it is about (`meeting:12`), so cancelling that drops what is still waiting. */
+  subject?: string | null;
+  /** Reminders are skipped for people who asked for /quiet. */
+  isReminder?: boolean;
+  /** After this it no longer makes sense; it is dropped and logged instead of sent. */
+  expiresAt?: Date | null;
+}
+
+export type OutboxStatus = "pending" | "sent" | "dropped" | "failed";
+
+export interface OutboxRow extends OutboxItem {
+  id: number;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+}
+
+export interface OutboxStore {
+  /** Adds the item unless one with the same key exists; true when it was added. */
+  enqueue(item: OutboxItem, now: Date): boolean;
+  /** Pending rows whose time has come, oldest first. */
+  due(now: Date, limit: number): OutboxRow[];
+  /** The earliest moment a pending row becomes due, if any. */
+  nextDueAt(): Date | undefined;
+  markSent(id: number, at: Date): void;
+  retryLater(id: number, at: Date, error: string): void;
+  finish(id: number, status: "dropped" | "failed", reason: string, at: Date): void;
+  /** Drops pending rows about this subject; returns how many. */
+  dropSubject(subject: string, reason: string, at: Date): number;
+  byKey(key: string): OutboxRow | undefined;
+  countByStatus(): Record<OutboxStatus, number>;
+}
+
+/** Remembers platform deliveries already handled (Slack event ids, card submissions). */
+export interface InboundStore {
+  /** True the first time this key is seen; false for a repeat. */
+  firstSeen(key: string, now: Date): boolean;
+}

@@ -1,0 +1,14 @@
+import type { Core } from "../use-cases/core.ts";
+import { queueMeetingReminders } from "./meeting-reminders.ts";
+
+/**
+ * One rule per kind of scheduled message. Each looks at the database and the clock and queues
+ * whatever is due; being found due again is harmless, because the outbox key is unique.
+ */
+const RULES: Array<(core: Core, now: Date) => number> = [queueMeetingReminders];
+
+/** "What is due now?" — run by every tick, in one transaction. Returns how many were queued. */
+export function queueDueWork(core: Core): number {
+  const now = core.clock.now();
+  return core.store.transaction(() => RULES.reduce((sum, rule) => sum + rule(core, now), 0));
+}

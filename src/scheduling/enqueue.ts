@@ -1,0 +1,63 @@
+import type { Person, Workstream } from "../domain/entities.ts";
+import { afterQuietHours } from "../domain/time.ts";
+import type { Message } from "../messages/message.ts";
+import type { Core } from "../use-cases/core.ts";
+
+export interface DirectMessageOptions {
+  /** Unique idempotency key: the same key is only ever sent once. */
+  key: string;
+  subject?: string;
+  isReminder?: boolean;
+  /** When it should go (default now); quiet hours move it to the morning. */
+  at?: Date;
+  expiresAt?: Date;
+}
+
+/**
+ * Queues a direct message in the outbox. Quiet hours and weekends (the workstream's) hold it
+ * until the morning; everything else about delivery is the sender's job.
+ */
+export function queueDirectMessage(
+  core: Core,
+  workstream: Workstream,
+  person: Person,
+  message: Message,
+  options: DirectMessageOptions,
+): boolean {
+  const at = options.at ?? core.clock.now();
+  return core.store.outbox.enqueue(
+    {
+      key: options.key,
+      address: person.dm,
+      message,
+      notBefore: afterQuietHours(at, workstream.settings),
+      personId: person.id,
+      workstreamId: workstream.id,
+      subject: options.subject ?? null,
+      isReminder: options.isReminder ?? false,
+      expiresAt: options.expiresAt ?? null,
+    },
+    core.clock.now(),
+  );
+}
+
+/** Queues a post to the workstream's channel (never held: a channel is not a person's phone). */
+export function queueChannelPost(
+  core: Core,
+  workstream: Workstream,
+  message: Message,
+  options: { key: string; subject?: string },
+): boolean {
+  const now = core.clock.now();
+  return core.store.outbox.enqueue(
+    {
+      key: options.key,
+      address: workstream.channel,
+      message,
+      notBefore: now,
+      workstreamId: workstream.id,
+      subject: options.subject ?? null,
+    },
+    now,
+  );
+}

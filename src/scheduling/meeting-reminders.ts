@@ -1,0 +1,53 @@
+import { formatId } from "../domain/ids.ts";
+import { DAY, formatWhen } from "../domain/time.ts";
+import type { Meeting, Person, Workstream } from "../domain/entities.ts";
+import type { Message } from "../messages/message.ts";
+import type { Core } from "../use-cases/core.ts";
+import { queueDirectMessage } from "./enqueue.ts";
+
+/**
+ * The day-before reminder: due 24 hours before a meeting starts, for every member who has not
+ * asked for /quiet. Found again on every tick until the meeting starts; the outbox key makes
+ * that harmless. The window also looks a day back, so a reminder missed while the bot was down
+ * is still queued, and then dropped (and logged) by the sender as stale rather than vanishing.
+ */
+export function queueMeetingReminders(core: Core, now: Date): number {
+  let queued = 0;
+  const window = core.store.meetings.startingBetween(new Date(now.getTime() - DAY), new Date(now.getTime() + DAY));
+  for (const meeting of window) {
+    const workstream = core.store.workstreams.byId(meeting.workstreamId);
+    if (!workstream) continue;
+    for (const member of core.store.members.list(workstream.id)) {
+      if (member.quietUntil && member.quietUntil > now) continue;
+      const added = queueDirectMessage(core, workstream, member, reminder(workstream, meeting, member), {
+        key: `meeting-reminder:${meeting.id}:${member.id}`,
+        subject: `meeting:${meeting.id}`,
+        isReminder: true,
+        expiresAt: meeting.startsAt,
+      });
+      if (added) queued++;
+    }
+  }
+  return queued;
+}
+
+function reminder(workstream: Workstream, meeting: Meeting, person: Person): Message {
+  const zone = workstream.settings.timezone;
+  const id = formatId("meeting", meeting.seq);
+  // The full date, not "tomorrow": quiet hours may hold this message into the meeting's own day.
+  const text = `Hi ${person.name} — a reminder that *${meeting.title}* (${id}) is on ${formatWhen(meeting.startsAt, zone)}.`;
+  return {
+    text,
+    blocks: [
+      { kind: "text", text },
+      { kind: "text", text: "Can you come? Letting the chair know helps them plan." },
+      {
+        kind: "buttons",
+        buttons: [
+          { action: "meeting.attending", label: "I'll be there", value: String(meeting.id), style: "primary" },
+          { action: "meeting.apologies", label: "I can't make it", value: String(meeting.id) },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,105 @@
+import { DeliveryError, platformOf } from "../ports/chat-gateway.ts";
+import type { OutboxRow } from "../ports/store.ts";
+import type { Core } from "../use-cases/core.ts";
+
+const BATCH = 200;
+const MAX_ATTEMPTS = 12;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+/**
+ * Delivers due outbox rows. A row is marked sent only after the platform accepted it, so a
+ * crash can at most repeat the sends in flight, never lose one. Rate limits pause that
+ * platform for Retry-After (Slack's limits are per workspace, so the next row would only be
+ * refused too); other failures back off exponentially; someone unreachable is not retried.
+ */
+export function createSender(core: Core) {
+  const pausedUntil = new Map<string, number>();
+  let running: Promise<number> | undefined;
+  let again = false;
+
+  async function deliverBatch(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const now = core.clock.now();
+      const rows = core.store.outbox.due(now, BATCH).filter((r) => (pausedUntil.get(platformOf(r.address)) ?? 0) <= now.getTime());
+      if (rows.length === 0) return sent;
+      for (const row of rows) {
+        if ((pausedUntil.get(platformOf(row.address)) ?? 0) > core.clock.now().getTime()) continue;
+        if (await deliverOne(row)) sent++;
+      }
+    }
+  }
+
+  async function deliverOne(row: OutboxRow): Promise<boolean> {
+    const now = core.clock.now();
+    const { outbox } = core.store;
+    if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) {
+      outbox.finish(row.id, "dropped", "stale", now);
+      core.log.warn({ outbox: row.id, key: row.key }, "dropped a stale message: it no longer made sense to send");
+      return false;
+    }
+    if (row.isReminder && row.personId !== null && row.personId !== undefined) {
+      const person = core.store.people.byId(row.personId);
+      if (person?.quietUntil && person.quietUntil.getTime() > now.getTime()) {
+        outbox.finish(row.id, "dropped", "quiet", now);
+        core.log.info({ outbox: row.id, person: row.personId }, "skipped a reminder: the person asked for quiet");
+        return false;
+      }
+    }
+    const platform = platformOf(row.address);
+    const gateway = core.gateways.get(platform);
+    if (!gateway) {
+      outbox.retryLater(row.id, new Date(now.getTime() + MAX_BACKOFF_MS), `no gateway for ${platform}`);
+      core.log.error({ outbox: row.id, platform }, "no gateway for this platform; will try again later");
+      return false;
+    }
+    try {
+      await gateway.send(row.address, row.message);
+      outbox.markSent(row.id, core.clock.now());
+      return true;
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error.failure : ({ kind: "transient" } as const);
+      const detail = error instanceof Error ? error.message : String(error);
+      const at = core.clock.now().getTime();
+      if (failure.kind === "rate-limited") {
+        pausedUntil.set(platform, at + failure.retryAfterMs);
+        outbox.retryLater(row.id, new Date(at + failure.retryAfterMs), "rate limited");
+        core.log.warn({ outbox: row.id, platform, retryAfterMs: failure.retryAfterMs }, "rate limited; pausing");
+      } else if (failure.kind === "unreachable" || row.attempts + 1 >= MAX_ATTEMPTS) {
+        outbox.finish(row.id, "failed", detail, core.clock.now());
+        core.log.error({ outbox: row.id, key: row.key, attempts: row.attempts + 1, failure: failure.kind }, "gave up on a message");
+      } else {
+        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
+        outbox.retryLater(row.id, new Date(at + backoff), detail);
+        core.log.warn({ outbox: row.id, attempts: row.attempts + 1, backoffMs: backoff }, "send failed; will retry");
+      }
+      return false;
+    }
+  }
+
+  return {
+    /** Sends everything due now; concurrent calls share one run. Resolves to how many were sent. */
+    deliver(): Promise<number> {
+      if (running) {
+        // A row queued while a run is finishing must not wait for the next tick.
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let total = 0;
+        do {
+          again = false;
+          total += await deliverBatch();
+        } while (again);
+        return total;
+      })().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    /** When the next row will be due (for a wake-up timer), or undefined when none is waiting. */
+    nextDueAt: () => core.store.outbox.nextDueAt(),
+  };
+}
+
+export type Sender = ReturnType<typeof createSender>;

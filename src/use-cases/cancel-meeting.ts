@@ -1,0 +1,36 @@
+import { refuse } from "../domain/errors.ts";
+import { formatId } from "../domain/ids.ts";
+import { formatWhen } from "../domain/time.ts";
+import { type Message, message } from "../messages/message.ts";
+import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+import { findMeeting } from "./find-meeting.ts";
+
+/** `/meeting cancel <M-n>`: tells every member, and drops everything still waiting about it. */
+export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string): Message {
+  const { workstream } = ctx;
+  const zone = workstream.settings.timezone;
+  const now = core.clock.now();
+  const result = core.store.transaction(() => {
+    const meeting = findMeeting(core, ctx, idText, "/meeting cancel M-3");
+    const id = formatId("meeting", meeting.seq);
+    if (meeting.status !== "scheduled") refuse("meeting.not-scheduled", `${id} is already ${meeting.status}.`);
+    core.store.meetings.setStatus(meeting.id, "cancelled", now);
+    const dropped = core.store.outbox.dropSubject(`meeting:${meeting.id}`, "meeting cancelled", now);
+    const when = formatWhen(meeting.startsAt, zone, now);
+    for (const member of core.store.members.list(workstream.id)) {
+      if (member.id === ctx.actor.id) continue;
+      queueDirectMessage(
+        core,
+        workstream,
+        member,
+        message(`Hi ${member.name} — the *${workstream.name}* meeting on ${when} (${meeting.title}) has been cancelled. There is nothing you need to do.`),
+        { key: `meeting-cancelled:${meeting.id}:${member.id}`, expiresAt: meeting.startsAt },
+      );
+    }
+    core.log.info({ workstream: workstream.id, meeting: meeting.id, dropped }, "meeting cancelled");
+    return { id, when };
+  });
+  core.wake();
+  return message(`${result.id} on ${result.when} is cancelled. I'm letting every member know, and its reminders won't be sent.`);
+}

@@ -1,0 +1,22 @@
+import type { Meeting } from "../domain/entities.ts";
+import { refuse } from "../domain/errors.ts";
+import { parseId } from "../domain/ids.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+
+/** The meeting an `M-n` names in this workstream; refuses kindly if there is none. */
+export function findMeeting(core: Core, ctx: WorkstreamContext, text: string, example: string): Meeting {
+  const seq = parseId("meeting", text);
+  if (seq === undefined) refuse("meeting.id", `"${text}" is not a meeting number. For example: \`${example}\`.`);
+  const meeting = core.store.meetings.bySeq(ctx.workstream.id, seq);
+  if (!meeting) refuse("meeting.not-found", `There is no meeting M-${seq} in *${ctx.workstream.name}*. \`/meeting list\` shows them.`);
+  return meeting;
+}
+
+/** The meeting happening now, else the latest one that has started (for `/meeting end`). */
+export function currentMeeting(core: Core, ctx: WorkstreamContext): Meeting | undefined {
+  const now = core.clock.now().getTime();
+  const started = core.store.meetings
+    .upcoming(ctx.workstream.id, new Date(0))
+    .filter((m) => m.startsAt.getTime() <= now);
+  return started.at(-1);
+}

@@ -1,0 +1,25 @@
+import type { Member, Person } from "../domain/entities.ts";
+import type { Mention } from "../commands/mentions.ts";
+import type { Core } from "./core.ts";
+
+/** The person behind a mention, created if the bot has not met them yet. */
+export function personFor(core: Core, mention: Mention): Person {
+  const known = core.store.people.byKey(mention.key);
+  // A bare `<@U123>` carries no name: keep the one we already know.
+  const name = known && mention.name === mention.key.slice(mention.key.indexOf(":") + 1) ? known.name : mention.name;
+  return core.store.people.upsert({ key: mention.key, name, dm: known?.dm ?? mention.key });
+}
+
+/** Names joined for a sentence: "Sam", "Sam and Kim", "Sam, Kim and Lee". */
+export function nameList(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+export function chairsOf(members: Member[]): Member[] {
+  return members.filter((m) => m.role === "chair");
+}
+
+export function coordinatorsOf(members: Member[]): Member[] {
+  return members.filter((m) => m.role === "coordinator");
+}

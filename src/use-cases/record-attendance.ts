@@ -1,0 +1,65 @@
+import type { Meeting, Person, Workstream } from "../domain/entities.ts";
+import { refuse } from "../domain/errors.ts";
+import { formatId } from "../domain/ids.ts";
+import type { Form } from "../messages/message.ts";
+import { message } from "../messages/message.ts";
+import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import type { ActionResult } from "./action-result.ts";
+import type { Core } from "./core.ts";
+import { chairsOf } from "./people.ts";
+
+/** The meeting a button points at, if this person may act on it. */
+function meetingFor(core: Core, actor: Person, value: string): { meeting: Meeting; workstream: Workstream } {
+  const meeting = core.store.meetings.byId(Number(value));
+  const workstream = meeting && core.store.workstreams.byId(meeting.workstreamId);
+  if (!meeting || !workstream || !core.store.members.get(workstream.id, actor.id)) {
+    refuse("meeting.gone", "Sorry, I can't find that meeting any more.");
+  }
+  if (meeting.status !== "scheduled") refuse("meeting.closed", `That meeting is ${meeting.status}, so there is nothing more to do.`);
+  return { meeting, workstream };
+}
+
+/** "I'll be there" on the day-before reminder. Clicking twice changes nothing. */
+export function confirmAttending(core: Core, actor: Person, value: string): ActionResult {
+  const { meeting } = meetingFor(core, actor, value);
+  core.store.meetings.setAttendance(meeting.id, actor.id, "yes", core.clock.now());
+  return { kind: "update", message: message(`Thanks, ${actor.name} — see you at *${meeting.title}*.`) };
+}
+
+/** "I can't make it": a short form with an optional note for the chair. */
+export function askApologies(core: Core, actor: Person, value: string): ActionResult {
+  const { meeting } = meetingFor(core, actor, value);
+  const form: Form = {
+    action: "meeting.apologies-sent",
+    title: "Sorry you can't come",
+    intro: "Thanks for letting us know. The chair will see that you can't come.",
+    submitLabel: "Send",
+    context: String(meeting.id),
+    fields: [{ kind: "text", id: "note", label: "Anything you'd like the chair to know?", multiline: true, optional: true, maxLength: 1000 }],
+  };
+  return { kind: "form", form };
+}
+
+/** The apologies form was sent: record it, and pass any note privately to the chairs. */
+export function sendApologies(core: Core, actor: Person, value: string, fields: Record<string, string>): ActionResult {
+  const { meeting, workstream } = meetingFor(core, actor, value);
+  const note = fields.note?.trim() ?? "";
+  core.store.transaction(() => {
+    core.store.meetings.setAttendance(meeting.id, actor.id, "no", core.clock.now());
+    if (!note) return;
+    for (const chair of chairsOf(core.store.members.list(workstream.id))) {
+      queueDirectMessage(
+        core,
+        workstream,
+        chair,
+        message(`${actor.name} can't come to ${formatId("meeting", meeting.seq)} (*${meeting.title}*) and asked me to pass this on: "${note}"`, {
+          kind: "note",
+          text: "Only the chairs see this.",
+        }),
+        { key: `apologies:${meeting.id}:${actor.id}:${chair.id}`, subject: `meeting:${meeting.id}` },
+      );
+    }
+  });
+  core.wake();
+  return { kind: "update", message: message(`Thanks for letting us know, ${actor.name}. We'll miss you at *${meeting.title}*.`) };
+}

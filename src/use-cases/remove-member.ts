@@ -1,0 +1,20 @@
+import { refuse } from "../domain/errors.ts";
+import { type Message, message } from "../messages/message.ts";
+import type { Mention } from "../commands/mentions.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+import { coordinatorsOf, personFor } from "./people.ts";
+
+/** `/workstream remove <@person>`: they stop getting messages; their history stays. */
+export function removeMember(core: Core, ctx: WorkstreamContext, mention: Mention): Message {
+  const { store } = core;
+  return store.transaction(() => {
+    const person = personFor(core, mention);
+    const member = store.members.get(ctx.workstream.id, person.id);
+    if (!member) refuse("member.not-found", `${person.name} is not in *${ctx.workstream.name}*.`);
+    if (member.role === "coordinator" && coordinatorsOf(store.members.list(ctx.workstream.id)).length === 1) {
+      refuse("member.last-coordinator", `${person.name} is the only coordinator. Make someone else coordinator first, for example \`/workstream role @kim coordinator\`.`);
+    }
+    store.members.remove(ctx.workstream.id, person.id, core.clock.now());
+    return message(`${person.name} has been removed from *${ctx.workstream.name}*. What they said before stays in the record.`);
+  });
+}

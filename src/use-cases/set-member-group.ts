@@ -1,0 +1,23 @@
+import { isOrganiser, type Group } from "../domain/roles.ts";
+import { refuse } from "../domain/errors.ts";
+import { type Message, message } from "../messages/message.ts";
+import type { Mention } from "../commands/mentions.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+import { personFor } from "./people.ts";
+
+/** `/workstream group <@person> <group>`: chairs and coordinators, or the person themselves. */
+export function setMemberGroup(core: Core, ctx: WorkstreamContext, mention: Mention, group: Group): Message {
+  const { store } = core;
+  return store.transaction(() => {
+    const person = personFor(core, mention);
+    const self = person.id === ctx.actor.id;
+    if (!self && !isOrganiser(ctx.member?.role)) {
+      refuse("member.group-not-allowed", "Only the chair or coordinator can change someone else's group. You can set your own, for example `/workstream group @you carer`.");
+    }
+    if (!store.members.get(ctx.workstream.id, person.id)) {
+      refuse("member.not-found", `${person.name} is not in *${ctx.workstream.name}*.`);
+    }
+    store.members.setGroup(ctx.workstream.id, person.id, group);
+    return message(self ? `Thanks — your group is now ${group}.` : `${person.name}'s group is now ${group}.`);
+  });
+}

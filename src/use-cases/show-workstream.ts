@@ -1,0 +1,45 @@
+import { GROUPS } from "../domain/roles.ts";
+import { formatId } from "../domain/ids.ts";
+import { formatWhen } from "../domain/time.ts";
+import { type Message, message } from "../messages/message.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+import { chairsOf, coordinatorsOf, nameList } from "./people.ts";
+
+/** `/workstream`: who is in it, the next meeting, and its settings. */
+export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
+  const { workstream } = ctx;
+  const zone = workstream.settings.timezone;
+  const now = core.clock.now();
+  const members = core.store.members.list(workstream.id);
+  const next = core.store.meetings.upcoming(workstream.id, now)[0];
+  const byGroup = GROUPS.map((g) => ({ g, names: members.filter((m) => m.group === g).map((m) => m.name) })).filter(
+    (x) => x.names.length > 0,
+  );
+  return {
+    text: `*${workstream.name}* has ${members.length} ${members.length === 1 ? "member" : "members"}.`,
+    blocks: [
+      { kind: "heading", text: workstream.name },
+      {
+        kind: "fields",
+        fields: [
+          { label: "Chairs", value: nameList(chairsOf(members).map((m) => m.name)) || "none yet" },
+          { label: "Coordinators", value: nameList(coordinatorsOf(members).map((m) => m.name)) || "none yet" },
+          {
+            label: "Next meeting",
+            value: next
+              ? `${formatId("meeting", next.seq)} ${next.title}, ${formatWhen(next.startsAt, zone, now)}`
+              : "none booked",
+          },
+        ],
+      },
+      { kind: "text", text: "*Members by group*" },
+      { kind: "list", items: byGroup.map(({ g, names }) => `${g}: ${names.join(", ")}`) },
+      {
+        kind: "note",
+        text: `Settings: ${Object.entries(workstream.settings)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(" · ")}`,
+      },
+    ],
+  };
+}
