@@ -26,8 +26,11 @@ export function createBot(options: BotOptions) {
   const core: Core = {
     ...options,
     gateways,
+    // Deferred so the person's own reply (Slack's ack, the console's answer) goes first.
     wake: () => {
-      void sender.deliver().catch((error: unknown) => options.log.error({ err: String(error) }, "delivery failed"));
+      setImmediate(() => {
+        sender.deliver().catch((error: unknown) => options.log.error({ err: String(error) }, "delivery failed"));
+      });
     },
   };
   const sender = createSender(core);

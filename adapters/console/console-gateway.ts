@@ -1,0 +1,33 @@
+import type { ChannelPerson, ChatGateway } from "../../src/ports/chat-gateway.ts";
+import type { Button, Message } from "../../src/messages/message.ts";
+import { renderPlainText } from "../../src/messages/plain-text.ts";
+
+/**
+ * Console addresses: a person is `console:@sam`, a channel `console:#medication-safety`.
+ * Messages are printed, labelled by who would see them; the last buttons each person was sent
+ * are kept so `/press` can click them.
+ */
+export function createConsoleGateway(print: (line: string) => void, roster: () => ChannelPerson[]) {
+  const buttons = new Map<string, Button[]>();
+  const gateway: ChatGateway = {
+    platform: "console",
+    async send(address, message) {
+      const where = address.slice("console:".length);
+      const label = where.startsWith("#") ? where : `DM to ${where}`;
+      print(frame(label, message));
+      const sent = message.blocks.flatMap((b) => (b.kind === "buttons" ? b.buttons : []));
+      if (sent.length > 0 && !where.startsWith("#")) buttons.set(address, sent);
+    },
+    listChannelMembers: async () => roster(),
+  };
+  return { gateway, buttonsFor: (address: string) => buttons.get(address) ?? [] };
+}
+
+/** A message in a labelled box, so who sees what is obvious at a glance. */
+export function frame(label: string, message: Message): string {
+  const body = renderPlainText(message)
+    .split("\n")
+    .map((l) => `│ ${l}`)
+    .join("\n");
+  return `┌─ ${label}\n${body}\n└─`;
+}
