@@ -1,5 +1,5 @@
-import { type InboundAction, handleAction } from "./commands/actions.ts";
-import { type CommandReply, type InboundCommand, handleCommand } from "./commands/router.ts";
+import { handleAction, type InboundAction } from "./commands/actions.ts";
+import { type CommandReply, handleCommand, type InboundCommand } from "./commands/router.ts";
 import type { ChatGateway } from "./ports/chat-gateway.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { Logger } from "./ports/logger.ts";
@@ -29,7 +29,9 @@ export function createBot(options: BotOptions) {
     // Deferred so the person's own reply (Slack's ack, the console's answer) goes first.
     wake: () => {
       setImmediate(() => {
-        sender.deliver().catch((error: unknown) => options.log.error({ err: String(error) }, "delivery failed"));
+        sender
+          .deliver()
+          .catch((error: unknown) => options.log.error({ err: String(error) }, "delivery failed"));
       });
     },
   };
@@ -46,7 +48,8 @@ export function createBot(options: BotOptions) {
       return result;
     },
     /** The person's home view (Slack App Home). */
-    home: (actor: { key: string; name: string; dm: string }) => showHome(core, core.store.people.upsert(actor)),
+    home: (actor: { key: string; name: string; dm: string }) =>
+      showHome(core, core.store.people.upsert(actor)),
     /** Remembers a platform delivery; false when it was handled before (retries, double clicks). */
     firstSeen: (key: string) => core.store.inbound.firstSeen(key, core.clock.now()),
     /** Queues whatever is due now and sends what can go. Resolves to how many were sent. */

@@ -18,9 +18,15 @@ const EnvSchema = z.object({
     .min(0, "a port number from 1 to 65535")
     .max(65535, "a port number from 1 to 65535")
     .default(3000),
-  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith("xoxb-"), "a bot token starting xoxb-"),
+  SLACK_BOT_TOKEN: optional.refine(
+    (v) => v === undefined || v.startsWith("xoxb-"),
+    "a bot token starting xoxb-",
+  ),
   SLACK_SIGNING_SECRET: optional,
-  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith("xapp-"), "an app-level token starting xapp-"),
+  SLACK_APP_TOKEN: optional.refine(
+    (v) => v === undefined || v.startsWith("xapp-"),
+    "an app-level token starting xapp-",
+  ),
   SLACK_API_URL: optional.refine((v) => v === undefined || /^https?:\/\//.test(v), "an http(s) URL"),
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
@@ -72,7 +78,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : e.MicrosoftAppId
         ? (["teams"] as Platform[])
         : (["console"] as Platform[]);
-  if (platforms.includes("slack") && (!e.SLACK_BOT_TOKEN || (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN))) {
+  if (
+    platforms.includes("slack") &&
+    (!e.SLACK_BOT_TOKEN || (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN))
+  ) {
     throw new ConfigError(
       "SLACK_BOT_TOKEN is not valid: expected a bot token (xoxb-…) together with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).",
     );

@@ -10,7 +10,10 @@ import { openDatabase } from "../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../adapters/sqlite/store.ts";
 import { createBot } from "./bot.ts";
 import { ConfigError, loadConfig } from "./config.ts";
-import { systemClock } from "./ports/clock.ts";
+import type { Clock } from "./ports/clock.ts";
+
+/** Real time, outside the core (the console moves its own clock on). */
+const systemClock: Clock = { now: () => new Date() };
 
 /** The composition root: config → database → migrate → core → adapters. */
 async function main(): Promise<void> {
@@ -37,7 +40,9 @@ async function main(): Promise<void> {
     stops.push(slack.stop);
   }
   if (config.platforms.includes("teams")) {
-    throw new ConfigError("BOT_PLATFORMS is not valid: Microsoft Teams support is not built yet; use slack or console.");
+    throw new ConfigError(
+      "BOT_PLATFORMS is not valid: Microsoft Teams support is not built yet; use slack or console.",
+    );
   }
 
   let server: Server | undefined;
@@ -47,10 +52,14 @@ async function main(): Promise<void> {
       path: "/health",
       handler: async (_req, res) => {
         const results = Object.fromEntries(
-          await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, await check().catch(() => false)])),
+          await Promise.all(
+            Object.entries(checks).map(async ([name, check]) => [name, await check().catch(() => false)]),
+          ),
         );
         const ok = Object.values(results).every(Boolean);
-        res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok, ...results }));
+        res
+          .writeHead(ok ? 200 : 503, { "content-type": "application/json" })
+          .end(JSON.stringify({ ok, ...results }));
       },
     });
     server = createHttpServer(routes, (error) => log.error({ err: String(error) }, "http handler failed"));
@@ -68,7 +77,11 @@ async function main(): Promise<void> {
 
   if (consoleMode) {
     await ticker.first;
-    await startConsole({ bot, clock: clock as ReturnType<typeof createOffsetClock>, databasePath: config.databasePath });
+    await startConsole({
+      bot,
+      clock: clock as ReturnType<typeof createOffsetClock>,
+      databasePath: config.databasePath,
+    });
     await shutdown();
     return;
   }

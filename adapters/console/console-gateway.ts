@@ -1,6 +1,6 @@
-import type { ChannelPerson, ChatGateway } from "../../src/ports/chat-gateway.ts";
 import type { Button, Message } from "../../src/messages/message.ts";
 import { renderPlainText } from "../../src/messages/plain-text.ts";
+import type { ChannelPerson, ChatGateway } from "../../src/ports/chat-gateway.ts";
 
 /**
  * Console addresses: a person is `console:@sam`, a channel `console:#medication-safety`.

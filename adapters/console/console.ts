@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
 import type { Bot } from "../../src/bot.ts";
 import { formatWhen, parseWhen } from "../../src/domain/time.ts";
-import { renderFormPlainText } from "../../src/messages/plain-text.ts";
 import type { Form } from "../../src/messages/message.ts";
+import { renderFormPlainText } from "../../src/messages/plain-text.ts";
 import type { ActionResult } from "../../src/use-cases/action-result.ts";
 import { createConsoleGateway, frame } from "./console-gateway.ts";
 import { DEMO_CHANNEL, DEMO_PEOPLE, seedDemo } from "./demo-seed.ts";
@@ -34,7 +34,8 @@ export async function startConsole(options: {
   const { bot, clock } = options;
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const { store } = bot.core;
-  const roster = () => DEMO_PEOPLE.map((p) => ({ key: `console:@${p.handle}`, name: p.name, dm: `console:@${p.handle}` }));
+  const roster = () =>
+    DEMO_PEOPLE.map((p) => ({ key: `console:@${p.handle}`, name: p.name, dm: `console:@${p.handle}` }));
   const { gateway, buttonsFor } = createConsoleGateway(print, roster);
   bot.addGateway(gateway);
 
@@ -48,17 +49,33 @@ export async function startConsole(options: {
     return { key: `console:@${actor}`, name: person?.name ?? actor, dm: `console:@${actor}` };
   };
 
-  print("Common Purpose — local console. Type /help for the bot's commands, or /console for the console's own.");
-  print(seeded ? `A demo workstream, "Medication safety", is ready (${options.databasePath}).` : `Using ${options.databasePath}.`);
+  print(
+    "Common Purpose — local console. Type /help for the bot's commands, or /console for the console's own.",
+  );
+  print(
+    seeded
+      ? `A demo workstream, "Medication safety", is ready (${options.databasePath}).`
+      : `Using ${options.databasePath}.`,
+  );
   print(`You are @${actor} in #medication-safety. It is ${formatWhen(clock.now(), zone())}.`);
 
   const show = (result: ActionResult) => {
     if (result.kind === "form") {
       openForm = result.form;
-      print(frame(`form for ${who().name}`, { text: result.form.title, blocks: [{ kind: "text", text: renderFormPlainText(result.form) }] }));
+      print(
+        frame(`form for ${who().name}`, {
+          text: result.form.title,
+          blocks: [{ kind: "text", text: renderFormPlainText(result.form) }],
+        }),
+      );
       print(`Fill it in with /submit ${result.form.fields.map((f) => `${f.id}=…`).join("; ")}`);
     } else {
-      print(frame(result.kind === "update" ? `updated for ${who().name}` : `only ${who().name} sees this`, result.message));
+      print(
+        frame(
+          result.kind === "update" ? `updated for ${who().name}` : `only ${who().name} sees this`,
+          result.message,
+        ),
+      );
     }
   };
 
@@ -68,12 +85,15 @@ export async function startConsole(options: {
     let target: Date;
     if (relative && arg.length > 1) {
       const [, d, h, m] = relative;
-      target = new Date(now.getTime() + ((Number(d ?? 0) * 24 + Number(h ?? 0)) * 60 + Number(m ?? 0)) * 60_000);
+      target = new Date(
+        now.getTime() + ((Number(d ?? 0) * 24 + Number(h ?? 0)) * 60 + Number(m ?? 0)) * 60_000,
+      );
     } else {
       target = parseWhen(arg, zone(), now, "`/clock +3d` or `/clock 2026-12-10 09:00`");
     }
     if (target <= now) return print("The clock only moves forward. Try /clock +1d.");
-    if (target.getTime() - now.getTime() > MAX_MOVE_MS) return print("That is too far ahead in one go. Try /clock +30d.");
+    if (target.getTime() - now.getTime() > MAX_MOVE_MS)
+      return print("That is too far ahead in one go. Try /clock +30d.");
     // Step through the time so every reminder and quiet-hours hold happens at its own moment.
     for (let t = now.getTime() + STEP_MS; ; t = Math.min(t + STEP_MS, target.getTime())) {
       clock.set(new Date(t));
@@ -106,8 +126,13 @@ export async function startConsole(options: {
         return moveClock(rest);
       case "/press": {
         const buttons = buttonsFor(who().dm);
-        const button = buttons[Number(rest) - 1] ?? buttons.find((b) => b.label.toLowerCase().startsWith(rest.toLowerCase()));
-        if (!rest || !button) return print(`No such button. Your last buttons: ${buttons.map((b, i) => `${i + 1}. ${b.label}`).join("  ") || "none"}`);
+        const button =
+          buttons[Number(rest) - 1] ??
+          buttons.find((b) => b.label.toLowerCase().startsWith(rest.toLowerCase()));
+        if (!rest || !button)
+          return print(
+            `No such button. Your last buttons: ${buttons.map((b, i) => `${i + 1}. ${b.label}`).join("  ") || "none"}`,
+          );
         show(bot.action({ platform: "console", actor: who(), action: button.action, value: button.value }));
         return;
       }
@@ -122,11 +147,18 @@ export async function startConsole(options: {
         );
         const form = openForm;
         openForm = undefined;
-        show(bot.action({ platform: "console", actor: who(), action: form.action, value: form.context, fields }));
+        show(
+          bot.action({ platform: "console", actor: who(), action: form.action, value: form.context, fields }),
+        );
         return;
       }
       default: {
-        const reply = await bot.command({ platform: "console", actor: who(), ...(place ? { channel: place } : {}), text: line });
+        const reply = await bot.command({
+          platform: "console",
+          actor: who(),
+          ...(place ? { channel: place } : {}),
+          text: line,
+        });
         print(frame(`only ${who().name} sees this`, reply.message));
       }
     }
@@ -134,7 +166,11 @@ export async function startConsole(options: {
 
   const input = options.input ?? process.stdin;
   const interactive = input === process.stdin && process.stdin.isTTY;
-  const rl = createInterface({ input, ...(interactive ? { output: process.stdout, prompt: "> " } : {}), terminal: interactive });
+  const rl = createInterface({
+    input,
+    ...(interactive ? { output: process.stdout, prompt: "> " } : {}),
+    terminal: interactive,
+  });
   if (interactive) rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();

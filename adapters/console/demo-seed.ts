@@ -1,6 +1,6 @@
-import type { Store } from "../../src/ports/store.ts";
 import type { Group, Role } from "../../src/domain/roles.ts";
 import { defaultSettings } from "../../src/domain/settings.ts";
+import type { Store } from "../../src/ports/store.ts";
 
 export const DEMO_CHANNEL = "console:#medication-safety";
 
@@ -28,7 +28,13 @@ export function seedDemo(store: Store, timezone: string, now: Date): boolean {
     for (const p of DEMO_PEOPLE) {
       const key = `console:@${p.handle}`;
       const person = store.people.upsert({ key, name: p.name, dm: key });
-      store.members.add({ workstreamId: workstream.id, personId: person.id, role: p.role, group: p.group, now });
+      store.members.add({
+        workstreamId: workstream.id,
+        personId: person.id,
+        role: p.role,
+        group: p.group,
+        now,
+      });
     }
   });
   return true;

@@ -17,7 +17,10 @@ const POLL_MS = 1000;
  */
 export function startTicker(bot: Tickable, log: Logger, now: () => number = Date.now) {
   const report = (error: unknown) => log.error({ err: String(error) }, "scheduler tick failed");
-  const task = cron.schedule("* * * * *", () => bot.tick().catch(report), { name: "scheduler-tick", noOverlap: true });
+  const task = cron.schedule("* * * * *", () => bot.tick().catch(report), {
+    name: "scheduler-tick",
+    noOverlap: true,
+  });
   const poll = setInterval(() => {
     const next = bot.nextDueAt();
     if (next && next.getTime() <= now()) bot.deliver().catch(report);

@@ -18,9 +18,9 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
   const applied = new Map(
-    (db.prepare("SELECT name, checksum FROM schema_migrations").all() as { name: string; checksum: string }[]).map(
-      (r) => [r.name, r.checksum],
-    ),
+    (
+      db.prepare("SELECT name, checksum FROM schema_migrations").all() as { name: string; checksum: string }[]
+    ).map((r) => [r.name, r.checksum]),
   );
   const files = readdirSync(dir)
     .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))

@@ -1,6 +1,6 @@
 import type { OutboxStatus, OutboxStore } from "../../src/ports/store.ts";
 import type { Db } from "./open.ts";
-import { many, one, OutboxRowSchema } from "./rows.ts";
+import { many, OutboxRowSchema, one } from "./rows.ts";
 
 export function createOutboxStore(db: Db): OutboxStore {
   // INSERT OR IGNORE on the unique key: the same due work found twice is enqueued once.

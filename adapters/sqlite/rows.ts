@@ -3,7 +3,10 @@ import { GroupSchema, RoleSchema } from "../../src/domain/roles.ts";
 import { SettingsSchema } from "../../src/domain/settings.ts";
 
 /** Rows read back from SQLite are checked here, so a bad row fails loudly at the edge. */
-const ms = z.number().int().transform((n) => new Date(n));
+const ms = z
+  .number()
+  .int()
+  .transform((n) => new Date(n));
 const msOrNull = z
   .number()
   .int()
@@ -58,7 +61,9 @@ export const MeetingRow = z
     endedAt: m.ended_at,
   }));
 
-const MessageJson = z.string().transform((s) => JSON.parse(s) as import("../../src/messages/message.ts").Message);
+const MessageJson = z
+  .string()
+  .transform((s) => JSON.parse(s) as import("../../src/messages/message.ts").Message);
 
 export const OutboxRowSchema = z
   .object({

@@ -5,7 +5,12 @@ import type { ActionResult } from "../use-cases/action-result.ts";
 import type { Core } from "../use-cases/core.ts";
 import { askApologies, confirmAttending, sendApologies } from "../use-cases/record-attendance.ts";
 
-type ActionHandler = (core: Core, actor: Person, value: string, fields: Record<string, string>) => ActionResult;
+type ActionHandler = (
+  core: Core,
+  actor: Person,
+  value: string,
+  fields: Record<string, string>,
+) => ActionResult;
 
 /** Button and form handlers by the `action` name our messages carry. */
 const ACTIONS: Record<string, ActionHandler> = {
@@ -34,14 +39,23 @@ export function handleAction(core: Core, inbound: InboundAction): ActionResult {
   const handler = ACTIONS[inbound.action];
   if (!handler) {
     core.log.warn({ action: inbound.action, platform: inbound.platform }, "unknown action");
-    return { kind: "reply", message: message("Sorry, that button no longer works. Type `/help` to see what you can do.") };
+    return {
+      kind: "reply",
+      message: message("Sorry, that button no longer works. Type `/help` to see what you can do."),
+    };
   }
   const actor = core.store.people.upsert(inbound.actor);
   try {
     return handler(core, actor, inbound.value, inbound.fields ?? {});
   } catch (error) {
     if (error instanceof UserFacingError) return { kind: "reply", message: message(error.userMessage) };
-    core.log.error({ action: inbound.action, err: error instanceof Error ? error.message : String(error) }, "action failed");
-    return { kind: "reply", message: message("Sorry, something went wrong on my side. Please try again in a minute.") };
+    core.log.error(
+      { action: inbound.action, err: error instanceof Error ? error.message : String(error) },
+      "action failed",
+    );
+    return {
+      kind: "reply",
+      message: message("Sorry, something went wrong on my side. Please try again in a minute."),
+    };
   }
 }

@@ -2,6 +2,8 @@
 export interface Mention {
   key: string;
   name: string;
+  /** True when the platform sent the name with the mention (`<@U1|Sam>`), so it is current. */
+  named: boolean;
 }
 
 // Slack `<@U123>` / `<@U123|sam>`; the Teams adapter rewrites its <at> entities to this form too.
@@ -12,9 +14,16 @@ const CONSOLE_MENTION = /^@([\w.-]+)$/;
 /** Reads one word as a mention, or undefined when it is not one. */
 export function readMention(word: string, platform: string): Mention | undefined {
   const m = PLATFORM_MENTION.exec(word);
-  if (m?.[1]) return { key: `${platform}:${m[1]}`, name: m[2]?.trim() || m[1] };
+  if (m?.[1]) return { key: `${platform}:${m[1]}`, name: m[2]?.trim() || m[1], named: Boolean(m[2]?.trim()) };
   const c = CONSOLE_MENTION.exec(word);
-  if (c?.[1] && platform === "console") return { key: `console:@${c[1].toLowerCase()}`, name: c[1] };
+  if (c?.[1] && platform === "console") {
+    const handle = c[1].toLowerCase();
+    return {
+      key: `console:@${handle}`,
+      name: handle.charAt(0).toUpperCase() + handle.slice(1),
+      named: false,
+    };
+  }
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { Workstream } from "../domain/entities.ts";
-import { UserFacingError, refuse } from "../domain/errors.ts";
-import { message, type Message } from "../messages/message.ts";
+import { refuse, UserFacingError } from "../domain/errors.ts";
+import { type Message, message } from "../messages/message.ts";
 import type { CommandContext, Core } from "../use-cases/core.ts";
 import { COMMANDS, UMBRELLA } from "./catalog.ts";
 import { helpFor } from "./help.ts";
@@ -34,7 +34,9 @@ export async function handleCommand(core: Core, inbound: InboundCommand): Promis
     if (error instanceof UserFacingError) return { message: message(error.userMessage), error: error.code };
     core.log.error({ err: errorSummary(error), platform: inbound.platform }, "command failed");
     return {
-      message: message("Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."),
+      message: message(
+        "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.",
+      ),
       error: "internal",
     };
   }
@@ -49,7 +51,11 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     verb = firstWord(text).toLowerCase();
   }
   let rest = text.slice(verb.length).trim();
-  const ctx: CommandContext = { platform: inbound.platform, actor, ...(inbound.channel ? { channel: inbound.channel } : {}) };
+  const ctx: CommandContext = {
+    platform: inbound.platform,
+    actor,
+    ...(inbound.channel ? { channel: inbound.channel } : {}),
+  };
 
   const specs = COMMANDS.filter((c) => c.verb === verb);
   if (verb === "" || verb === "help" || (specs.length > 0 && /^help$/i.test(rest))) {
@@ -58,7 +64,10 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     return helpFor(role, workstream !== undefined, specs.length > 0 ? verb : undefined);
   }
   if (specs.length === 0) {
-    refuse("command.unknown", `I don't know the command \`/${verb}\`. Type \`/help\` to see what you can do, for example \`/meeting list\`.`);
+    refuse(
+      "command.unknown",
+      `I don't know the command \`/${verb}\`. Type \`/help\` to see what you can do, for example \`/meeting list\`.`,
+    );
   }
   const sub = firstWord(rest).toLowerCase();
   let spec = specs.find((c) => c.sub !== "" && c.sub === sub);
@@ -79,7 +88,10 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     const member = core.store.members.get(workstream.id, actor.id);
     if (member) ctx.member = member;
     if (spec.who !== "anyone" && !member) {
-      refuse("member.not-member", `You're not a member of *${workstream.name}* yet. A chair or coordinator can add you with \`/workstream add @you\`.`);
+      refuse(
+        "member.not-member",
+        `You're not a member of *${workstream.name}* yet. A chair or coordinator can add you with \`/workstream add @you\`.`,
+      );
     }
   }
   if (!allowed(spec.who, ctx.member?.role)) {
@@ -95,11 +107,19 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
  * In a workstream's channel, that workstream. In a direct message, the caller's only
  * workstream, or the one named with `in <name>`; a member of several gets a question back.
  */
-function findWorkstream(core: Core, ctx: CommandContext, rest: string, required: boolean): Workstream | undefined {
+function findWorkstream(
+  core: Core,
+  ctx: CommandContext,
+  rest: string,
+  required: boolean,
+): Workstream | undefined {
   if (ctx.channel) {
     const here = core.store.workstreams.byChannel(ctx.channel);
     if (!here && required) {
-      refuse("workstream.not-here", "This channel isn't a workstream yet. A coordinator can start one here with `/workstream setup Medication safety`.");
+      refuse(
+        "workstream.not-here",
+        "This channel isn't a workstream yet. A coordinator can start one here with `/workstream setup Medication safety`.",
+      );
     }
     return here;
   }
@@ -109,7 +129,10 @@ function findWorkstream(core: Core, ctx: CommandContext, rest: string, required:
   if (mine.length === 1) return mine[0];
   if (!required) return undefined;
   if (mine.length === 0) {
-    refuse("workstream.none", "You're not in a workstream yet. When a chair or coordinator adds you, you can use this here.");
+    refuse(
+      "workstream.none",
+      "You're not in a workstream yet. When a chair or coordinator adds you, you can use this here.",
+    );
   }
   refuse(
     "workstream.which",

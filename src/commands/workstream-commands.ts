@@ -51,7 +51,10 @@ const add: CommandSpec = {
     if (mentions.length === 0) usageError(add, "Please name the people to add.");
     let group: (typeof GROUPS)[number] | undefined;
     if (rest.length > 0) {
-      const parsed = rest[0]?.toLowerCase() === "as" && rest.length === 2 ? GroupSchema.safeParse(rest[1]?.toLowerCase()) : undefined;
+      const parsed =
+        rest[0]?.toLowerCase() === "as" && rest.length === 2
+          ? GroupSchema.safeParse(rest[1]?.toLowerCase())
+          : undefined;
       if (!parsed?.success) usageError(add, `The group must be one of: ${GROUPS.join(", ")}.`);
       group = parsed.data;
     }

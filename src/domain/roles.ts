@@ -6,7 +6,15 @@ export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
 
 /** The stakeholder groups the review names; used to break check-in results down. */
-export const GROUPS = ["service-user", "carer", "official", "clinician", "third-sector", "independent", "other"] as const;
+export const GROUPS = [
+  "service-user",
+  "carer",
+  "official",
+  "clinician",
+  "third-sector",
+  "independent",
+  "other",
+] as const;
 export type Group = (typeof GROUPS)[number];
 export const GroupSchema = z.enum(GROUPS);
 

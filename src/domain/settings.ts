@@ -84,7 +84,10 @@ export function applySetting(settings: Settings, name: string, raw: string): Set
   const rule = RULES[key];
   const value = rule.read(raw.trim());
   if (value === undefined) {
-    refuse("setting.invalid", `${key} must be ${rule.hint}. For example: \`/workstream set ${key} ${example(key)}\`.`);
+    refuse(
+      "setting.invalid",
+      `${key} must be ${rule.hint}. For example: \`/workstream set ${key} ${example(key)}\`.`,
+    );
   }
   return SettingsSchema.parse({ ...settings, [key]: value });
 }

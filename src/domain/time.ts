@@ -32,10 +32,13 @@ export function parseWhenPrefix(text: string, zone: string, now: Date): ParsedWh
     return { at: dt.toJSDate(), hasTime: h !== undefined, rest: trimmed.slice(whole.length).trim() };
   }
   const wall = DateTime.fromJSDate(now, { zone });
-  const reference = { instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)), timezone: 0 };
+  const reference = {
+    instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)),
+    timezone: 0,
+  };
   const results = chrono.en.GB.parse(trimmed, reference, { forwardDate: true });
   const first = results[0];
-  if (!first || first.index !== 0) return undefined;
+  if (first?.index !== 0) return undefined;
   const c = first.start;
   const relative = /^in\s/i.test(first.text) || /\b(now|tonight)\b/i.test(first.text);
   const hasTime = c.isCertain("hour") || relative;
@@ -110,10 +113,15 @@ export function afterQuietHours(at: Date, settings: Settings): Date {
   for (let i = 0; i < 10; i++) {
     const minute = dt.hour * 60 + dt.minute;
     if (settings["quiet-weekends"] === "on" && dt.weekday >= 6) {
-      dt = dt.plus({ days: 8 - dt.weekday }).startOf("day").plus({ minutes: morning });
+      dt = dt
+        .plus({ days: 8 - dt.weekday })
+        .startOf("day")
+        .plus({ minutes: morning });
       continue;
     }
-    const quiet = range !== undefined && (start > end ? minute >= start || minute < end : minute >= start && minute < end);
+    const quiet =
+      range !== undefined &&
+      (start > end ? minute >= start || minute < end : minute >= start && minute < end);
     if (!quiet) return dt.toJSDate();
     const base = start > end && minute >= start ? dt.plus({ days: 1 }) : dt;
     dt = base.startOf("day").plus({ minutes: end });

@@ -43,8 +43,22 @@ export interface Form {
 }
 
 export type FormField =
-  | { kind: "text"; id: string; label: string; multiline?: boolean; optional?: boolean; initial?: string; maxLength?: number }
-  | { kind: "choice"; id: string; label: string; options: { value: string; label: string }[]; optional?: boolean };
+  | {
+      kind: "text";
+      id: string;
+      label: string;
+      multiline?: boolean;
+      optional?: boolean;
+      initial?: string;
+      maxLength?: number;
+    }
+  | {
+      kind: "choice";
+      id: string;
+      label: string;
+      options: { value: string; label: string }[];
+      optional?: boolean;
+    };
 
 /** Builds a message from a first sentence and any further blocks. */
 export function message(text: string, ...blocks: Block[]): Message {

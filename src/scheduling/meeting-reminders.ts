@@ -1,6 +1,6 @@
+import type { Meeting, Person, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { DAY, formatWhen } from "../domain/time.ts";
-import type { Meeting, Person, Workstream } from "../domain/entities.ts";
 import type { Message } from "../messages/message.ts";
 import type { Core } from "../use-cases/core.ts";
 import { queueDirectMessage } from "./enqueue.ts";
@@ -13,7 +13,11 @@ import { queueDirectMessage } from "./enqueue.ts";
  */
 export function queueMeetingReminders(core: Core, now: Date): number {
   let queued = 0;
-  const window = core.store.meetings.startingBetween(new Date(now.getTime() - DAY), new Date(now.getTime() + DAY));
+  // Half-open [from, to): the +1 makes a meeting exactly 24 hours away due now, not a tick later.
+  const window = core.store.meetings.startingBetween(
+    new Date(now.getTime() - DAY),
+    new Date(now.getTime() + DAY + 1),
+  );
   for (const meeting of window) {
     const workstream = core.store.workstreams.byId(meeting.workstreamId);
     if (!workstream) continue;
@@ -44,7 +48,12 @@ function reminder(workstream: Workstream, meeting: Meeting, person: Person): Mes
       {
         kind: "buttons",
         buttons: [
-          { action: "meeting.attending", label: "I'll be there", value: String(meeting.id), style: "primary" },
+          {
+            action: "meeting.attending",
+            label: "I'll be there",
+            value: String(meeting.id),
+            style: "primary",
+          },
           { action: "meeting.apologies", label: "I can't make it", value: String(meeting.id) },
         ],
       },

@@ -21,7 +21,9 @@ export function createSender(core: Core) {
     let sent = 0;
     for (;;) {
       const now = core.clock.now();
-      const rows = core.store.outbox.due(now, BATCH).filter((r) => (pausedUntil.get(platformOf(r.address)) ?? 0) <= now.getTime());
+      const rows = core.store.outbox
+        .due(now, BATCH)
+        .filter((r) => (pausedUntil.get(platformOf(r.address)) ?? 0) <= now.getTime());
       if (rows.length === 0) return sent;
       for (const row of rows) {
         if ((pausedUntil.get(platformOf(row.address)) ?? 0) > core.clock.now().getTime()) continue;
@@ -35,14 +37,20 @@ export function createSender(core: Core) {
     const { outbox } = core.store;
     if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) {
       outbox.finish(row.id, "dropped", "stale", now);
-      core.log.warn({ outbox: row.id, key: row.key }, "dropped a stale message: it no longer made sense to send");
+      core.log.warn(
+        { outbox: row.id, key: row.key },
+        "dropped a stale message: it no longer made sense to send",
+      );
       return false;
     }
     if (row.isReminder && row.personId !== null && row.personId !== undefined) {
       const person = core.store.people.byId(row.personId);
       if (person?.quietUntil && person.quietUntil.getTime() > now.getTime()) {
         outbox.finish(row.id, "dropped", "quiet", now);
-        core.log.info({ outbox: row.id, person: row.personId }, "skipped a reminder: the person asked for quiet");
+        core.log.info(
+          { outbox: row.id, person: row.personId },
+          "skipped a reminder: the person asked for quiet",
+        );
         return false;
       }
     }
@@ -64,14 +72,23 @@ export function createSender(core: Core) {
       if (failure.kind === "rate-limited") {
         pausedUntil.set(platform, at + failure.retryAfterMs);
         outbox.retryLater(row.id, new Date(at + failure.retryAfterMs), "rate limited");
-        core.log.warn({ outbox: row.id, platform, retryAfterMs: failure.retryAfterMs }, "rate limited; pausing");
+        core.log.warn(
+          { outbox: row.id, platform, retryAfterMs: failure.retryAfterMs },
+          "rate limited; pausing",
+        );
       } else if (failure.kind === "unreachable" || row.attempts + 1 >= MAX_ATTEMPTS) {
         outbox.finish(row.id, "failed", detail, core.clock.now());
-        core.log.error({ outbox: row.id, key: row.key, attempts: row.attempts + 1, failure: failure.kind }, "gave up on a message");
+        core.log.error(
+          { outbox: row.id, key: row.key, attempts: row.attempts + 1, failure: failure.kind },
+          "gave up on a message",
+        );
       } else {
         const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
         outbox.retryLater(row.id, new Date(at + backoff), detail);
-        core.log.warn({ outbox: row.id, attempts: row.attempts + 1, backoffMs: backoff }, "send failed; will retry");
+        core.log.warn(
+          { outbox: row.id, attempts: row.attempts + 1, backoffMs: backoff },
+          "send failed; will retry",
+        );
       }
       return false;
     }

@@ -1,16 +1,23 @@
+import type { Mention } from "../commands/mentions.ts";
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { Group } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Mention } from "../commands/mentions.ts";
 import { platformOf } from "../ports/chat-gateway.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { nameList, personFor } from "./people.ts";
 
 /** `/workstream add <@people…> [as <group>]`. People already in it keep their role. */
-export function addMembers(core: Core, ctx: WorkstreamContext, mentions: Mention[], group: Group | undefined): Message {
-  const added = core.store.transaction(() => mentions.map((m) => personFor(core, m)).filter((p) => join(core, ctx, p, group)));
+export function addMembers(
+  core: Core,
+  ctx: WorkstreamContext,
+  mentions: Mention[],
+  group: Group | undefined,
+): Message {
+  const added = core.store.transaction(() =>
+    mentions.map((m) => personFor(core, m)).filter((p) => join(core, ctx, p, group)),
+  );
   core.wake();
   return summary(ctx, added, mentions.length, group);
 }
@@ -19,7 +26,10 @@ export function addMembers(core: Core, ctx: WorkstreamContext, mentions: Mention
 export async function syncMembers(core: Core, ctx: WorkstreamContext): Promise<Message> {
   const gateway = core.gateways.get(platformOf(ctx.workstream.channel));
   if (!gateway?.listChannelMembers) {
-    refuse("workstream.sync-unsupported", "I can't list this channel's members here. Add people by name instead, for example `/workstream add @sam @kim`.");
+    refuse(
+      "workstream.sync-unsupported",
+      "I can't list this channel's members here. Add people by name instead, for example `/workstream add @sam @kim`.",
+    );
   }
   const people = await gateway.listChannelMembers(ctx.workstream.channel);
   const added = core.store.transaction(() =>
@@ -37,7 +47,13 @@ function join(core: Core, ctx: WorkstreamContext, person: Person, group: Group |
     return false;
   }
   const now = core.clock.now();
-  core.store.members.add({ workstreamId: workstream.id, personId: person.id, role: "member", group: group ?? "other", now });
+  core.store.members.add({
+    workstreamId: workstream.id,
+    personId: person.id,
+    role: "member",
+    group: group ?? "other",
+    now,
+  });
   queueDirectMessage(core, workstream, person, welcome(workstream, person, ctx.actor.name), {
     key: `welcome:${workstream.id}:${person.id}:${now.getTime()}`,
   });
@@ -57,13 +73,20 @@ function welcome(workstream: Workstream, person: Person, by: string): Message {
 
 function summary(ctx: WorkstreamContext, added: Person[], asked: number, group: Group | undefined): Message {
   if (added.length === 0) {
-    return message(asked === 0 ? "There was nobody new to add." : "Everyone you named is already in this workstream.");
+    return message(
+      asked === 0 ? "There was nobody new to add." : "Everyone you named is already in this workstream.",
+    );
   }
   const as = group ? ` as ${group}` : "";
   return message(
     `Added ${nameList(added.map((p) => p.name))} to *${ctx.workstream.name}*${as}. I've sent each of them a welcome message.`,
     ...(group
       ? []
-      : [{ kind: "note" as const, text: "Set someone's group with `/workstream group @sam carer`; they can also set their own." }]),
+      : [
+          {
+            kind: "note" as const,
+            text: "Set someone's group with `/workstream group @sam carer`; they can also set their own.",
+          },
+        ]),
   );
 }

@@ -14,7 +14,8 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
   const result = core.store.transaction(() => {
     const meeting = findMeeting(core, ctx, idText, "/meeting cancel M-3");
     const id = formatId("meeting", meeting.seq);
-    if (meeting.status !== "scheduled") refuse("meeting.not-scheduled", `${id} is already ${meeting.status}.`);
+    if (meeting.status !== "scheduled")
+      refuse("meeting.not-scheduled", `${id} is already ${meeting.status}.`);
     core.store.meetings.setStatus(meeting.id, "cancelled", now);
     const dropped = core.store.outbox.dropSubject(`meeting:${meeting.id}`, "meeting cancelled", now);
     const when = formatWhen(meeting.startsAt, zone, now);
@@ -24,7 +25,9 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
         core,
         workstream,
         member,
-        message(`Hi ${member.name} — the *${workstream.name}* meeting on ${when} (${meeting.title}) has been cancelled. There is nothing you need to do.`),
+        message(
+          `Hi ${member.name} — the *${workstream.name}* meeting on ${when} (${meeting.title}) has been cancelled. There is nothing you need to do.`,
+        ),
         { key: `meeting-cancelled:${meeting.id}:${member.id}`, expiresAt: meeting.startsAt },
       );
     }
@@ -32,5 +35,7 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
     return { id, when };
   });
   core.wake();
-  return message(`${result.id} on ${result.when} is cancelled. I'm letting every member know, and its reminders won't be sent.`);
+  return message(
+    `${result.id} on ${result.when} is cancelled. I'm letting every member know, and its reminders won't be sent.`,
+  );
 }

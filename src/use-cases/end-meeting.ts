@@ -9,10 +9,13 @@ export function endMeeting(core: Core, ctx: WorkstreamContext, idText: string): 
   const now = core.clock.now();
   return core.store.transaction(() => {
     const meeting = idText ? findMeeting(core, ctx, idText, "/meeting end M-3") : currentMeeting(core, ctx);
-    if (!meeting) refuse("meeting.none-started", "No meeting has started yet. Name one, for example `/meeting end M-3`.");
+    if (!meeting)
+      refuse("meeting.none-started", "No meeting has started yet. Name one, for example `/meeting end M-3`.");
     const id = formatId("meeting", meeting.seq);
-    if (meeting.status !== "scheduled") refuse("meeting.not-scheduled", `${id} is already ${meeting.status}.`);
-    if (meeting.startsAt.getTime() > now.getTime()) refuse("meeting.not-started", `${id} hasn't started yet.`);
+    if (meeting.status !== "scheduled")
+      refuse("meeting.not-scheduled", `${id} is already ${meeting.status}.`);
+    if (meeting.startsAt.getTime() > now.getTime())
+      refuse("meeting.not-started", `${id} hasn't started yet.`);
     core.store.meetings.setStatus(meeting.id, "ended", now);
     core.store.outbox.dropSubject(`meeting:${meeting.id}`, "meeting ended", now);
     core.log.info({ workstream: ctx.workstream.id, meeting: meeting.id }, "meeting ended");

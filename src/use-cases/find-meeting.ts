@@ -6,9 +6,14 @@ import type { Core, WorkstreamContext } from "./core.ts";
 /** The meeting an `M-n` names in this workstream; refuses kindly if there is none. */
 export function findMeeting(core: Core, ctx: WorkstreamContext, text: string, example: string): Meeting {
   const seq = parseId("meeting", text);
-  if (seq === undefined) refuse("meeting.id", `"${text}" is not a meeting number. For example: \`${example}\`.`);
+  if (seq === undefined)
+    refuse("meeting.id", `"${text}" is not a meeting number. For example: \`${example}\`.`);
   const meeting = core.store.meetings.bySeq(ctx.workstream.id, seq);
-  if (!meeting) refuse("meeting.not-found", `There is no meeting M-${seq} in *${ctx.workstream.name}*. \`/meeting list\` shows them.`);
+  if (!meeting)
+    refuse(
+      "meeting.not-found",
+      `There is no meeting M-${seq} in *${ctx.workstream.name}*. \`/meeting list\` shows them.`,
+    );
   return meeting;
 }
 

@@ -15,7 +15,8 @@ export function listMeetings(core: Core, ctx: WorkstreamContext): Message {
   return message(`Meetings coming up for *${workstream.name}*:`, {
     kind: "list",
     items: meetings.map(
-      (m) => `${formatId("meeting", m.seq)} *${m.title}* — ${formatWhen(m.startsAt, zone, now)} to ${formatTime(m.endsAt, zone)}`,
+      (m) =>
+        `${formatId("meeting", m.seq)} *${m.title}* — ${formatWhen(m.startsAt, zone, now)} to ${formatTime(m.endsAt, zone)}`,
     ),
   });
 }

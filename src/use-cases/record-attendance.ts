@@ -15,7 +15,8 @@ function meetingFor(core: Core, actor: Person, value: string): { meeting: Meetin
   if (!meeting || !workstream || !core.store.members.get(workstream.id, actor.id)) {
     refuse("meeting.gone", "Sorry, I can't find that meeting any more.");
   }
-  if (meeting.status !== "scheduled") refuse("meeting.closed", `That meeting is ${meeting.status}, so there is nothing more to do.`);
+  if (meeting.status !== "scheduled")
+    refuse("meeting.closed", `That meeting is ${meeting.status}, so there is nothing more to do.`);
   return { meeting, workstream };
 }
 
@@ -35,13 +36,27 @@ export function askApologies(core: Core, actor: Person, value: string): ActionRe
     intro: "Thanks for letting us know. The chair will see that you can't come.",
     submitLabel: "Send",
     context: String(meeting.id),
-    fields: [{ kind: "text", id: "note", label: "Anything you'd like the chair to know?", multiline: true, optional: true, maxLength: 1000 }],
+    fields: [
+      {
+        kind: "text",
+        id: "note",
+        label: "Anything you'd like the chair to know?",
+        multiline: true,
+        optional: true,
+        maxLength: 1000,
+      },
+    ],
   };
   return { kind: "form", form };
 }
 
 /** The apologies form was sent: record it, and pass any note privately to the chairs. */
-export function sendApologies(core: Core, actor: Person, value: string, fields: Record<string, string>): ActionResult {
+export function sendApologies(
+  core: Core,
+  actor: Person,
+  value: string,
+  fields: Record<string, string>,
+): ActionResult {
   const { meeting, workstream } = meetingFor(core, actor, value);
   const note = fields.note?.trim() ?? "";
   core.store.transaction(() => {
@@ -52,14 +67,20 @@ export function sendApologies(core: Core, actor: Person, value: string, fields: 
         core,
         workstream,
         chair,
-        message(`${actor.name} can't come to ${formatId("meeting", meeting.seq)} (*${meeting.title}*) and asked me to pass this on: "${note}"`, {
-          kind: "note",
-          text: "Only the chairs see this.",
-        }),
+        message(
+          `${actor.name} can't come to ${formatId("meeting", meeting.seq)} (*${meeting.title}*) and asked me to pass this on: "${note}"`,
+          {
+            kind: "note",
+            text: "Only the chairs see this.",
+          },
+        ),
         { key: `apologies:${meeting.id}:${actor.id}:${chair.id}`, subject: `meeting:${meeting.id}` },
       );
     }
   });
   core.wake();
-  return { kind: "update", message: message(`Thanks for letting us know, ${actor.name}. We'll miss you at *${meeting.title}*.`) };
+  return {
+    kind: "update",
+    message: message(`Thanks for letting us know, ${actor.name}. We'll miss you at *${meeting.title}*.`),
+  };
 }

@@ -1,6 +1,6 @@
+import type { Mention } from "../commands/mentions.ts";
 import { refuse } from "../domain/errors.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Mention } from "../commands/mentions.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { coordinatorsOf, personFor } from "./people.ts";
 
@@ -12,9 +12,14 @@ export function removeMember(core: Core, ctx: WorkstreamContext, mention: Mentio
     const member = store.members.get(ctx.workstream.id, person.id);
     if (!member) refuse("member.not-found", `${person.name} is not in *${ctx.workstream.name}*.`);
     if (member.role === "coordinator" && coordinatorsOf(store.members.list(ctx.workstream.id)).length === 1) {
-      refuse("member.last-coordinator", `${person.name} is the only coordinator. Make someone else coordinator first, for example \`/workstream role @kim coordinator\`.`);
+      refuse(
+        "member.last-coordinator",
+        `${person.name} is the only coordinator. Make someone else coordinator first, for example \`/workstream role @kim coordinator\`.`,
+      );
     }
     store.members.remove(ctx.workstream.id, person.id, core.clock.now());
-    return message(`${person.name} has been removed from *${ctx.workstream.name}*. What they said before stays in the record.`);
+    return message(
+      `${person.name} has been removed from *${ctx.workstream.name}*. What they said before stays in the record.`,
+    );
   });
 }

@@ -1,7 +1,7 @@
-import { isOrganiser, type Group } from "../domain/roles.ts";
-import { refuse } from "../domain/errors.ts";
-import { type Message, message } from "../messages/message.ts";
 import type { Mention } from "../commands/mentions.ts";
+import { refuse } from "../domain/errors.ts";
+import { type Group, isOrganiser } from "../domain/roles.ts";
+import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { personFor } from "./people.ts";
 
@@ -12,7 +12,10 @@ export function setMemberGroup(core: Core, ctx: WorkstreamContext, mention: Ment
     const person = personFor(core, mention);
     const self = person.id === ctx.actor.id;
     if (!self && !isOrganiser(ctx.member?.role)) {
-      refuse("member.group-not-allowed", "Only the chair or coordinator can change someone else's group. You can set your own, for example `/workstream group @you carer`.");
+      refuse(
+        "member.group-not-allowed",
+        "Only the chair or coordinator can change someone else's group. You can set your own, for example `/workstream group @you carer`.",
+      );
     }
     if (!store.members.get(ctx.workstream.id, person.id)) {
       refuse("member.not-found", `${person.name} is not in *${ctx.workstream.name}*.`);

@@ -1,7 +1,7 @@
+import type { Mention } from "../commands/mentions.ts";
 import { refuse } from "../domain/errors.ts";
 import type { Role } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Mention } from "../commands/mentions.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { coordinatorsOf, personFor } from "./people.ts";
 
@@ -12,12 +12,24 @@ export function setMemberRole(core: Core, ctx: WorkstreamContext, mention: Menti
     const person = personFor(core, mention);
     const member = store.members.get(ctx.workstream.id, person.id);
     if (!member) {
-      refuse("member.not-found", `${person.name} is not in *${ctx.workstream.name}* yet. Add them first with \`/workstream add @${person.name}\`.`);
+      refuse(
+        "member.not-found",
+        `${person.name} is not in *${ctx.workstream.name}* yet. Add them first with \`/workstream add @${person.name}\`.`,
+      );
     }
-    if (member.role === "coordinator" && role !== "coordinator" && coordinatorsOf(store.members.list(ctx.workstream.id)).length === 1) {
-      refuse("member.last-coordinator", `${person.name} is the only coordinator. Make someone else coordinator first.`);
+    if (
+      member.role === "coordinator" &&
+      role !== "coordinator" &&
+      coordinatorsOf(store.members.list(ctx.workstream.id)).length === 1
+    ) {
+      refuse(
+        "member.last-coordinator",
+        `${person.name} is the only coordinator. Make someone else coordinator first.`,
+      );
     }
     store.members.setRole(ctx.workstream.id, person.id, role);
-    return message(`${person.name} is now ${role === "member" ? "a member" : `a ${role}`} of *${ctx.workstream.name}*.`);
+    return message(
+      `${person.name} is now ${role === "member" ? "a member" : `a ${role}`} of *${ctx.workstream.name}*.`,
+    );
   });
 }

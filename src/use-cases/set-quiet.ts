@@ -9,7 +9,10 @@ import type { CommandContext, Core } from "./core.ts";
  * arrive, so nobody misses what they need to take part.
  */
 export function setQuiet(core: Core, ctx: CommandContext, args: string): Message {
-  const zone = ctx.workstream?.settings.timezone ?? core.store.members.workstreamsOf(ctx.actor.id)[0]?.settings.timezone ?? core.defaultTimezone;
+  const zone =
+    ctx.workstream?.settings.timezone ??
+    core.store.members.workstreamsOf(ctx.actor.id)[0]?.settings.timezone ??
+    core.defaultTimezone;
   const now = core.clock.now();
   const text = args.trim();
   if (/^off$/i.test(text)) {
@@ -17,11 +20,13 @@ export function setQuiet(core: Core, ctx: CommandContext, args: string): Message
     return message("Reminders are back on. Thanks for letting me know.");
   }
   const match = /^until\s+(.+)$/i.exec(text);
-  if (!match?.[1]) refuse("quiet.usage", "Tell me until when, for example `/quiet until 10 December`, or `/quiet off`.");
+  if (!match?.[1])
+    refuse("quiet.usage", "Tell me until when, for example `/quiet until 10 December`, or `/quiet off`.");
   const at = parseWhen(match[1], zone, now, "`/quiet until next monday`");
   // Quiet "until Friday" means reminders start again on Friday morning.
   const until = DateTime.fromJSDate(at, { zone }).startOf("day").toJSDate();
-  if (until.getTime() <= now.getTime()) refuse("quiet.past", "That date has already passed. Try `/quiet until next monday`.");
+  if (until.getTime() <= now.getTime())
+    refuse("quiet.past", "That date has already passed. Try `/quiet until next monday`.");
   core.store.people.setQuietUntil(ctx.actor.id, until);
   return message(
     `No reminders until ${formatDay(until, zone)}. You'll still get papers and check-ins, just no nudges.`,

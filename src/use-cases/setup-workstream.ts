@@ -7,27 +7,44 @@ import type { CommandContext, Core } from "./core.ts";
 export function setupWorkstream(core: Core, ctx: CommandContext, name: string): Message {
   const { store, clock } = core;
   if (!ctx.channel) {
-    refuse("workstream.setup-in-dm", "Please run this in the channel the group will use, for example `/workstream setup Medication safety`.");
+    refuse(
+      "workstream.setup-in-dm",
+      "Please run this in the channel the group will use, for example `/workstream setup Medication safety`.",
+    );
   }
   const channel = ctx.channel;
   return store.transaction(() => {
     const existing = store.workstreams.byChannel(channel);
     if (existing) {
-      refuse("workstream.exists", `This channel is already the *${existing.name}* workstream. Type \`/workstream\` to see it.`);
+      refuse(
+        "workstream.exists",
+        `This channel is already the *${existing.name}* workstream. Type \`/workstream\` to see it.`,
+      );
     }
     if (store.workstreams.byName(name)) {
-      refuse("workstream.name-taken", `There is already a workstream called *${name}*. Please choose another name.`);
+      refuse(
+        "workstream.name-taken",
+        `There is already a workstream called *${name}*. Please choose another name.`,
+      );
     }
     const now = clock.now();
-    const workstream = store.workstreams.create({ name, channel, settings: defaultSettings(core.defaultTimezone), now });
-    store.members.add({ workstreamId: workstream.id, personId: ctx.actor.id, role: "coordinator", group: "other", now });
+    const workstream = store.workstreams.create({
+      name,
+      channel,
+      settings: defaultSettings(core.defaultTimezone),
+      now,
+    });
+    store.members.add({
+      workstreamId: workstream.id,
+      personId: ctx.actor.id,
+      role: "coordinator",
+      group: "other",
+      now,
+    });
     core.log.info({ workstream: workstream.id }, "workstream set up");
-    return message(
-      `*${name}* is set up in this channel, and you are its coordinator.`,
-      {
-        kind: "text",
-        text: "Next, add people with `/workstream add @sam @kim as carer`, or everyone in this channel with `/workstream sync`. Then make someone chair with `/workstream role @chris chair`.",
-      },
-    );
+    return message(`*${name}* is set up in this channel, and you are its coordinator.`, {
+      kind: "text",
+      text: "Next, add people with `/workstream add @sam @kim as carer`, or everyone in this channel with `/workstream sync`. Then make someone chair with `/workstream role @chris chair`.",
+    });
   });
 }

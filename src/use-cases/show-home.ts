@@ -24,7 +24,12 @@ export function showHome(core: Core, person: Person): Message {
     blocks.push({ kind: "heading", text: workstream.name });
     blocks.push(
       meetings.length > 0
-        ? { kind: "list", items: meetings.map((m) => `${formatId("meeting", m.seq)} *${m.title}* — ${formatWhen(m.startsAt, zone, now)}`) }
+        ? {
+            kind: "list",
+            items: meetings.map(
+              (m) => `${formatId("meeting", m.seq)} *${m.title}* — ${formatWhen(m.startsAt, zone, now)}`,
+            ),
+          }
         : { kind: "text", text: "No meetings booked yet." },
     );
     if (member && member.role !== "member") {

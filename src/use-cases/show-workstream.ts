@@ -1,7 +1,7 @@
-import { GROUPS } from "../domain/roles.ts";
 import { formatId } from "../domain/ids.ts";
+import { GROUPS } from "../domain/roles.ts";
 import { formatWhen } from "../domain/time.ts";
-import { type Message, message } from "../messages/message.ts";
+import type { Message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { chairsOf, coordinatorsOf, nameList } from "./people.ts";
 
@@ -12,9 +12,10 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
   const now = core.clock.now();
   const members = core.store.members.list(workstream.id);
   const next = core.store.meetings.upcoming(workstream.id, now)[0];
-  const byGroup = GROUPS.map((g) => ({ g, names: members.filter((m) => m.group === g).map((m) => m.name) })).filter(
-    (x) => x.names.length > 0,
-  );
+  const byGroup = GROUPS.map((g) => ({
+    g,
+    names: members.filter((m) => m.group === g).map((m) => m.name),
+  })).filter((x) => x.names.length > 0);
   return {
     text: `*${workstream.name}* has ${members.length} ${members.length === 1 ? "member" : "members"}.`,
     blocks: [
@@ -23,7 +24,10 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
         kind: "fields",
         fields: [
           { label: "Chairs", value: nameList(chairsOf(members).map((m) => m.name)) || "none yet" },
-          { label: "Coordinators", value: nameList(coordinatorsOf(members).map((m) => m.name)) || "none yet" },
+          {
+            label: "Coordinators",
+            value: nameList(coordinatorsOf(members).map((m) => m.name)) || "none yet",
+          },
           {
             label: "Next meeting",
             value: next

@@ -101,7 +101,9 @@ export interface Harness {
  * A real bot on a real SQLite file with a manual clock and the recording gateway, on the
  * platform "test": Sam is `test:sam`, and is mentioned as `<@sam|Sam>` (the Slack form).
  */
-export function createHarness(options: { start?: string; dbPath?: ReturnType<typeof tempDatabase> } = {}): Harness & {
+export function createHarness(
+  options: { start?: string; dbPath?: ReturnType<typeof tempDatabase> } = {},
+): Harness & {
   cleanup(): void;
 } {
   const database = options.dbPath ?? tempDatabase();
@@ -112,7 +114,11 @@ export function createHarness(options: { start?: string; dbPath?: ReturnType<typ
   const gateway = recordingGateway("test");
   bot.addGateway(gateway.gateway);
   const channel = "test:#group";
-  const person = (who: string) => ({ key: `test:${who}`, name: who.charAt(0).toUpperCase() + who.slice(1), dm: `test:${who}` });
+  const person = (who: string) => ({
+    key: `test:${who}`,
+    name: who.charAt(0).toUpperCase() + who.slice(1),
+    dm: `test:${who}`,
+  });
   return {
     bot,
     db,

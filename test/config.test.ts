@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+describe("configuration", () => {
+  it("runs the local console with no settings, with the documented defaults", () => {
+    const config = loadConfig({});
+    expect(config.platforms).toEqual(["console"]);
+    expect(config.databasePath).toBe("./data/common-purpose.db");
+    expect(config.port).toBe(3000);
+    expect(config.defaultTimezone).toBe("Europe/London");
+  });
+
+  it("picks Slack when a bot token is set, and Socket Mode details when an app token is too", () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_APP_TOKEN: "xapp-1",
+    });
+    expect(config.platforms).toEqual(["slack"]);
+    expect(config.slack?.appToken).toBe("xapp-1");
+  });
+
+  it("honours BOT_PLATFORMS, and Teams with no app id is the local Teams mode", () => {
+    expect(loadConfig({ BOT_PLATFORMS: "teams" }).platforms).toEqual(["teams"]);
+    expect(loadConfig({ BOT_PLATFORMS: "teams" }).teams.appId).toBe("");
+    expect(loadConfig({ MicrosoftAppId: "abc" }).platforms).toEqual(["teams"]);
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, /^PORT is not valid: expected a port number/],
+    [{ PORT: "70000" }, /^PORT is not valid/],
+    [{ DEFAULT_TIMEZONE: "Mars/Olympus" }, /^DEFAULT_TIMEZONE is not valid: expected a time zone name/],
+    [{ BOT_PLATFORMS: "slack,irc" }, /^BOT_PLATFORMS is not valid: expected a comma-separated list/],
+    [{ SLACK_BOT_TOKEN: "abc" }, /^SLACK_BOT_TOKEN is not valid: expected a bot token starting xoxb-/],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_BOT_TOKEN is not valid: .*SLACK_SIGNING_SECRET/],
+    [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL is not valid/],
+    [{ MicrosoftAppType: "Everyone" }, /^MicrosoftAppType is not valid/],
+  ])("refuses %o with one line naming the variable", (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it("never puts a secret in its error message", () => {
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: "xoxb-very-secret", BOT_PLATFORMS: "slack" });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain("very-secret");
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createHttpServer, listen } from "../../adapters/http/server.ts";
+import { startSlack } from "../../adapters/slack/slack-app.ts";
+import { migrate } from "../../adapters/sqlite/migrate.ts";
+import { openDatabase } from "../../adapters/sqlite/open.ts";
+import { createSqliteStore } from "../../adapters/sqlite/store.ts";
+import { createBot } from "../../src/bot.ts";
+import { silentLogger } from "../../src/ports/logger.ts";
+import { type MockSlack, type MockSlackOptions, startMockSlack } from "./slack-api-mock.ts";
+import { createSlackSigner, type SlackSigner } from "./slack-signer.ts";
+
+export const SIGNING_SECRET = "test-signing-secret";
+
+/** A clock the test moves by hand. Tuesday 8 December 2026, 10am in London: not quiet hours. */
+export function createManualClock(start = new Date("2026-12-08T10:00:00Z")) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+export interface SlackHarness {
+  bot: ReturnType<typeof createBot>;
+  store: ReturnType<typeof createSqliteStore>;
+  clock: ReturnType<typeof createManualClock>;
+  api: MockSlack;
+  slack: SlackSigner;
+  close(): Promise<void>;
+}
+
+/**
+ * The real bot in-process: SQLite on a temp file, the real Bolt receiver behind the shared HTTP
+ * server, and the Web API stand-in recording what the bot sends.
+ */
+export async function startSlackHarness(options: MockSlackOptions = {}): Promise<SlackHarness> {
+  const dir = mkdtempSync(join(tmpdir(), "cp-slack-"));
+  const db = openDatabase(join(dir, "test.db"));
+  migrate(db);
+  const store = createSqliteStore(db);
+  const clock = createManualClock();
+  const bot = createBot({ store, clock, log: silentLogger, defaultTimezone: "Europe/London" });
+  const api = await startMockSlack(options);
+  const adapter = await startSlack({ botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl, bot, log: silentLogger });
+  const server: Server = createHttpServer(adapter.routes, (error) => {
+    throw error;
+  });
+  const port = await listen(server, 0);
+  const slack = createSlackSigner(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
+  return {
+    bot,
+    store,
+    clock,
+    api,
+    slack,
+    async close() {
+      await adapter.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      // Let any delivery the last command woke finish before the database goes away.
+      await bot.deliver().catch(() => 0);
+      await api.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A signed slash command from `user` in `channel` ("D…" for a DM); resolves to the ephemeral reply text. */
+export async function runCommand(
+  h: SlackHarness,
+  input: { user: string; userName?: string; channel?: string; command: string; text?: string },
+): Promise<string> {
+  const id = `r${h.api.calls.length}-${Math.random().toString(36).slice(2)}`;
+  const response = await h.slack.command({
+    user_id: input.user,
+    user_name: input.userName ?? input.user.toLowerCase(),
+    channel_id: input.channel ?? "C1",
+    command: input.command,
+    text: input.text ?? "",
+    response_url: h.api.responseUrl(id),
+  });
+  if (response.status !== 200) throw new Error(`slash command answered ${response.status}`);
+  const reply = await h.api.waitFor("response_url", (c) => c.path === `/respond/${id}`);
+  return String(reply.body.text);
+}

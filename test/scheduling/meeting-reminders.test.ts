@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createHarness, seedGroup, tempDatabase } from "../helpers/harness.ts";
+
+let h: ReturnType<typeof createHarness>;
+afterEach(() => h?.cleanup());
+
+const MEMBERS = ["test:cora", "test:chris", "test:sam", "test:kim", "test:lee"];
+
+// Tuesday 1 December 2026, 10:00 in London (GMT). The meeting is Thursday 3 December, 2pm.
+async function groupWithMeeting() {
+  h = createHarness({ start: "2026-12-01T10:00:00Z" });
+  await seedGroup(h);
+  const booked = await h.say("chris", "/meeting schedule 2026-12-03 14:00 Medication review");
+  expect(booked.text).toContain("M-1 is booked");
+  await h.bot.deliver();
+  h.gateway.clear();
+}
+
+describe("the day-before meeting reminder", () => {
+  it("reaches every member once, the day before, with the meeting's date and time", async () => {
+    await groupWithMeeting();
+    h.clock.set("2026-12-02T13:55:00Z");
+    await h.bot.tick();
+    expect(h.gateway.sent).toHaveLength(0);
+    h.clock.set("2026-12-02T14:00:00Z");
+    await h.bot.tick();
+    expect(h.gateway.sent).toHaveLength(MEMBERS.length);
+    await h.bot.tick();
+    h.clock.set("2026-12-02T15:00:00Z");
+    await h.bot.tick();
+    expect(h.gateway.sent.map((s) => s.address).sort()).toEqual([...MEMBERS].sort());
+    const sams = h.gateway.to("test:sam")[0];
+    expect(sams?.text).toContain("Hi Sam");
+    expect(sams?.text).toContain("*Medication review* (M-1) is on Thursday 3 December, 2pm");
+    expect(sams?.text).toContain(`"I'll be there"`);
+  });
+
+  it("is not sent to a member who asked for quiet", async () => {
+    await groupWithMeeting();
+    await h.say("sam", "/quiet until 2026-12-10");
+    h.clock.set("2026-12-02T14:00:00Z");
+    await h.bot.tick();
+    expect(h.gateway.to("test:sam")).toHaveLength(0);
+    expect(h.gateway.sent).toHaveLength(MEMBERS.length - 1);
+  });
+
+  it("is never sent for a cancelled meeting", async () => {
+    await groupWithMeeting();
+    await h.say("cora", "/meeting cancel M-1");
+    await h.bot.deliver();
+    h.gateway.clear();
+    h.clock.set("2026-12-02T14:00:00Z");
+    await h.bot.tick();
+    expect(h.gateway.sent).toHaveLength(0);
+  });
+
+  it("stops a reminder already queued when the meeting is cancelled before it goes", async () => {
+    h = createHarness({ start: "2026-12-01T10:00:00Z" });
+    await seedGroup(h);
+    await h.say("chris", "/meeting schedule 2026-12-02 09:00 Early meeting");
+    h.clock.set("2026-12-01T21:00:00Z"); // 9pm: due, but held by quiet hours until 08:00
+    await h.bot.tick();
+    expect(h.gateway.sent.filter((s) => s.text.includes("reminder"))).toHaveLength(0);
+    await h.say("chris", "/meeting cancel M-1");
+    h.clock.set("2026-12-02T08:00:00Z");
+    await h.bot.tick();
+    expect(h.gateway.sent.filter((s) => s.text.includes("reminder"))).toHaveLength(0);
+  });
+
+  it("holds a reminder that falls in quiet hours until the morning", async () => {
+    h = createHarness({ start: "2026-12-01T10:00:00Z" });
+    await seedGroup(h);
+    await h.say("chris", "/meeting schedule 2026-12-03 21:00 Evening meeting");
+    await h.bot.deliver();
+    h.gateway.clear();
+    h.clock.set("2026-12-02T21:00:00Z");
+    await h.bot.tick();
+    expect(h.gateway.sent).toHaveLength(0);
+    h.clock.set("2026-12-03T07:59:00Z");
+    await h.bot.tick();
+    expect(h.gateway.sent).toHaveLength(0);
+    h.clock.set("2026-12-03T08:00:00Z");
+    await h.bot.tick();
+    expect(h.gateway.sent).toHaveLength(MEMBERS.length);
+  });
+});
+
+describe("after a restart", () => {
+  it("sends work that fell due while the bot was down, once", async () => {
+    const database = tempDatabase();
+    const first = createHarness({ start: "2026-12-01T10:00:00Z", dbPath: database });
+    await seedGroup(first);
+    await first.say("chris", "/meeting schedule 2026-12-03 14:00 Medication review");
+    await first.bot.deliver();
+    first.db.close(); // the process stops
+
+    // It comes back two hours after the reminder fell due.
+    const second = createHarness({ start: "2026-12-02T16:00:00Z", dbPath: database });
+    await second.bot.tick();
+    await second.bot.tick();
+    const reminders = second.gateway.sent.filter((s) => s.text.includes("a reminder that"));
+    expect(reminders.map((r) => r.address).sort()).toEqual([...MEMBERS].sort());
+    second.cleanup();
+  });
+
+  it("drops a reminder that no longer makes sense, and logs it", async () => {
+    const database = tempDatabase();
+    const first = createHarness({ start: "2026-12-01T10:00:00Z", dbPath: database });
+    await seedGroup(first);
+    await first.say("chris", "/meeting schedule 2026-12-03 14:00 Medication review");
+    first.db.close();
+
+    // Down until after the meeting began: the reminder is stale.
+    const second = createHarness({ start: "2026-12-03T15:00:00Z", dbPath: database });
+    await second.bot.tick();
+    expect(second.gateway.sent.filter((s) => s.text.includes("a reminder that"))).toHaveLength(0);
+    const dropped = second.logs.filter((l) => l.msg.startsWith("dropped a stale message"));
+    expect(dropped).toHaveLength(MEMBERS.length);
+    expect(String(dropped[0]?.fields.key)).toMatch(/^meeting-reminder:/);
+    second.cleanup();
+  });
+});

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createSqliteStore } from "../../adapters/sqlite/store.ts";
+import { message } from "../../src/messages/message.ts";
+import { createHarness, seedGroup, tempDatabase } from "../helpers/harness.ts";
+
+let h: ReturnType<typeof createHarness>;
+afterEach(() => h?.cleanup());
+
+const item = (key: string, address = "test:sam") => ({
+  key,
+  address,
+  message: message("Hello"),
+  notBefore: new Date("2026-12-01T10:00:00Z"),
+});
+
+describe("the outbox", () => {
+  it("enqueues the same due work once, however often it is found", () => {
+    const database = tempDatabase();
+    try {
+      const store = createSqliteStore(database.open());
+      const now = new Date("2026-12-01T10:00:00Z");
+      expect(store.outbox.enqueue(item("reminder:1:1"), now)).toBe(true);
+      expect(store.outbox.enqueue(item("reminder:1:1"), now)).toBe(false);
+      expect(store.outbox.countByStatus().pending).toBe(1);
+    } finally {
+      database.cleanup();
+    }
+  });
+
+  it("keeps one row when a tick races a restarted process on the same file", () => {
+    const database = tempDatabase();
+    try {
+      // Two connections to one SQLite file stand for the old and the new process.
+      const before = createSqliteStore(database.open());
+      const after = createSqliteStore(database.open());
+      const now = new Date("2026-12-01T10:00:00Z");
+      const results = [before, after, before, after].map((s) => s.outbox.enqueue(item("reminder:7:3"), now));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(after.outbox.countByStatus().pending).toBe(1);
+    } finally {
+      database.cleanup();
+    }
+  });
+
+  it("sends each row once and marks it sent", async () => {
+    h = createHarness();
+    const store = h.bot.core.store;
+    store.outbox.enqueue(item("a"), h.clock.now());
+    store.outbox.enqueue(item("b", "test:kim"), h.clock.now());
+    expect(await h.bot.deliver()).toBe(2);
+    expect(await h.bot.deliver()).toBe(0);
+    expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:sam", "test:kim"]);
+    expect(store.outbox.byKey("a")?.status).toBe("sent");
+  });
+
+  it("does not send before a row's time", async () => {
+    h = createHarness();
+    h.bot.core.store.outbox.enqueue(
+      { ...item("later"), notBefore: new Date("2026-12-01T12:00:00Z") },
+      h.clock.now(),
+    );
+    expect(await h.bot.deliver()).toBe(0);
+    h.clock.set("2026-12-01T12:00:00Z");
+    expect(await h.bot.deliver()).toBe(1);
+  });
+
+  it("backs off after a failure and sends on a later try, without losing the message", async () => {
+    h = createHarness();
+    h.gateway.failNext({ kind: "transient" }, { kind: "transient" });
+    h.bot.core.store.outbox.enqueue(item("flaky"), h.clock.now());
+    await h.bot.deliver();
+    expect(h.gateway.sent).toHaveLength(0);
+    h.clock.advance(1_000);
+    await h.bot.deliver();
+    expect(h.gateway.sent).toHaveLength(0); // second failure: the back-off doubled to 2 s
+    h.clock.advance(1_000);
+    await h.bot.deliver();
+    expect(h.gateway.sent).toHaveLength(0);
+    h.clock.advance(1_000);
+    await h.bot.deliver();
+    expect(h.gateway.sent).toHaveLength(1);
+    expect(h.bot.core.store.outbox.byKey("flaky")?.attempts).toBe(3);
+  });
+
+  it("pauses the whole platform for Retry-After when rate limited, then sends everything once", async () => {
+    h = createHarness();
+    h.gateway.failNext({ kind: "rate-limited", retryAfterMs: 30_000 });
+    for (const k of ["r1", "r2", "r3"]) h.bot.core.store.outbox.enqueue(item(k), h.clock.now());
+    await h.bot.deliver();
+    expect(h.gateway.sent).toHaveLength(0);
+    h.clock.advance(29_000);
+    await h.bot.deliver();
+    expect(h.gateway.sent).toHaveLength(0);
+    h.clock.advance(1_000);
+    await h.bot.deliver();
+    expect(h.gateway.sent).toHaveLength(3);
+    expect(h.bot.core.store.outbox.countByStatus()).toMatchObject({ sent: 3, pending: 0 });
+  });
+
+  it("stops trying someone who cannot be reached, and logs it", async () => {
+    h = createHarness();
+    h.gateway.failNext({ kind: "unreachable" });
+    h.bot.core.store.outbox.enqueue(item("blocked"), h.clock.now());
+    await h.bot.deliver();
+    h.clock.advance(3_600_000);
+    await h.bot.deliver();
+    expect(h.gateway.sent).toHaveLength(0);
+    expect(h.bot.core.store.outbox.byKey("blocked")?.status).toBe("failed");
+    expect(h.logs.some((l) => l.level === "error" && l.msg === "gave up on a message")).toBe(true);
+  });
+
+  it("drops a message that is stale by the time it could go, and logs it", async () => {
+    h = createHarness();
+    h.bot.core.store.outbox.enqueue(
+      { ...item("stale"), expiresAt: new Date("2026-12-01T09:00:00Z") },
+      h.clock.now(),
+    );
+    await h.bot.deliver();
+    expect(h.gateway.sent).toHaveLength(0);
+    expect(h.bot.core.store.outbox.byKey("stale")?.status).toBe("dropped");
+    expect(h.logs.find((l) => l.msg.startsWith("dropped a stale message"))?.fields.key).toBe("stale");
+  });
+
+  it("skips a reminder for someone who asked for quiet after it was queued", async () => {
+    h = createHarness();
+    await seedGroup(h);
+    const sam = h.bot.core.store.people.byKey("test:sam");
+    if (!sam) throw new Error("Sam should exist");
+    h.bot.core.store.outbox.enqueue({ ...item("nudge"), personId: sam.id, isReminder: true }, h.clock.now());
+    await h.say("sam", "/quiet until next friday");
+    await h.bot.deliver();
+    expect(h.gateway.to("test:sam")).toHaveLength(0);
+    expect(h.bot.core.store.outbox.byKey("nudge")?.status).toBe("dropped");
+  });
+});
