@@ -10,7 +10,8 @@ import { allowed, type CommandSpec } from "./spec.ts";
 export function helpFor(role: Role | undefined, inWorkstream: boolean, verb?: string): Message {
   const usable = COMMANDS.filter(
     (c) =>
-      (verb === undefined || c.verb === verb) && (inWorkstream ? allowed(c.who, role) : !c.needsWorkstream),
+      (verb === undefined || c.verb === verb) &&
+      (inWorkstream ? allowed(c.who, role) && !c.outsideWorkstreamOnly : !c.needsWorkstream),
   );
   const intro = verb
     ? `Here is what you can do with \`/${verb}\`:`

@@ -17,6 +17,7 @@ const setup: CommandSpec = {
   summary: "make this channel a workstream (you become its coordinator)",
   who: "anyone",
   needsWorkstream: false,
+  outsideWorkstreamOnly: true,
   run(core, ctx, args) {
     const name = args.trim();
     if (!name || name.length > 80) usageError(setup, "Please give the workstream a name (up to 80 letters).");

@@ -33,12 +33,40 @@ const wholeNumber = (min: number, max: number, unit: string): Rule => ({
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const CRON_FIELD = /^[\d*,/-]+$/;
+/** minute, hour, day of month, month, day of week */
+const CRON_RANGES: Array<[number, number]> = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+];
+
+/** Every number in each field within that field's range (steps, ranges such as 1-5, and lists allowed). */
+function validCron(fields: string[]): boolean {
+  return fields.every((field, i) => {
+    const [min, max] = CRON_RANGES[i] as [number, number];
+    if (!CRON_FIELD.test(field)) return false;
+    return field.split(",").every((part) => {
+      const [range = "", step] = part.split("/");
+      if (step !== undefined && !(/^\d+$/.test(step) && Number(step) >= 1)) return false;
+      if (range === "*") return true;
+      const ends = range.split("-");
+      return ends.length <= 2 && ends.every((n) => /^\d+$/.test(n) && Number(n) >= min && Number(n) <= max);
+    });
+  });
+}
 
 /** Each setting's valid range, said the way the refusal says it. */
 const RULES: Record<SettingName, Rule> = {
   timezone: {
     hint: "a time zone name such as Europe/London",
-    read: (value) => (IANAZone.isValidZone(value) ? value : undefined),
+    // Stored in its usual spelling ("europe/london" → "Europe/London").
+    read: (value) => {
+      if (!IANAZone.isValidZone(value)) return undefined;
+      const resolved = new Intl.DateTimeFormat("en-GB", { timeZone: value }).resolvedOptions().timeZone;
+      return resolved.toLowerCase() === value.toLowerCase() ? resolved : value;
+    },
   },
   "papers-lead-days": wholeNumber(1, 60, "days"),
   "papers-reminder-days": wholeNumber(1, 30, "days"),
@@ -52,7 +80,7 @@ const RULES: Record<SettingName, Rule> = {
       const dayTime = /^([a-z]{3}) ([01]\d|2[0-3]):([0-5]\d)$/.exec(v);
       if (dayTime) return dayTime[1] && DAYS.includes(dayTime[1]) ? v : undefined;
       const fields = v.split(/\s+/);
-      return fields.length === 5 && fields.every((f) => CRON_FIELD.test(f)) ? v : undefined;
+      return fields.length === 5 && validCron(fields) ? v : undefined;
     },
   },
   "quiet-hours": {
@@ -66,7 +94,10 @@ const RULES: Record<SettingName, Rule> = {
   },
   "quiet-weekends": {
     hint: "`on` or `off`",
-    read: (value) => (value === "on" || value === "off" ? value : undefined),
+    read: (value) => {
+      const v = value.toLowerCase();
+      return v === "on" || v === "off" ? v : undefined;
+    },
   },
 };
 
@@ -74,7 +105,7 @@ export const SETTING_NAMES = Object.keys(RULES) as SettingName[];
 
 /** Checks one `/workstream set` value; refuses with the valid range. */
 export function applySetting(settings: Settings, name: string, raw: string): Settings {
-  if (!(name in RULES)) {
+  if (!Object.hasOwn(RULES, name)) {
     refuse(
       "setting.unknown",
       `There is no setting called "${name}". You can set: ${SETTING_NAMES.join(", ")}. For example: \`/workstream set papers-lead-days 10\`.`,

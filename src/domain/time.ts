@@ -31,6 +31,13 @@ export function parseWhenPrefix(text: string, zone: string, now: Date): ParsedWh
     if (!dt.isValid) return undefined;
     return { at: dt.toJSDate(), hasTime: h !== undefined, rest: trimmed.slice(whole.length).trim() };
   }
+  // "in 3 hours" is elapsed time, which differs from wall-clock time on a clock-change night.
+  const elapsed = /^in\s+(\d{1,4})\s*(hours?|hrs?|minutes?|mins?)\b/i.exec(trimmed);
+  if (elapsed?.[1] && elapsed[2]) {
+    const unit = elapsed[2].toLowerCase().startsWith("h") ? HOUR : 60_000;
+    const at = new Date(now.getTime() + Number(elapsed[1]) * unit);
+    return { at, hasTime: true, rest: trimmed.slice(elapsed[0].length).trim() };
+  }
   const wall = DateTime.fromJSDate(now, { zone });
   const reference = {
     instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)),
@@ -109,14 +116,11 @@ export function afterQuietHours(at: Date, settings: Settings): Date {
     return (h ?? 0) * 60 + (m ?? 0);
   }) as [number, number];
   const morning = range ? end : 8 * 60;
-  let dt = DateTime.fromJSDate(at, { zone });
+  let dt: DateTime = DateTime.fromJSDate(at, { zone });
   for (let i = 0; i < 10; i++) {
     const minute = dt.hour * 60 + dt.minute;
     if (settings["quiet-weekends"] === "on" && dt.weekday >= 6) {
-      dt = dt
-        .plus({ days: 8 - dt.weekday })
-        .startOf("day")
-        .plus({ minutes: morning });
+      dt = atMinute(dt.plus({ days: 8 - dt.weekday }), morning);
       continue;
     }
     const quiet =
@@ -124,7 +128,12 @@ export function afterQuietHours(at: Date, settings: Settings): Date {
       (start > end ? minute >= start || minute < end : minute >= start && minute < end);
     if (!quiet) return dt.toJSDate();
     const base = start > end && minute >= start ? dt.plus({ days: 1 }) : dt;
-    dt = base.startOf("day").plus({ minutes: end });
+    dt = atMinute(base, end);
   }
   return dt.toJSDate();
+}
+
+/** That day at a wall-clock minute: set(), not plus(), since a clock-change day is 23 or 25 hours. */
+function atMinute(dt: DateTime, minuteOfDay: number): DateTime {
+  return dt.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60, second: 0, millisecond: 0 });
 }

@@ -23,7 +23,7 @@ export function scheduleMeeting(core: Core, ctx: WorkstreamContext, args: string
   if (when.at.getTime() <= now.getTime()) {
     refuse(
       "meeting.past",
-      `${formatWhen(when.at, zone, now)} has already passed. Please choose a time in the future.`,
+      `${formatWhen(when.at, zone, now)} has already passed. Please choose a time in the future, for example ${EXAMPLE}.`,
     );
   }
   let rest = when.rest;
