@@ -1,6 +1,7 @@
 import { DeliveryError, platformOf } from "../ports/chat-gateway.ts";
 import type { OutboxRow } from "../ports/store.ts";
 import type { Core } from "../use-cases/core.ts";
+import { tellCoordinators } from "./unreachable.ts";
 
 const BATCH = 200;
 const MAX_ATTEMPTS = 12;
@@ -82,6 +83,7 @@ export function createSender(core: Core) {
           { outbox: row.id, key: row.key, attempts: row.attempts + 1, failure: failure.kind },
           "gave up on a message",
         );
+        if (failure.kind === "unreachable") tellCoordinators(core, row);
       } else {
         const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
         outbox.retryLater(row.id, new Date(at + backoff), detail);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { message } from "../../src/messages/message.ts";
+import { DeliveryError } from "../../src/ports/chat-gateway.ts";
 import { createHarness, seedGroup, tempDatabase } from "../helpers/harness.ts";
 
 let h: ReturnType<typeof createHarness>;
@@ -131,5 +132,30 @@ describe("the outbox", () => {
     await h.bot.deliver();
     expect(h.gateway.to("test:sam")).toHaveLength(0);
     expect(h.bot.core.store.outbox.byKey("nudge")?.status).toBe("dropped");
+  });
+});
+
+describe("someone the bot cannot reach", () => {
+  it("is reported privately to the coordinators, once a day, and not to anyone else", async () => {
+    h = createHarness();
+    await seedGroup(h);
+    await h.say("chris", "/meeting schedule 2026-12-03 14:00 Review");
+    await h.bot.deliver();
+    h.gateway.clear();
+    await h.say("cora", "/meeting cancel M-1");
+    // Sam's cancellation notice fails: Sam has blocked the app.
+    const store = h.bot.core.store;
+    const row = store.outbox.byKey(`meeting-cancelled:1:${store.people.byKey("test:sam")?.id}`);
+    expect(row?.status).toBe("pending");
+    const sends = h.gateway.gateway.send.bind(h.gateway.gateway);
+    h.gateway.gateway.send = async (address, msg) => {
+      if (address === "test:sam") throw new DeliveryError({ kind: "unreachable" }, "blocked");
+      return sends(address, msg);
+    };
+    await h.bot.deliver();
+    await h.bot.deliver();
+    const notices = h.gateway.sent.filter((s) => s.text.includes("I couldn't send a message to Sam"));
+    expect(notices.map((n) => n.address)).toEqual(["test:cora"]);
+    expect(store.outbox.byKey(row?.key ?? "")?.status).toBe("failed");
   });
 });
