@@ -1,14 +1,21 @@
 import type { Store } from "../../src/ports/store.ts";
+import { createDissentStore } from "./dissent-store.ts";
 import { createMeetingStore } from "./meeting-store.ts";
 import { createMemberStore } from "./member-store.ts";
 import type { Db } from "./open.ts";
 import { createOutboxStore } from "./outbox-store.ts";
+import { createParkingStore } from "./parking-store.ts";
 import { createPeopleStore } from "./people-store.ts";
 import { createWorkstreamStore } from "./workstream-store.ts";
 
 /** The Store port over one better-sqlite3 connection (already migrated). */
 export function createSqliteStore(db: Db): Store {
   const seen = db.prepare("INSERT OR IGNORE INTO inbound_seen (key, seen_at) VALUES (?, ?)");
+  const putData = db.prepare(
+    `INSERT INTO platform_data (key, data, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+  );
+  const getData = db.prepare("SELECT data FROM platform_data WHERE key = ?");
   return {
     transaction: (fn) => db.transaction(fn)(),
     people: createPeopleStore(db),
@@ -17,5 +24,16 @@ export function createSqliteStore(db: Db): Store {
     meetings: createMeetingStore(db),
     outbox: createOutboxStore(db),
     inbound: { firstSeen: (key, now) => seen.run(key, now.getTime()).changes === 1 },
+    platformData: {
+      put(key, data, now) {
+        putData.run(key, JSON.stringify(data), now.getTime());
+      },
+      get(key) {
+        const row = getData.get(key) as { data: string } | undefined;
+        return row ? (JSON.parse(row.data) as unknown) : undefined;
+      },
+    },
+    dissent: createDissentStore(db),
+    parking: createParkingStore(db),
   };
 }

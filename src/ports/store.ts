@@ -2,6 +2,8 @@ import type { Attendance, Meeting, Member, Person, Workstream } from "../domain/
 import type { Group, Role } from "../domain/roles.ts";
 import type { Settings } from "../domain/settings.ts";
 import type { Message } from "../messages/message.ts";
+import type { DissentStore } from "./dissent-store.ts";
+import type { ParkingStore } from "./parking-store.ts";
 
 /**
  * Everything the core keeps. It is synchronous because SQLite is local and fast; the one
@@ -16,6 +18,9 @@ export interface Store {
   meetings: MeetingStore;
   outbox: OutboxStore;
   inbound: InboundStore;
+  platformData: PlatformDataStore;
+  dissent: DissentStore;
+  parking: ParkingStore;
 }
 
 export interface PeopleStore {
@@ -109,4 +114,13 @@ export interface OutboxStore {
 export interface InboundStore {
   /** True the first time this key is seen; false for a repeat. */
   firstSeen(key: string, now: Date): boolean;
+}
+
+/**
+ * Data an adapter keeps about an address (a Teams ConversationReference, say). The core never
+ * reads it: it is JSON in, JSON out.
+ */
+export interface PlatformDataStore {
+  put(key: string, data: unknown, now: Date): void;
+  get(key: string): unknown;
 }
