@@ -41,7 +41,10 @@ export interface SlackMessage {
  */
 export function renderMessage(msg: Message, maxBlocks: number = LIMITS.messageBlocks): SlackMessage {
   const blocks = msg.blocks.flatMap((block, index) => renderBlock(block, index));
-  return { text: truncate(renderPlainText(msg), LIMITS.fallbackText), blocks: capBlocks(blocks, maxBlocks) };
+  return {
+    text: truncate(escapeMrkdwn(renderPlainText(msg)), LIMITS.fallbackText),
+    blocks: capBlocks(blocks, maxBlocks),
+  };
 }
 
 /** The App Home tab for a message (Home views allow 100 blocks). */
@@ -92,7 +95,9 @@ function renderBlock(block: Block, index: number): SlackBlock[] {
     case "fields":
       return chunk(block.fields, LIMITS.fieldsPerSection).map((fields) => ({
         type: "section",
-        fields: fields.map((f) => mrkdwn(truncate(`*${escape(f.label)}*\n${escape(f.value)}`, LIMITS.fieldText))),
+        fields: fields.map((f) =>
+          mrkdwn(truncate(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText)),
+        ),
       }));
     case "list":
       return sections(block.items.map((item) => `• ${item}`).join("\n"));
@@ -103,7 +108,10 @@ function renderBlock(block: Block, index: number): SlackBlock[] {
         elements: buttons.map((b, i) => renderButton(b, part * LIMITS.buttonsPerActions + i)),
       }));
     case "note":
-      return splitText(escape(block.text), LIMITS.sectionText).map((text) => ({ type: "context", elements: [mrkdwn(text)] }));
+      return splitText(escapeMrkdwn(block.text), LIMITS.sectionText).map((text) => ({
+        type: "context",
+        elements: [mrkdwn(text)],
+      }));
   }
 }
 
@@ -145,13 +153,21 @@ function renderField(field: FormField): types.InputBlock {
     element:
       options.length <= 5
         ? { type: "radio_buttons", action_id: field.id, options }
-        : { type: "static_select", action_id: field.id, options, placeholder: plain("Choose one", LIMITS.optionText) },
+        : {
+            type: "static_select",
+            action_id: field.id,
+            options,
+            placeholder: plain("Choose one", LIMITS.optionText),
+          },
   };
 }
 
 /** Long text as as many sections as it needs, each within Slack's 3000 characters. */
 function sections(text: string): types.SectionBlock[] {
-  return splitText(escape(text), LIMITS.sectionText).map((part) => ({ type: "section", text: mrkdwn(part) }));
+  return splitText(escapeMrkdwn(text), LIMITS.sectionText).map((part) => ({
+    type: "section",
+    text: mrkdwn(part),
+  }));
 }
 
 /** Splits at paragraph, then line, then word boundaries; hard-cuts only a single huge word. */
@@ -160,7 +176,9 @@ export function splitText(text: string, max: number): string[] {
   let rest = text;
   while (rest.length > max) {
     const window = rest.slice(0, max);
-    const cut = [window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" ")].find((i) => i > max / 2);
+    const cut = [window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" ")].find(
+      (i) => i > max / 2,
+    );
     const at = cut ?? max;
     parts.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
@@ -183,7 +201,7 @@ function mrkdwn(text: string): types.MrkdwnElement {
 }
 
 /** Slack reads `&`, `<` and `>` as markup; our text is plain apart from *bold* and `code`. */
-function escape(text: string): string {
+function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 

@@ -7,6 +7,10 @@ export interface RecordedCall {
   /** The request path (for respond() calls, which response_url was used). */
   path: string;
   body: Record<string, unknown>;
+  /** The HTTP status the stand-in answered (429 when told to rate-limit). */
+  status: number;
+  /** What the stand-in answered (e.g. the `ts` of a posted message). */
+  response?: Record<string, unknown>;
   authorization?: string;
 }
 
@@ -15,6 +19,8 @@ export interface MockSlackOptions {
   users?: Record<string, { name: string; bot?: boolean }>;
   /** conversations.members answers, by channel id. */
   channelMembers?: Record<string, string[]>;
+  /** auth.test refuses the token (invalid_auth). */
+  rejectToken?: boolean;
 }
 
 /**
@@ -31,9 +37,18 @@ export async function startMockSlack(options: MockSlackOptions = {}) {
   const answer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case "auth.test":
-        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "commonpurpose", team: "Test" };
+        if (options.rejectToken) return { ok: false, error: "invalid_auth" };
+        return {
+          ok: true,
+          user_id: "UBOT",
+          bot_id: "BBOT",
+          team_id: "T1",
+          user: "commonpurpose",
+          team: "Test",
+        };
       case "conversations.open": {
         const user = String(body.users ?? "");
+        if (options.users && !options.users[user]) return { ok: false, error: "user_not_found" };
         return { ok: true, channel: { id: `D${user}` } };
       }
       case "chat.postMessage":
@@ -49,7 +64,16 @@ export async function startMockSlack(options: MockSlackOptions = {}) {
         const id = String(body.user ?? "");
         const user = users[id];
         if (!user) return { ok: false, error: "user_not_found" };
-        return { ok: true, user: { id, name: id.toLowerCase(), real_name: user.name, is_bot: user.bot ?? false, profile: { real_name: user.name } } };
+        return {
+          ok: true,
+          user: {
+            id,
+            name: id.toLowerCase(),
+            real_name: user.name,
+            is_bot: user.bot ?? false,
+            profile: { real_name: user.name },
+          },
+        };
       }
       case "conversations.members": {
         const all = options.channelMembers?.[String(body.channel)] ?? [];
@@ -65,16 +89,23 @@ export async function startMockSlack(options: MockSlackOptions = {}) {
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const url = req.url ?? "/";
-    const method = url.startsWith("/respond/") ? "response_url" : url.replace(/^\/api\//, "").split("?")[0] ?? "";
+    const method = url.startsWith("/respond/")
+      ? "response_url"
+      : (url.replace(/^\/api\//, "").split("?")[0] ?? "");
     const body = parseBody(raw, req.headers["content-type"] ?? "");
-    calls.push({ method, path: url, body, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
     const limited = rateLimits.get(method) ?? 0;
+    const call: RecordedCall = { method, path: url, body, status: limited > 0 ? 429 : 200 };
+    if (req.headers.authorization) call.authorization = req.headers.authorization;
+    calls.push(call);
     if (limited > 0) {
       rateLimits.set(method, limited - 1);
-      res.writeHead(429, { "retry-after": "1", "content-type": "application/json" }).end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      res
+        .writeHead(429, { "retry-after": "1", "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, error: "ratelimited" }));
       return;
     }
     const reply = method === "response_url" ? { ok: true } : answer(method, body);
+    call.response = reply;
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(reply));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -88,12 +119,18 @@ export async function startMockSlack(options: MockSlackOptions = {}) {
     calls,
     /** Calls to one method, in order. */
     callsTo: (method: string) => calls.filter((c) => c.method === method),
+    /** Calls to one method that the stand-in accepted (not rate-limited). */
+    accepted: (method: string) => calls.filter((c) => c.method === method && c.status === 200),
     /** Answers the next `times` calls to `method` with 429 and Retry-After: 1. */
     rateLimit(method: string, times: number) {
       rateLimits.set(method, times);
     },
     /** Waits until some call matches, or fails after `timeoutMs`. */
-    async waitFor(method: string, match: (call: RecordedCall) => boolean = () => true, timeoutMs = 5000): Promise<RecordedCall> {
+    async waitFor(
+      method: string,
+      match: (call: RecordedCall) => boolean = () => true,
+      timeoutMs = 5000,
+    ): Promise<RecordedCall> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = calls.find((c) => c.method === method && match(c));

@@ -46,7 +46,13 @@ export async function startSlackHarness(options: MockSlackOptions = {}): Promise
   const clock = createManualClock();
   const bot = createBot({ store, clock, log: silentLogger, defaultTimezone: "Europe/London" });
   const api = await startMockSlack(options);
-  const adapter = await startSlack({ botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl, bot, log: silentLogger });
+  const adapter = await startSlack({
+    botToken: "xoxb-test",
+    signingSecret: SIGNING_SECRET,
+    apiUrl: api.apiUrl,
+    bot,
+    log: silentLogger,
+  });
   const server: Server = createHttpServer(adapter.routes, (error) => {
     throw error;
   });

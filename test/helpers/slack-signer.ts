@@ -16,7 +16,9 @@ export function createSlackSigner(eventsUrl: string, signingSecret: string) {
     options: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {},
   ): Promise<SignedResponse> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac("sha256", options.secret ?? signingSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+    const signature = `v0=${createHmac("sha256", options.secret ?? signingSecret)
+      .update(`v0:${timestamp}:${body}`)
+      .digest("hex")}`;
     const response = await fetch(eventsUrl, {
       method: "POST",
       headers: {
@@ -59,7 +61,9 @@ export function createSlackSigner(eventsUrl: string, signingSecret: string) {
         type: "event_callback",
         event_id: eventId,
         event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true, enterprise_id: null, is_enterprise_install: false }],
+        authorizations: [
+          { team_id: "T1", user_id: "UBOT", is_bot: true, enterprise_id: null, is_enterprise_install: false },
+        ],
         event,
       });
       return post(body, "application/json", options);

@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver, LogLevel, type webApi } from "@slack/bolt";
+import type { Bot } from "../../src/bot.ts";
+import { ConfigError } from "../../src/config.ts";
+import type { Logger } from "../../src/ports/logger.ts";
+import { createBoltLogger } from "./bolt-logger.ts";
+import { createSlackGateway } from "./slack-gateway.ts";
+import { registerInbound } from "./slack-inbound.ts";
+import { createSlackPeople } from "./slack-people.ts";
+
+/** How main.ts starts Slack (from SLACK_* in the environment). */
+export interface SlackOptions {
+  botToken: string;
+  signingSecret: string;
+  /** Set for Socket Mode; without it Slack reaches us over HTTP at POST /slack/events. */
+  appToken?: string;
+  /** The Web API base URL (tests point it at a local stand-in). */
+  apiUrl?: string;
+  bot: Bot;
+  log: Logger;
+}
+
+/** A route for the shared HTTP server (the same shape as adapters/http Route). */
+export interface SlackRoute {
+  method: string;
+  path: string;
+  handler(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
+}
+
+/** A running Slack connection. */
+export interface SlackAdapter {
+  /** Served by main.ts on the shared PORT (empty in Socket Mode). */
+  routes: SlackRoute[];
+  /** True when Slack accepts our token (auth.test), checked at most every 30 seconds. */
+  healthy(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+const HEALTH_CACHE_MS = 30_000;
+
+/**
+ * Connects the bot to Slack: the Bolt app, the inbound listeners, and the outbound gateway.
+ * In HTTP mode Bolt's receiver is not started: its request listener is handed back as a route
+ * so Slack, Teams and /health share one port.
+ */
+export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
+  const { bot, log } = options;
+  const logger = createBoltLogger(log);
+  const clientOptions: webApi.WebClientOptions = {
+    // The core's outbox owns retries and rate limits: the client must fail fast, not wait.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger,
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+  };
+  const receiver = options.appToken
+    ? undefined
+    : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: ["/slack/events"], logger });
+  // Without deferInitialization Bolt calls auth.test from its constructor without waiting, and
+  // a failure there kills the process on an unhandled rejection.
+  const app = new App({
+    token: options.botToken,
+    logger,
+    logLevel: LogLevel.WARN,
+    clientOptions,
+    deferInitialization: true,
+    ...(receiver ? { receiver } : { appToken: options.appToken, socketMode: true }),
+  });
+  try {
+    await app.init();
+  } catch (error) {
+    // One plain line for the person starting the bot, never the token itself.
+    const e = error as { data?: { error?: string }; code?: string };
+    if (e.data?.error)
+      throw new ConfigError(`SLACK_BOT_TOKEN is not valid: Slack did not accept it (${e.data.error}).`);
+    throw new ConfigError(
+      `Slack could not be reached to check SLACK_BOT_TOKEN (${e.code ?? "no answer"}). Check the network, and SLACK_API_URL if it is set.`,
+    );
+  }
+
+  const client = app.client;
+  const people = createSlackPeople(client, log);
+  bot.addGateway(createSlackGateway(client, people));
+  registerInbound(app, { bot, client, people, log });
+  app.error(async (error) => {
+    log.error({ err: error.code ?? "unknown" }, "slack listener failed");
+  });
+
+  if (!receiver) await app.start();
+  log.info({ mode: receiver ? "http" : "socket" }, "slack connected");
+
+  let checked: { at: number; ok: boolean } | undefined;
+  return {
+    routes: receiver
+      ? [{ method: "POST", path: "/slack/events", handler: (req, res) => receiver.requestListener(req, res) }]
+      : [],
+    async healthy() {
+      if (checked && Date.now() - checked.at < HEALTH_CACHE_MS) return checked.ok;
+      const ok = await client.auth
+        .test()
+        .then((r) => r.ok === true)
+        .catch(() => false);
+      checked = { at: Date.now(), ok };
+      return ok;
+    },
+    async stop() {
+      if (!receiver) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { webApi } from "@slack/bolt";
+import type { Message } from "../../src/messages/message.ts";
+import { type ChannelPerson, type ChatGateway, DeliveryError } from "../../src/ports/chat-gateway.ts";
+import { renderMessage } from "./block-kit.ts";
+import type { SlackPeople } from "./slack-people.ts";
+
+type WebClient = webApi.WebClient;
+
+/** Slack errors that mean this person or channel cannot be reached: retrying will not help. */
+const UNREACHABLE = new Set([
+  "user_not_found",
+  "users_not_found",
+  "user_disabled",
+  "cannot_dm_bot",
+  "account_inactive",
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "messages_tab_disabled",
+  "restricted_action",
+]);
+
+/** `slack:U123` → `U123`; the part after the prefix is a Slack user or conversation id. */
+export function slackId(address: string): string {
+  return address.slice(address.lastIndexOf(":") + 1);
+}
+
+/**
+ * The core's way out to Slack. A person's address (`slack:U…`) is a direct message: the DM
+ * channel comes from conversations.open and is remembered, since it never changes. Channel
+ * addresses (`slack:C…`, `slack:G…`, `slack:D…`) are posted to directly. The client must be
+ * built with retries off and rate-limited calls rejected: the core's outbox owns retries.
+ */
+export function createSlackGateway(client: WebClient, people: SlackPeople): ChatGateway {
+  const dmChannels = new Map<string, string>();
+
+  async function channelFor(id: string): Promise<string> {
+    if (!id.startsWith("U") && !id.startsWith("W")) return id;
+    const known = dmChannels.get(id);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: id });
+    const channel = opened.channel?.id;
+    if (!channel) throw new DeliveryError({ kind: "transient" }, "conversations.open returned no channel");
+    dmChannels.set(id, channel);
+    return channel;
+  }
+
+  return {
+    platform: "slack",
+    async send(address: string, message: Message): Promise<void> {
+      try {
+        const channel = await channelFor(slackId(address));
+        await client.chat.postMessage({ channel, ...renderMessage(message) });
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+    async listChannelMembers(channel: string): Promise<ChannelPerson[]> {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await client.conversations.members({
+          channel: slackId(channel),
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        ids.push(...(page.members ?? []));
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      const found: ChannelPerson[] = [];
+      for (const id of ids) {
+        const person = await people.lookup(id);
+        if (person && !person.bot) found.push({ key: `slack:${id}`, name: person.name, dm: `slack:${id}` });
+      }
+      return found;
+    },
+  };
+}
+
+/** Maps a Web API failure onto the outbox's three kinds: slow down, give up, or try again. */
+export function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  const e = error as {
+    code?: string;
+    retryAfter?: number;
+    statusCode?: number;
+    headers?: Record<string, string>;
+    data?: { error?: string };
+  };
+  if (e.code === "slack_webapi_rate_limited_error") {
+    return new DeliveryError(
+      { kind: "rate-limited", retryAfterMs: secondsToMs(e.retryAfter) },
+      "slack rate limited",
+    );
+  }
+  if (e.code === "slack_webapi_http_error" && e.statusCode === 429) {
+    return new DeliveryError(
+      { kind: "rate-limited", retryAfterMs: secondsToMs(Number(e.headers?.["retry-after"])) },
+      "slack rate limited",
+    );
+  }
+  if (e.code === "slack_webapi_platform_error") {
+    const code = e.data?.error ?? "unknown";
+    if (code === "ratelimited")
+      return new DeliveryError({ kind: "rate-limited", retryAfterMs: 60_000 }, "slack rate limited");
+    return new DeliveryError(
+      { kind: UNREACHABLE.has(code) ? "unreachable" : "transient" },
+      `slack error ${code}`,
+    );
+  }
+  if (e.code === "slack_webapi_http_error")
+    return new DeliveryError({ kind: "transient" }, `slack http ${e.statusCode}`);
+  return new DeliveryError({ kind: "transient" }, e.code ?? "slack request failed");
+}
+
+function secondsToMs(seconds: number | undefined): number {
+  return Number.isFinite(seconds) && (seconds as number) > 0 ? (seconds as number) * 1000 : 60_000;
+}

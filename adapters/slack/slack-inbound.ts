@@ -1,0 +1,240 @@
+import type { App, RespondFn, webApi } from "@slack/bolt";
+import type { Bot } from "../../src/bot.ts";
+import { UMBRELLA, VERBS } from "../../src/commands/catalog.ts";
+import type { Message } from "../../src/messages/message.ts";
+import type { Logger } from "../../src/ports/logger.ts";
+import type { ActionResult } from "../../src/use-cases/action-result.ts";
+import {
+  actionFromActionId,
+  FORM_CALLBACK_ID,
+  renderForm,
+  renderHome,
+  renderMessage,
+  renderMessageModal,
+} from "./block-kit.ts";
+import {
+  BlockActionPayload,
+  type FormMetadata,
+  parseFormMetadata,
+  readFormFields,
+  unescapeSlack,
+  ViewSubmissionPayload,
+} from "./slack-payloads.ts";
+import type { SlackPeople } from "./slack-people.ts";
+
+/** What the listeners need: the core, a Web API client and the name lookup. */
+export interface InboundDeps {
+  bot: Bot;
+  client: webApi.WebClient;
+  people: SlackPeople;
+  log: Logger;
+}
+
+const PLATFORM = "slack";
+
+/** The slash commands this app answers: every verb of the catalog, and the umbrella. */
+export function slashCommands(): string[] {
+  return [...new Set([...VERBS, UMBRELLA])].map((verb) => `/${verb}`);
+}
+
+/**
+ * Wires Slack's inbound traffic to the bot. Everything here translates and acknowledges;
+ * decisions belong to the core. Slack gives 3 seconds for an ack (and for using a trigger_id),
+ * so each handler acks before any slow work, except where the ack itself carries the answer.
+ */
+export function registerInbound(app: App, deps: InboundDeps): void {
+  for (const command of slashCommands()) registerCommand(app, deps, command);
+  registerDirectMessages(app, deps);
+  registerBlockActions(app, deps);
+  registerFormSubmissions(app, deps);
+  registerHome(app, deps);
+}
+
+function registerCommand(app: App, { bot, people, log }: InboundDeps, name: string): void {
+  app.command(name, async ({ command, ack, respond }) => {
+    await ack();
+    try {
+      const actor = await people.actor(command.user_id, command.user_name);
+      // A DM has no workstream of its own; the core then works out which one the person means.
+      const channel = command.channel_id.startsWith("D") ? undefined : `slack:${command.channel_id}`;
+      const typed = await withRealNames(people, unescapeSlack(command.text ?? ""));
+      const text = `${command.command} ${typed}`.trim();
+      const reply = await bot.command({ platform: PLATFORM, actor, ...(channel ? { channel } : {}), text });
+      if (reply.error)
+        log.info({ user: command.user_id, command: name, refusal: reply.error }, "command refused");
+      await respond({ response_type: "ephemeral", ...renderMessage(reply.message) });
+    } catch (error) {
+      log.error({ user: command.user_id, command: name, err: codeOf(error) }, "slash command failed");
+    }
+  });
+}
+
+function registerDirectMessages(app: App, { bot, client, people, log }: InboundDeps): void {
+  app.event("message", async ({ event, body }) => {
+    if (event.channel_type !== "im" || event.subtype !== undefined || "bot_id" in event) return;
+    // Slack retries a delivery it thinks failed; only a repeated event_id is a duplicate.
+    if (!bot.firstSeen(`slack:event:${body.event_id}`)) return;
+    try {
+      const actor = await people.actor(event.user);
+      const text = await withRealNames(people, unescapeSlack(event.text ?? ""));
+      const reply = await bot.command({ platform: PLATFORM, actor, text });
+      await client.chat.postMessage({ channel: event.channel, ...renderMessage(reply.message) });
+    } catch (error) {
+      log.error({ event: body.event_id, user: event.user, err: codeOf(error) }, "direct message failed");
+    }
+  });
+}
+
+function registerBlockActions(app: App, { bot, client, people, log }: InboundDeps): void {
+  app.action({ type: "block_actions" }, async ({ ack, body, respond }) => {
+    await ack();
+    const parsed = BlockActionPayload.safeParse(body);
+    if (!parsed.success) {
+      log.warn({ user: (body as { user?: { id?: string } }).user?.id }, "ignored a malformed button click");
+      return;
+    }
+    const payload = parsed.data;
+    const clicked = payload.actions[0];
+    if (!clicked) return;
+    const channel = payload.container?.channel_id ?? payload.channel?.id;
+    // An ephemeral message cannot be edited with chat.update; respond() replaces it instead.
+    const ts = payload.container?.is_ephemeral
+      ? undefined
+      : (payload.container?.message_ts ?? payload.message?.ts);
+    try {
+      const actor = await people.actor(payload.user.id, payload.user.name ?? payload.user.username);
+      const action = actionFromActionId(clicked.action_id);
+      const result = bot.action({ platform: PLATFORM, actor, action, value: clicked.value ?? "" });
+      if (result.kind === "form") {
+        const metadata: FormMetadata = {
+          action: result.form.action,
+          context: result.form.context,
+          channel,
+          ts,
+        };
+        await client.views.open({
+          trigger_id: payload.trigger_id,
+          view: renderForm(result.form, JSON.stringify(metadata)),
+        });
+        return;
+      }
+      await applyResult(client, result, { channel, ts, user: payload.user.id }, respond);
+    } catch (error) {
+      log.error(
+        { user: payload.user.id, action: clicked.action_id, err: codeOf(error) },
+        "button click failed",
+      );
+    }
+  });
+}
+
+function registerFormSubmissions(app: App, { bot, client, people, log }: InboundDeps): void {
+  app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
+    const parsed = ViewSubmissionPayload.safeParse(body);
+    const metadata = parsed.success ? parseFormMetadata(parsed.data.view.private_metadata) : undefined;
+    if (!parsed.success || !metadata) {
+      const raw = body as { user?: { id?: string }; view?: { id?: string } };
+      log.warn({ user: raw.user?.id, view: raw.view?.id }, "ignored a malformed form submission");
+      await ack();
+      return;
+    }
+    const { user, view } = parsed.data;
+    try {
+      const actor = await people.actor(user.id, user.name ?? user.username);
+      const fields = readFormFields(view.state.values);
+      // The core answers synchronously, so its answer can ride on the ack itself.
+      const result = bot.action({
+        platform: PLATFORM,
+        actor,
+        action: metadata.action,
+        value: metadata.context,
+        fields,
+      });
+      if (result.kind === "form") {
+        const next: FormMetadata = { ...metadata, action: result.form.action, context: result.form.context };
+        await ack({ response_action: "update", view: renderForm(result.form, JSON.stringify(next)) });
+        return;
+      }
+      if (result.kind === "reply") {
+        await ack({ response_action: "update", view: renderMessageModal(result.message, "Common Purpose") });
+        return;
+      }
+      await ack();
+      await applyResult(client, result, { channel: metadata.channel, ts: metadata.ts, user: user.id });
+    } catch (error) {
+      log.error({ user: user.id, view: view.id, err: codeOf(error) }, "form submission failed");
+    }
+  });
+}
+
+function registerHome(app: App, { bot, client, people, log }: InboundDeps): void {
+  app.event("app_home_opened", async ({ event, body }) => {
+    if (event.tab !== "home") return;
+    if (!bot.firstSeen(`slack:event:${body.event_id}`)) return;
+    try {
+      const actor = await people.actor(event.user);
+      await client.views.publish({ user_id: event.user, view: renderHome(bot.home(actor)) });
+    } catch (error) {
+      log.error({ event: body.event_id, user: event.user, err: codeOf(error) }, "home tab failed");
+    }
+  });
+}
+
+const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+
+/**
+ * Mentions carry a handle (`<@U2|sam>`) or nothing (`<@U2>`); people should be greeted by the
+ * name they chose, so each mention is rewritten with the real name from users.info.
+ */
+async function withRealNames(people: SlackPeople, text: string): Promise<string> {
+  const ids = [...new Set([...text.matchAll(MENTION)].map((m) => m[1] as string))];
+  const names = new Map<string, string>();
+  for (const id of ids) {
+    const user = await people.lookup(id);
+    if (user) names.set(id, user.name.replace(/[|>]/g, ""));
+  }
+  return text.replace(MENTION, (whole, id: string) => (names.has(id) ? `<@${id}|${names.get(id)}>` : whole));
+}
+
+interface Origin {
+  channel?: string | undefined;
+  ts?: string | undefined;
+  user: string;
+}
+
+/**
+ * `update` replaces the clicked message, so it cannot be answered twice; `reply` goes only to
+ * the person who clicked (ephemeral in a channel, a plain message in the bot's DM).
+ */
+async function applyResult(
+  client: webApi.WebClient,
+  result: Exclude<ActionResult, { kind: "form" }>,
+  origin: Origin,
+  respond?: RespondFn,
+): Promise<void> {
+  const rendered = renderMessage(result.message);
+  if (result.kind === "update") {
+    if (origin.channel && origin.ts) {
+      await client.chat.update({ channel: origin.channel, ts: origin.ts, ...rendered });
+    } else if (respond) {
+      await respond({ replace_original: true, ...rendered });
+    }
+    return;
+  }
+  await replyPrivately(client, result.message, origin);
+}
+
+async function replyPrivately(client: webApi.WebClient, message: Message, origin: Origin): Promise<void> {
+  const rendered = renderMessage(message);
+  if (origin.channel?.startsWith("D") || !origin.channel) {
+    await client.chat.postMessage({ channel: origin.channel ?? origin.user, ...rendered });
+    return;
+  }
+  await client.chat.postEphemeral({ channel: origin.channel, user: origin.user, ...rendered });
+}
+
+/** An error's code for the logs: never its message, which may quote what people wrote. */
+function codeOf(error: unknown): string {
+  const e = error as { code?: string; data?: { error?: string } };
+  return e?.data?.error ?? e?.code ?? (error instanceof Error ? error.name : "unknown");
+}
