@@ -86,7 +86,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     log.error({ err: error.code ?? "unknown" }, "slack listener failed");
   });
 
-  if (!receiver) await app.start();
+  if (!receiver) await startSocketMode(app);
   log.info({ mode: receiver ? "http" : "socket" }, "slack connected");
 
   let checked: { at: number; ok: boolean } | undefined;
@@ -107,4 +107,30 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
       if (!receiver) await app.stop();
     },
   };
+}
+
+const SOCKET_START_TIMEOUT_MS = 30_000;
+
+/**
+ * Bolt keeps reconnecting when apps.connections.open fails, so app.start() may never return:
+ * give up after a while with one clear line instead of hanging.
+ */
+async function startSocketMode(app: App): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new ConfigError(
+            "SLACK_APP_TOKEN is not valid: Socket Mode could not connect to Slack within 30 seconds. Check the app-level token and that Socket Mode is on.",
+          ),
+        ),
+      SOCKET_START_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([app.start(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
