@@ -8,6 +8,7 @@ import { startSlack } from "../adapters/slack/slack-app.ts";
 import { MigrationError, migrate } from "../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../adapters/sqlite/store.ts";
+import { startTeams } from "../adapters/teams/teams-app.ts";
 import { createBot } from "./bot.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import type { Clock } from "./ports/clock.ts";
@@ -40,9 +41,10 @@ async function main(): Promise<void> {
     stops.push(slack.stop);
   }
   if (config.platforms.includes("teams")) {
-    throw new ConfigError(
-      "BOT_PLATFORMS is not valid: Microsoft Teams support is not built yet; use slack or console.",
-    );
+    const teams = await startTeams({ ...config.teams, production: config.production, bot, log });
+    routes.push(...teams.routes);
+    checks.teams = teams.healthy;
+    stops.push(teams.stop);
   }
 
   let server: Server | undefined;
@@ -70,6 +72,9 @@ async function main(): Promise<void> {
   const ticker = startTicker(bot, log, () => clock.now().getTime());
   const shutdown = async () => {
     await ticker.stop();
+    // A delivery woken by the last command may still be on its way: let it finish first.
+    await new Promise((resolve) => setImmediate(resolve));
+    await bot.deliver();
     for (const stop of stops) await stop();
     server?.close();
     db.close();

@@ -97,7 +97,8 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
   if (!allowed(spec.who, ctx.member?.role)) {
     refuse(
       "permission.denied",
-      `Only ${describeAudience(spec.who)} can ${spec.summary.split(" (")[0]}. Type \`/help\` to see what you can do.`,
+      spec.refusal ??
+        `Only ${describeAudience(spec.who)} can ${spec.summary.split(" (")[0]}. Type \`/help\` to see what you can do.`,
     );
   }
   return spec.run(core, ctx, rest);

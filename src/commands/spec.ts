@@ -20,6 +20,8 @@ export interface CommandSpec {
   who: Audience;
   /** False only for commands that work outside a workstream (setup, help, quiet). */
   needsWorkstream: boolean;
+  /** What to say instead of the generic refusal to someone whose role may not run it (name what they can do). */
+  refusal?: string;
   /** Only makes sense where there is no workstream yet (setup), so /help hides it inside one. */
   outsideWorkstreamOnly?: boolean;
   run(core: Core, ctx: CommandContext, args: string): Message | Promise<Message>;

@@ -87,8 +87,10 @@ export function formatTime(at: Date, zone: string): string {
 }
 
 /** "Thursday 10 December". */
-export function formatDay(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat("cccc d LLLL");
+export function formatDay(at: Date, zone: string, now?: Date): string {
+  const dt = DateTime.fromJSDate(at, { zone });
+  const year = now && DateTime.fromJSDate(now, { zone }).year !== dt.year ? ` ${dt.year}` : "";
+  return `${dt.toFormat("cccc d LLLL")}${year}`;
 }
 
 const DURATION = /^(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:ute)?s?)?)?$/i;

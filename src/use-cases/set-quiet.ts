@@ -29,7 +29,7 @@ export function setQuiet(core: Core, ctx: CommandContext, args: string): Message
     refuse("quiet.past", "That date has already passed. Try `/quiet until next monday`.");
   core.store.people.setQuietUntil(ctx.actor.id, until);
   return message(
-    `No reminders until ${formatDay(until, zone)}. You'll still get papers and check-ins, just no nudges.`,
+    `No reminders until ${formatDay(until, zone, now)}. You'll still get papers and check-ins, just no nudges.`,
     { kind: "note", text: "To turn reminders back on sooner: `/quiet off`." },
   );
 }

@@ -1,0 +1,198 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "csv-stringify/sync";
+import { DateTime } from "luxon";
+import type { Db } from "../adapters/sqlite/open.ts";
+import { SettingsSchema } from "../src/domain/settings.ts";
+
+/** One exported table: a name for its files, a heading, its columns and rows (already text). */
+export interface ExportTable {
+  name: string;
+  title: string;
+  columns: string[];
+  rows: string[][];
+}
+
+/**
+ * What `npm run export` writes for one workstream: the dissent register and the parking lot,
+ * each with its full history, and the glossary when this database has one. It reads only
+ * those tables: check-in answers, support requests and questions are never exported.
+ */
+export function exportTables(db: Db, workstreamName: string): { workstream: string; tables: ExportTable[] } {
+  const ws = db
+    .prepare("SELECT id, name, settings FROM workstreams WHERE name = ? COLLATE NOCASE")
+    .get(workstreamName) as { id: number; name: string; settings: string } | undefined;
+  if (!ws) throw new ExportError(`There is no workstream called "${workstreamName}".`);
+  const zone = SettingsSchema.parse(JSON.parse(ws.settings)).timezone;
+  const when = (ms: number | null) =>
+    ms === null ? "" : (DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd HH:mm") ?? "");
+  const day = (ms: number | null) =>
+    ms === null ? "" : (DateTime.fromMillis(ms, { zone }).toISODate() ?? "");
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const all = (sql: string) => db.prepare(sql).all(ws.id) as Record<string, number | string | null>[];
+
+  const dissent = all(
+    `SELECT d.seq, m.name AS member, d.view, d.status, r.name AS recorded_by, d.recorded_at,
+            mt.seq AS meeting_seq, mt.title AS meeting_title
+     FROM dissent d JOIN people m ON m.id = d.member_id JOIN people r ON r.id = d.recorded_by
+     LEFT JOIN meetings mt ON mt.id = d.meeting_id WHERE d.workstream_id = ? ORDER BY d.seq`,
+  );
+  const dissentHistory = all(
+    `SELECT d.seq, h.event, p.name AS actor, h.at, h.old_view, h.new_view
+     FROM dissent_history h JOIN dissent d ON d.id = h.dissent_id JOIN people p ON p.id = h.actor_id
+     WHERE d.workstream_id = ? ORDER BY d.seq, h.id`,
+  );
+  const parked = all(
+    `SELECT i.seq, i.title, r.name AS raised_by, b.name AS parked_by, o.name AS owner, i.revisit_on, i.status,
+            i.outcome, d.seq AS dissent_seq, i.parked_at, i.closed_at
+     FROM parked_items i JOIN people b ON b.id = i.parked_by LEFT JOIN people r ON r.id = i.raised_by
+     LEFT JOIN people o ON o.id = i.owner_id LEFT JOIN dissent d ON d.id = i.from_dissent_id
+     WHERE i.workstream_id = ? ORDER BY i.seq`,
+  );
+  const parkedHistory = all(
+    `SELECT i.seq, h.event, p.name AS actor, h.at, h.detail, h.old_revisit, h.new_revisit
+     FROM parked_history h JOIN parked_items i ON i.id = h.parked_id JOIN people p ON p.id = h.actor_id
+     WHERE i.workstream_id = ? ORDER BY i.seq, h.id`,
+  );
+  const n = (v: unknown) => Number(v);
+  const tables: ExportTable[] = [
+    {
+      name: "dissent",
+      title: "Dissent register",
+      columns: ["Id", "Member", "View", "Status", "Meeting", "Recorded by", "Recorded at"],
+      rows: dissent.map((r) => [
+        `D-${r.seq}`,
+        text(r.member),
+        text(r.view),
+        text(r.status),
+        r.meeting_seq === null ? "" : `M-${r.meeting_seq} ${text(r.meeting_title)}`,
+        text(r.recorded_by),
+        when(n(r.recorded_at)),
+      ]),
+    },
+    {
+      name: "dissent-history",
+      title: "Dissent register: history",
+      columns: ["Id", "Event", "By", "At", "Old wording", "New wording"],
+      rows: dissentHistory.map((r) => [
+        `D-${r.seq}`,
+        text(r.event),
+        text(r.actor),
+        when(n(r.at)),
+        text(r.old_view),
+        text(r.new_view),
+      ]),
+    },
+    {
+      name: "parking-lot",
+      title: "Parking lot",
+      columns: [
+        "Id",
+        "Title",
+        "Raised by",
+        "Parked by",
+        "Owner",
+        "Revisit on",
+        "Status",
+        "Outcome or reason",
+        "From dissent",
+        "Parked at",
+        "Closed at",
+      ],
+      rows: parked.map((r) => [
+        `P-${r.seq}`,
+        text(r.title),
+        text(r.raised_by),
+        text(r.parked_by),
+        text(r.owner),
+        r.revisit_on === null ? "" : day(n(r.revisit_on)),
+        text(r.status),
+        text(r.outcome),
+        r.dissent_seq === null ? "" : `D-${r.dissent_seq}`,
+        when(n(r.parked_at)),
+        r.closed_at === null ? "" : when(n(r.closed_at)),
+      ]),
+    },
+    {
+      name: "parking-lot-history",
+      title: "Parking lot: history",
+      columns: ["Id", "Event", "By", "At", "Outcome or reason", "Old revisit date", "New revisit date"],
+      rows: parkedHistory.map((r) => [
+        `P-${r.seq}`,
+        text(r.event),
+        text(r.actor),
+        when(n(r.at)),
+        text(r.detail),
+        r.old_revisit === null ? "" : day(n(r.old_revisit)),
+        r.new_revisit === null ? "" : day(n(r.new_revisit)),
+      ]),
+    },
+  ];
+  // The glossary arrives in another migration; an older database simply has none to export.
+  const hasGlossary = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'glossary_terms'")
+    .get();
+  if (hasGlossary) {
+    const glossary = all(
+      `SELECT g.term, g.meaning, p.name AS added_by, g.updated_at FROM glossary_terms g
+       LEFT JOIN people p ON p.id = g.added_by WHERE g.workstream_id = ? ORDER BY g.term`,
+    );
+    tables.push({
+      name: "glossary",
+      title: "Glossary",
+      columns: ["Term", "Plain meaning", "Added by", "Updated at"],
+      rows: glossary.map((r) => [text(r.term), text(r.meaning), text(r.added_by), when(n(r.updated_at))]),
+    });
+  }
+  return { workstream: ws.name, tables };
+}
+
+/** Writes each table as `<name>.csv`, and all of them in one `<slug>.md`. Returns the files written. */
+export function writeExport(db: Db, workstreamName: string, outDir?: string): string[] {
+  const { workstream, tables } = exportTables(db, workstreamName);
+  const dir = outDir ?? join("exports", slug(workstream));
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const table of tables) {
+    const path = join(dir, `${table.name}.csv`);
+    writeFileSync(path, stringify([table.columns, ...table.rows]));
+    files.push(path);
+  }
+  const path = join(dir, `${slug(workstream)}.md`);
+  writeFileSync(path, markdown(workstream, tables));
+  files.push(path);
+  return files;
+}
+
+export function slug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "workstream"
+  );
+}
+
+function markdown(workstream: string, tables: ExportTable[]): string {
+  const cell = (v: string) => v.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  const parts = [`# ${workstream}: dissent register and parking lot`, ""];
+  for (const table of tables) {
+    parts.push(`## ${table.title}`, "");
+    if (table.rows.length === 0) {
+      parts.push("_None._", "");
+      continue;
+    }
+    parts.push(
+      `| ${table.columns.map(cell).join(" | ")} |`,
+      `|${table.columns.map(() => " --- |").join("")}`,
+    );
+    for (const row of table.rows) parts.push(`| ${row.map(cell).join(" | ")} |`);
+    parts.push("");
+  }
+  return parts.join("\n");
+}
+
+/** A problem the person running the export can fix (a wrong name); printed without a stack. */
+export class ExportError extends Error {
+  override name = "ExportError";
+}

@@ -1,0 +1,109 @@
+import type { Meeting, Member, Workstream } from "../domain/entities.ts";
+import { formatId } from "../domain/ids.ts";
+import type { ParkedItem } from "../domain/parked-item.ts";
+import { DAY, formatWhen } from "../domain/time.ts";
+import type { Message } from "../messages/message.ts";
+import type { Core } from "../use-cases/core.ts";
+import { describeParked } from "../use-cases/parked-record.ts";
+import { chairsOf, coordinatorsOf } from "../use-cases/people.ts";
+import { queueDirectMessage } from "./enqueue.ts";
+
+/**
+ * How long before a meeting its chairs are asked to put parked items on the agenda: the day
+ * before the papers go out (`papers-lead-days`, 7 by default), because the agenda travels with
+ * the papers. An item parked or moved later than that is put to the chairs at once.
+ */
+export function agendaLeadMs(workstream: Workstream): number {
+  return (workstream.settings["papers-lead-days"] + 1) * DAY;
+}
+
+/**
+ * The revisit reminder: for each open item with a revisit date, the first meeting on or after
+ * that day; once that meeting is within the lead time, each chair gets ONE message listing every
+ * item due at it. `parked_reminders` remembers who was told about what, so later ticks add
+ * nothing, and an item that moves to another meeting (a new revisit date, a cancelled meeting)
+ * is found due again for that one. Resolved and dropped items are never included.
+ */
+export function queueParkedRevisitReminders(core: Core, now: Date): number {
+  const byMeeting = new Map<number, { meeting: Meeting; workstream: Workstream; items: ParkedItem[] }>();
+  const workstreams = new Map<number, Workstream | undefined>();
+  const upcoming = new Map<number, Meeting[]>();
+  for (const item of core.store.parking.openWithRevisit()) {
+    if (!workstreams.has(item.workstreamId))
+      workstreams.set(item.workstreamId, core.store.workstreams.byId(item.workstreamId));
+    const workstream = workstreams.get(item.workstreamId);
+    if (!workstream || !item.revisitOn) continue;
+    if (!upcoming.has(workstream.id))
+      upcoming.set(workstream.id, core.store.meetings.upcoming(workstream.id, now));
+    const revisit = item.revisitOn.getTime();
+    const meeting = upcoming
+      .get(workstream.id)
+      ?.find((m) => m.startsAt.getTime() >= revisit && m.startsAt.getTime() > now.getTime());
+    if (!meeting || meeting.startsAt.getTime() - agendaLeadMs(workstream) > now.getTime()) continue;
+    const entry = byMeeting.get(meeting.id) ?? { meeting, workstream, items: [] };
+    entry.items.push(item);
+    byMeeting.set(meeting.id, entry);
+  }
+
+  let queued = 0;
+  for (const { meeting, workstream, items } of byMeeting.values()) {
+    const members = core.store.members.list(workstream.id);
+    // A workstream without a chair still needs someone to hear about it.
+    const chairs = chairsOf(members).length > 0 ? chairsOf(members) : coordinatorsOf(members);
+    for (const chair of chairs) {
+      const fresh = items.filter((i) => !core.store.parking.wasReminded(i.id, meeting.id, chair.id));
+      if (fresh.length === 0) continue;
+      // The items and their dates are in the key: a batch taken back after a change is not a duplicate.
+      const key = `parked-revisit:${meeting.id}:${chair.id}:${fresh.map((i) => `${i.id}@${i.revisitOn?.getTime()}`).join(",")}`;
+      const added = queueDirectMessage(
+        core,
+        workstream,
+        chair,
+        reminder(core, workstream, meeting, chair, fresh, now),
+        {
+          key,
+          subject: `meeting:${meeting.id}`,
+          isReminder: true,
+          expiresAt: meeting.startsAt,
+        },
+      );
+      core.store.parking.markReminded({
+        parkedIds: fresh.map((i) => i.id),
+        meetingId: meeting.id,
+        chairId: chair.id,
+        outboxKey: key,
+      });
+      if (added) queued++;
+    }
+  }
+  return queued;
+}
+
+function reminder(
+  core: Core,
+  workstream: Workstream,
+  meeting: Meeting,
+  chair: Member,
+  items: ParkedItem[],
+  now: Date,
+): Message {
+  const zone = workstream.settings.timezone;
+  const which = items.length === 1 ? "1 parked item is" : `${items.length} parked items are`;
+  const text = `Hi ${chair.name} — when you have a minute: ${which} due to be looked at again at *${meeting.title}* (${formatId("meeting", meeting.seq)}) on ${formatWhen(meeting.startsAt, zone, now)}. Could you put ${items.length === 1 ? "it" : "them"} on the agenda?`;
+  return {
+    text,
+    blocks: [
+      { kind: "text", text },
+      {
+        kind: "list",
+        items: items.map(
+          (i) => `${formatId("parked", i.seq)} *${i.title}* — ${describeParked(core, i, zone, now)}`,
+        ),
+      },
+      {
+        kind: "note",
+        text: "When one is settled: `/parked resolve P-4 what was decided`. To move it: `/parked revisit P-4 <date>`.",
+      },
+    ],
+  };
+}

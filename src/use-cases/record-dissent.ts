@@ -1,0 +1,123 @@
+import { readMention, words } from "../commands/mentions.ts";
+import { refuse } from "../domain/errors.ts";
+import { formatId } from "../domain/ids.ts";
+import { type Message, message } from "../messages/message.ts";
+import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+import { MAX_VIEW_LENGTH, meetingPhrase, postDissentUpdate, quoted } from "./dissent-record.ts";
+import { personFor } from "./people.ts";
+
+const OWN_EXAMPLE = "`/dissent I don't think the new rota is safe for night staff`";
+
+/**
+ * `/dissent <view>` records the caller's own view (confirmed at once); `/dissent <@person> <view>`
+ * lets a chair record a member's view on their behalf, and asks that member privately whether
+ * it is a fair record. Either way it gets a D-n and a short record in the channel.
+ */
+export function recordDissent(core: Core, ctx: WorkstreamContext, args: string): Message {
+  const { workstream, actor } = ctx;
+  const zone = workstream.settings.timezone;
+  const now = core.clock.now();
+  const first = words(args)[0] ?? "";
+  const mention = readMention(first, ctx.platform);
+  const view = (mention ? args.slice(args.indexOf(first) + first.length) : args).trim();
+  const subject = mention ? personFor(core, mention) : actor;
+  const onBehalf = subject.id !== actor.id;
+  if (onBehalf && ctx.member?.role !== "chair") {
+    refuse(
+      "dissent.not-chair",
+      `Only the chair can record someone else's view. You can record your own with \`/dissent your view\`, for example ${OWN_EXAMPLE}.`,
+    );
+  }
+  if (onBehalf && !core.store.members.get(workstream.id, subject.id)) {
+    refuse(
+      "dissent.not-member",
+      `${subject.name} isn't a member of *${workstream.name}*, so I can't record a view for them.`,
+    );
+  }
+  if (!view) {
+    refuse(
+      "dissent.view",
+      onBehalf
+        ? `Please add ${subject.name}'s view after their name, for example \`/dissent @${subject.name.toLowerCase()} the timetable is too rushed\`.`
+        : `Please say what your view is, for example ${OWN_EXAMPLE}.`,
+    );
+  }
+  if (view.length > MAX_VIEW_LENGTH) {
+    refuse(
+      "dissent.too-long",
+      `Please keep a view under ${MAX_VIEW_LENGTH} characters; a short summary is best.`,
+    );
+  }
+
+  const dissent = core.store.transaction(() => {
+    const created = core.store.dissent.create({
+      workstreamId: workstream.id,
+      memberId: subject.id,
+      view,
+      meetingId: core.store.dissent.meetingAt(workstream.id, now) ?? null,
+      recordedBy: actor.id,
+      status: onBehalf ? "awaiting-confirmation" : "confirmed",
+      now,
+    });
+    const id = formatId("dissent", created.seq);
+    const where = meetingPhrase(core, created, zone);
+    const eventId = core.store.dissent.history(created.id)[0]?.id ?? created.id;
+    postDissentUpdate(
+      core,
+      workstream,
+      eventId,
+      onBehalf
+        ? `${actor.name} recorded ${subject.name}'s view${where} (${id}): ${quoted(view)}. ${subject.name} has been asked to check the wording.`
+        : `${subject.name} recorded their view${where} (${id}): ${quoted(view)}`,
+    );
+    if (onBehalf) {
+      const text = `${actor.name} recorded your view${where}: ${quoted(view)}. Is this a fair record of your view?`;
+      queueDirectMessage(
+        core,
+        workstream,
+        subject,
+        {
+          text,
+          blocks: [
+            { kind: "text", text: `Hi ${subject.name} — ${text}` },
+            {
+              kind: "buttons",
+              buttons: [
+                {
+                  action: "dissent.confirm",
+                  label: "Yes, that's fair",
+                  value: String(created.id),
+                  style: "primary",
+                },
+                { action: "dissent.edit", label: "Edit the wording", value: String(created.id) },
+                {
+                  action: "dissent.withdraw",
+                  label: "Withdraw it",
+                  value: String(created.id),
+                  style: "danger",
+                },
+              ],
+            },
+            {
+              kind: "note",
+              text: `Everyone in *${workstream.name}* can see the dissent register (${id}). If you change the wording or withdraw it, that is shown too.`,
+            },
+          ],
+        },
+        { key: `dissent-confirm:${created.id}`, subject: `dissent:${created.id}` },
+      );
+    }
+    return created;
+  });
+  core.wake();
+  core.log.info({ workstream: workstream.id, dissent: dissent.id, onBehalf }, "dissent recorded");
+  const id = formatId("dissent", dissent.seq);
+  return onBehalf
+    ? message(
+        `${id} is recorded: ${subject.name}'s view, ${quoted(view)}. I've asked ${subject.name} privately whether it is a fair record, and posted it in the channel.`,
+      )
+    : message(
+        `${id} is recorded: your view, ${quoted(view)}. It is in the dissent register, which everyone in *${workstream.name}* can see. To withdraw it: \`/dissent withdraw ${id}\`.`,
+      );
+}

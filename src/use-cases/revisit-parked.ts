@@ -1,0 +1,35 @@
+import { refuse } from "../domain/errors.ts";
+import { formatId } from "../domain/ids.ts";
+import { startOfDayIn } from "../domain/parked-item.ts";
+import { formatDay, parseWhen } from "../domain/time.ts";
+import { type Message, message } from "../messages/message.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+import { findOpenParked, takeBackReminders } from "./parked-record.ts";
+
+const EXAMPLE = "/parked revisit P-4 2027-02-09";
+
+/** `/parked revisit <P-n> <when>`: a new day to come back to it; the agenda reminder moves with it. */
+export function revisitParked(core: Core, ctx: WorkstreamContext, args: string): Message {
+  const { workstream } = ctx;
+  const zone = workstream.settings.timezone;
+  const now = core.clock.now();
+  const [first, ...rest] = args.trim().split(/\s+/);
+  const item = findOpenParked(core, ctx, first, EXAMPLE);
+  const text = rest.join(" ").trim();
+  if (!text) refuse("parked.revisit", `Please say when to come back to it. For example: \`${EXAMPLE}\`.`);
+  const revisitOn = startOfDayIn(parseWhen(text, zone, now, `\`${EXAMPLE}\` or \`next month\``), zone);
+  if (revisitOn.getTime() < startOfDayIn(now, zone).getTime())
+    refuse(
+      "parked.past",
+      `${formatDay(revisitOn, zone)} has already passed. Please choose a day from today on.`,
+    );
+  core.store.transaction(() => {
+    core.store.parking.setRevisit({ id: item.id, revisitOn, actorId: ctx.actor.id, now });
+    if (item.revisitOn?.getTime() !== revisitOn.getTime()) takeBackReminders(core, item, now);
+  });
+  core.wake();
+  core.log.info({ workstream: workstream.id, parked: item.id }, "parked item revisit changed");
+  return message(
+    `${formatId("parked", item.seq)} (*${item.title}*) will now be revisited on or after ${formatDay(revisitOn, zone)}. I'll remind the chairs before the first meeting from that day.`,
+  );
+}
