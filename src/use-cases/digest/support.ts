@@ -1,0 +1,30 @@
+import { formatId } from "../../domain/ids.ts";
+import { formatDay } from "../../domain/time.ts";
+import type { DigestInput, SectionBuilder } from "./section.ts";
+
+/** Open support requests. Private to coordinators: chairs never see them (PRODUCT.md §6). */
+export const supportRequests: SectionBuilder = {
+  name: "support",
+  coordinatorsOnly: true,
+  build({ core, workstream }: DigestInput) {
+    const open = core.store.support.openIn(workstream.id);
+    if (open.length === 0) return undefined;
+    const zone = workstream.settings.timezone;
+    return {
+      heading: "Open support requests",
+      blocks: [
+        {
+          kind: "list",
+          items: open.map(
+            (s) =>
+              `${formatId("support", s.seq)} ${s.name} (${s.kind}), asked ${formatDay(s.createdAt, zone)}.`,
+          ),
+        },
+        {
+          kind: "note",
+          text: "Only coordinators see support requests. Mark one done with `/support done S-1`.",
+        },
+      ],
+    };
+  },
+};
