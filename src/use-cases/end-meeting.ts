@@ -3,11 +3,12 @@ import { formatId } from "../domain/ids.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { currentMeeting, findMeeting } from "./find-meeting.ts";
+import { openCheckIn, openedReply } from "./open-check-in.ts";
 
 /** `/meeting end [<M-n>]`: the chair says the meeting has finished now. */
 export function endMeeting(core: Core, ctx: WorkstreamContext, idText: string): Message {
   const now = core.clock.now();
-  return core.store.transaction(() => {
+  const reply = core.store.transaction(() => {
     const meeting = idText ? findMeeting(core, ctx, idText, "/meeting end M-3") : currentMeeting(core, ctx);
     if (!meeting)
       refuse("meeting.none-started", "No meeting has started yet. Name one, for example `/meeting end M-3`.");
@@ -19,6 +20,16 @@ export function endMeeting(core: Core, ctx: WorkstreamContext, idText: string): 
     core.store.meetings.setStatus(meeting.id, "ended", now);
     core.store.outbox.dropSubject(`meeting:${meeting.id}`, "meeting ended", now);
     core.log.info({ workstream: ctx.workstream.id, meeting: meeting.id }, "meeting ended");
-    return message(`Thanks — ${id} (*${meeting.title}*) is marked as ended.`);
+    // The check-in opens at once (PRODUCT.md §4); the chair may already have opened it.
+    const opened = openCheckIn(core, ctx.workstream, meeting, now);
+    const ended = `Thanks — ${id} (*${meeting.title}*) is marked as ended.`;
+    if (!opened.created) return message(ended);
+    const checkIn = openedReply(id, opened.invited, opened.scene, ctx.workstream.settings.timezone);
+    return {
+      text: `${ended} ${checkIn.text}`,
+      blocks: [{ kind: "text" as const, text: ended }, ...checkIn.blocks],
+    };
   });
+  core.wake();
+  return reply;
 }

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { GroupSchema } from "../../src/domain/roles.ts";
+import { SUPPORT_KINDS } from "../../src/domain/support.ts";
+
+/** Check-in and support rows read back from SQLite, checked at the edge like rows.ts. */
+const ms = z
+  .number()
+  .int()
+  .transform((n) => new Date(n));
+const msOrNull = z
+  .number()
+  .int()
+  .nullable()
+  .transform((n) => (n === null ? null : new Date(n)));
+
+export const CheckInRow = z
+  .object({
+    id: z.number(),
+    meeting_id: z.number(),
+    workstream_id: z.number(),
+    opened_at: ms,
+    remind_at: ms,
+    closes_at: ms,
+    reminders_queued_at: msOrNull,
+    closed_at: msOrNull,
+  })
+  .transform((r) => ({
+    id: r.id,
+    meetingId: r.meeting_id,
+    workstreamId: r.workstream_id,
+    openedAt: r.opened_at,
+    remindAt: r.remind_at,
+    closesAt: r.closes_at,
+    remindersQueuedAt: r.reminders_queued_at,
+    closedAt: r.closed_at,
+  }));
+
+export const CheckInAnswerRow = z
+  .object({
+    checkin_id: z.number(),
+    person_id: z.number(),
+    name: z.string(),
+    grp: GroupSchema,
+    step: z.number().int(),
+    attended: z.enum(["yes", "no"]).nullable(),
+    spoke: z.enum(["fully", "partly", "not-really"]).nullable(),
+    listened: z.enum(["yes", "partly", "no"]).nullable(),
+    comment: z.string().nullable(),
+    one_to_one: z.enum(["yes", "no"]).nullable(),
+    wants_support: z.enum(["yes", "no"]).nullable(),
+    anonymous: z.number(),
+    completed_at: msOrNull,
+  })
+  .transform((r) => ({
+    checkInId: r.checkin_id,
+    personId: r.person_id,
+    name: r.name,
+    group: r.grp,
+    step: r.step,
+    attended: r.attended,
+    spoke: r.spoke,
+    listened: r.listened,
+    comment: r.comment,
+    oneToOne: r.one_to_one,
+    wantsSupport: r.wants_support,
+    anonymous: r.anonymous === 1,
+    completedAt: r.completed_at,
+  }));
+
+export const SupportRow = z
+  .object({
+    id: z.number(),
+    workstream_id: z.number(),
+    seq: z.number(),
+    person_id: z.number(),
+    name: z.string(),
+    kind: z.enum(SUPPORT_KINDS),
+    need: z.string(),
+    source: z.enum(["command", "checkin", "papers"]),
+    status: z.enum(["open", "done"]),
+    created_at: ms,
+    closed_by: z.number().nullable(),
+    closed_at: msOrNull,
+  })
+  .transform((r) => ({
+    id: r.id,
+    workstreamId: r.workstream_id,
+    seq: r.seq,
+    personId: r.person_id,
+    name: r.name,
+    kind: r.kind,
+    need: r.need,
+    source: r.source,
+    status: r.status,
+    createdAt: r.created_at,
+    closedBy: r.closed_by,
+    closedAt: r.closed_at,
+  }));

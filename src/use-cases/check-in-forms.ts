@@ -1,0 +1,94 @@
+import type { Person } from "../domain/entities.ts";
+import { isSupportKind, SUPPORT_KINDS } from "../domain/support.ts";
+import type { Form } from "../messages/message.ts";
+import type { ActionResult } from "./action-result.ts";
+import { currentView, loadForAnswer, recordAnswer } from "./answer-check-in.ts";
+import type { Core } from "./core.ts";
+import { createSupportRequest } from "./request-support.ts";
+
+const MAX_TEXT = 1000;
+
+/** "Write something" on question 4: a one-field form for the chair. */
+export function openCommentForm(core: Core, actor: Person, value: string): ActionResult {
+  const { scene, answer } = loadForAnswer(core, actor, value);
+  if (answer.step !== 4) return currentView(core, actor, scene, answer);
+  const form: Form = {
+    action: "checkin.comment-sent",
+    title: "A note for the chair",
+    intro:
+      "Only the chair will see this. If you answer anonymously at the end, it is shown without your name.",
+    submitLabel: "Next",
+    context: value,
+    fields: [
+      {
+        kind: "text",
+        id: "comment",
+        label: "Anything you would like the chair to know?",
+        multiline: true,
+        optional: true,
+        maxLength: MAX_TEXT,
+      },
+    ],
+  };
+  return { kind: "form", form };
+}
+
+/** The comment form was sent: keep the note (a blank one counts as "nothing to add"). */
+export function sendComment(
+  core: Core,
+  actor: Person,
+  value: string,
+  fields: Record<string, string>,
+): ActionResult {
+  const { scene } = loadForAnswer(core, actor, value);
+  const comment = fields.comment?.trim().slice(0, MAX_TEXT) || null;
+  return recordAnswer(core, actor, scene, 4, "comment", { comment });
+}
+
+/** "Yes, ask for support" on question 6: what kind, and what would help. */
+export function openSupportForm(core: Core, actor: Person, value: string): ActionResult {
+  const { scene, answer } = loadForAnswer(core, actor, value);
+  if (answer.step !== 6) return currentView(core, actor, scene, answer);
+  const form: Form = {
+    action: "checkin.support-sent",
+    title: "Ask for support",
+    intro: "This goes straight to the coordinator, with your name, so they can help. The chair won't see it.",
+    submitLabel: "Send",
+    context: value,
+    fields: [
+      {
+        kind: "choice",
+        id: "kind",
+        label: "What kind of support?",
+        options: SUPPORT_KINDS.map((k) => ({ value: k, label: k.charAt(0).toUpperCase() + k.slice(1) })),
+      },
+      { kind: "text", id: "need", label: "What would help?", multiline: true, maxLength: MAX_TEXT },
+    ],
+  };
+  return { kind: "form", form };
+}
+
+/**
+ * The support form was sent: the request goes to the coordinators at once. It is made in the
+ * same transaction as the answer, so a resubmitted form makes one request.
+ */
+export function sendSupport(
+  core: Core,
+  actor: Person,
+  value: string,
+  fields: Record<string, string>,
+): ActionResult {
+  const { scene } = loadForAnswer(core, actor, value);
+  const kindText = fields.kind?.trim().toLowerCase() ?? "";
+  const kind = isSupportKind(kindText) ? kindText : "other";
+  const need =
+    fields.need?.trim().slice(0, MAX_TEXT) || "(no details given: please ask them what would help)";
+  return recordAnswer(core, actor, scene, 6, "support", { wantsSupport: "yes" }, () => {
+    createSupportRequest(core, scene.workstream, actor, {
+      kind,
+      need,
+      source: "checkin",
+      checkInId: scene.checkIn.id,
+    });
+  });
+}

@@ -1,0 +1,41 @@
+import { refuse } from "../domain/errors.ts";
+import { formatId, parseId } from "../domain/ids.ts";
+import { type Message, message } from "../messages/message.ts";
+import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+
+/** `/support done <S-n>` (coordinators): the request is sorted; the person is told, privately. */
+export function closeSupport(core: Core, ctx: WorkstreamContext, idText: string): Message {
+  const { workstream } = ctx;
+  const now = core.clock.now();
+  const seq = parseId("support", idText);
+  if (seq === undefined)
+    refuse("support.id", `"${idText}" is not a support request number. For example: \`/support done S-3\`.`);
+  const id = formatId("support", seq);
+  const request = core.store.transaction(() => {
+    const found = core.store.support.bySeq(workstream.id, seq);
+    if (!found)
+      refuse(
+        "support.not-found",
+        `There is no ${id} in *${workstream.name}*. \`/support list\` shows the open ones.`,
+      );
+    if (!core.store.support.markDone(found.id, ctx.actor.id, now))
+      refuse("support.already-done", `${id} is already marked as done.`);
+    const person = core.store.people.byId(found.personId);
+    if (person && person.id !== ctx.actor.id) {
+      queueDirectMessage(
+        core,
+        workstream,
+        person,
+        message(
+          `Hi ${person.name} — ${ctx.actor.name} has marked your support request ${id} as done. If you still need help, just ask again with \`/support\`.`,
+        ),
+        { key: `support-done:${found.id}` },
+      );
+    }
+    core.log.info({ workstream: workstream.id, support: found.id }, "support request done");
+    return found;
+  });
+  core.wake();
+  return message(`Thanks — ${id} (${request.name}) is marked as done. I've let them know.`);
+}

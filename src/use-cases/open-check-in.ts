@@ -1,0 +1,91 @@
+import type { Meeting, Workstream } from "../domain/entities.ts";
+import { refuse } from "../domain/errors.ts";
+import { formatId } from "../domain/ids.ts";
+import { formatWhen, HOUR } from "../domain/time.ts";
+import { type Message, message } from "../messages/message.ts";
+import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import { type CheckInScene, questionMessage } from "./check-in-messages.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+import { currentMeeting, findMeeting } from "./find-meeting.ts";
+
+/**
+ * Opens a meeting's check-in and queues it, privately, to every member except the chairs (who
+ * get the summary instead). Runs inside the caller's transaction; opening twice is harmless:
+ * the check-in is unique per meeting and each message has its own outbox key.
+ */
+export function openCheckIn(
+  core: Core,
+  workstream: Workstream,
+  meeting: Meeting,
+  now: Date,
+): { scene: CheckInScene; created: boolean; invited: number } {
+  const settings = workstream.settings;
+  const { checkIn, created } = core.store.checkIns.open({
+    meetingId: meeting.id,
+    workstreamId: workstream.id,
+    openedAt: now,
+    remindAt: new Date(now.getTime() + settings["checkin-reminder-hours"] * HOUR),
+    closesAt: new Date(now.getTime() + settings["checkin-close-hours"] * HOUR),
+  });
+  const scene = { checkIn, meeting, workstream };
+  if (!created) return { scene, created, invited: 0 };
+  let invited = 0;
+  for (const member of core.store.members.list(workstream.id)) {
+    if (member.role === "chair") continue;
+    core.store.checkIns.invite({ checkInId: checkIn.id, personId: member.id, group: member.group, now });
+    const answer = core.store.checkIns.answer(checkIn.id, member.id);
+    if (!answer) continue;
+    queueDirectMessage(core, workstream, member, questionMessage(scene, member, answer), {
+      key: `checkin:${checkIn.id}:${member.id}`,
+      subject: `checkin:${checkIn.id}`,
+      expiresAt: checkIn.closesAt,
+    });
+    invited++;
+  }
+  core.log.info(
+    { workstream: workstream.id, meeting: meeting.id, checkIn: checkIn.id, invited },
+    "check-in opened",
+  );
+  return { scene, created, invited };
+}
+
+/** `/checkin start [<M-n>]`: the chair opens the check-in now, without waiting for the end time. */
+export function startCheckIn(core: Core, ctx: WorkstreamContext, idText: string): Message {
+  const now = core.clock.now();
+  const zone = ctx.workstream.settings.timezone;
+  const result = core.store.transaction(() => {
+    const meeting = idText ? findMeeting(core, ctx, idText, "/checkin start M-3") : currentMeeting(core, ctx);
+    if (!meeting)
+      refuse("checkin.no-meeting", "No meeting is on just now. Name one, for example `/checkin start M-3`.");
+    const id = formatId("meeting", meeting.seq);
+    if (meeting.status === "cancelled")
+      refuse("checkin.cancelled", `${id} was cancelled, so there is no check-in.`);
+    if (meeting.startsAt.getTime() > now.getTime())
+      refuse("checkin.not-started", `${id} hasn't started yet. You can open its check-in once it has.`);
+    const existing = core.store.checkIns.byMeeting(meeting.id);
+    if (existing)
+      refuse(
+        "checkin.already-open",
+        `The check-in for ${id} is already ${existing.closedAt ? "closed" : "open"}. See who has answered with \`/checkin status ${id}\`.`,
+      );
+    return { id, ...openCheckIn(core, ctx.workstream, meeting, now) };
+  });
+  core.wake();
+  return openedReply(result.id, result.invited, result.scene, zone);
+}
+
+/** What the chair is told when a check-in opens (also after `/meeting end`). */
+export function openedReply(id: string, invited: number, scene: CheckInScene, zone: string): Message {
+  const { checkIn } = scene;
+  const reminder =
+    checkIn.remindAt.getTime() < checkIn.closesAt.getTime()
+      ? ` I'll remind anyone who hasn't answered on ${formatWhen(checkIn.remindAt, zone)}, privately.`
+      : "";
+  return message(
+    `The check-in for ${id} is open: I've sent it privately to ${invited} ${invited === 1 ? "member" : "members"}.${reminder}`,
+    {
+      kind: "note",
+      text: `It closes on ${formatWhen(checkIn.closesAt, zone)}, and then you'll get the summary. \`/checkin status\` shows who has answered (never what).`,
+    },
+  );
+}

@@ -1,0 +1,86 @@
+import type { Person, Workstream } from "../domain/entities.ts";
+import { refuse } from "../domain/errors.ts";
+import { formatId } from "../domain/ids.ts";
+import {
+  readSupportNeed,
+  type SupportKind,
+  type SupportRequest,
+  type SupportSource,
+} from "../domain/support.ts";
+import { type Message, message } from "../messages/message.ts";
+import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import type { Core, WorkstreamContext } from "./core.ts";
+import { coordinatorsOf, nameList } from "./people.ts";
+
+const MAX_NEED = 1000;
+
+/**
+ * Records a support request and sends it at once, privately, to the workstream's coordinators
+ * (never the chairs) with the person's name and need. Runs inside the caller's transaction.
+ * Also the way in for other features, e.g. "Another format, please" on papers (source "papers").
+ */
+export function createSupportRequest(
+  core: Core,
+  workstream: Workstream,
+  person: Person,
+  input: { kind: SupportKind; need: string; source: SupportSource; checkInId?: number },
+): { request: SupportRequest; coordinators: string[] } {
+  const now = core.clock.now();
+  const request = core.store.support.create({
+    workstreamId: workstream.id,
+    personId: person.id,
+    kind: input.kind,
+    need: input.need.slice(0, MAX_NEED),
+    source: input.source,
+    ...(input.checkInId !== undefined ? { checkInId: input.checkInId } : {}),
+    now,
+  });
+  const id = formatId("support", request.seq);
+  const coordinators = coordinatorsOf(core.store.members.list(workstream.id)).filter(
+    (c) => c.id !== person.id,
+  );
+  for (const coordinator of coordinators) {
+    queueDirectMessage(
+      core,
+      workstream,
+      coordinator,
+      message(
+        `${person.name} in *${workstream.name}* has asked for ${input.kind} support (${id}): "${request.need}"`,
+        {
+          kind: "note",
+          text: `Only the coordinators see this, not the chair. When it's sorted: \`/support done ${id}\`. All open requests: \`/support list\`.`,
+        },
+      ),
+      { key: `support:${request.id}:${coordinator.id}` },
+    );
+  }
+  core.log.info(
+    { workstream: workstream.id, support: request.id, source: input.source },
+    "support requested",
+  );
+  return { request, coordinators: coordinators.map((c) => c.name) };
+}
+
+/** `/support <need>`: a member asks, privately, for practical, accessibility or wellbeing support. */
+export function requestSupport(core: Core, ctx: WorkstreamContext, args: string): Message {
+  const { kind, need } = readSupportNeed(args);
+  if (!need)
+    refuse(
+      "support.usage",
+      "Please say what would help, for example `/support accessibility large-print papers`.",
+    );
+  const { request, coordinators } = core.store.transaction(() =>
+    createSupportRequest(core, ctx.workstream, ctx.actor, { kind, need, source: "command" }),
+  );
+  core.wake();
+  return supportReceipt(ctx.actor, formatId("support", request.seq), coordinators);
+}
+
+/** What the person is told: who will see it, and its id. */
+export function supportReceipt(person: Person, id: string, coordinators: string[]): Message {
+  const who = coordinators.length > 0 ? `${nameList(coordinators)} (coordinator)` : "the coordinator";
+  return message(`Thanks, ${person.name}. I've passed this privately to ${who}. It's ${id}.`, {
+    kind: "note",
+    text: "Only the coordinators see it — not the chair or other members. `/support list` shows your requests.",
+  });
+}
