@@ -9,18 +9,25 @@ import type { ChannelPerson, ChatGateway } from "../../src/ports/chat-gateway.ts
  */
 export function createConsoleGateway(print: (line: string) => void, roster: () => ChannelPerson[]) {
   const buttons = new Map<string, Button[]>();
+  /** Keeps the buttons of the message a person now sees, so `/press` clicks what is on screen. */
+  const remember = (address: string, message: Message) => {
+    buttons.set(
+      address,
+      message.blocks.flatMap((b) => (b.kind === "buttons" ? b.buttons : [])),
+    );
+  };
   const gateway: ChatGateway = {
     platform: "console",
     async send(address, message) {
       const where = address.slice("console:".length);
       const label = where.startsWith("#") ? where : `DM to ${where}`;
       print(frame(label, message));
-      const sent = message.blocks.flatMap((b) => (b.kind === "buttons" ? b.buttons : []));
-      if (sent.length > 0 && !where.startsWith("#")) buttons.set(address, sent);
+      if (!where.startsWith("#") && message.blocks.some((b) => b.kind === "buttons"))
+        remember(address, message);
     },
     listChannelMembers: async () => roster(),
   };
-  return { gateway, buttonsFor: (address: string) => buttons.get(address) ?? [] };
+  return { gateway, remember, buttonsFor: (address: string) => buttons.get(address) ?? [] };
 }
 
 /** A message in a labelled box, so who sees what is obvious at a glance. */

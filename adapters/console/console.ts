@@ -36,7 +36,7 @@ export async function startConsole(options: {
   const { store } = bot.core;
   const roster = () =>
     DEMO_PEOPLE.map((p) => ({ key: `console:@${p.handle}`, name: p.name, dm: `console:@${p.handle}` }));
-  const { gateway, buttonsFor } = createConsoleGateway(print, roster);
+  const { gateway, buttonsFor, remember } = createConsoleGateway(print, roster);
   bot.addGateway(gateway);
 
   const seeded = seedDemo(store, bot.core.defaultTimezone, clock.now());
@@ -70,6 +70,8 @@ export async function startConsole(options: {
       );
       print(`Fill it in with /submit ${result.form.fields.map((f) => `${f.id}=…`).join("; ")}`);
     } else {
+      // A click replaces the message: its new buttons (the next question) are what /press sees.
+      if (result.kind === "update") remember(who().dm, result.message);
       print(
         frame(
           result.kind === "update" ? `updated for ${who().name}` : `only ${who().name} sees this`,

@@ -5,6 +5,7 @@ import type { AnswerPatch } from "../ports/checkin-store.ts";
 import type { ActionResult } from "./action-result.ts";
 import { type CheckInScene, closedMessage, questionMessage } from "./check-in-messages.ts";
 import type { Core } from "./core.ts";
+import { requestOneToOne } from "./request-one-to-one.ts";
 
 /** The check-in a button points at, and this person's answer row in it (they must be invited). */
 export function loadForAnswer(
@@ -66,8 +67,13 @@ export function recordAnswer(
     if (!moved) return false;
     also?.();
     // A reminder held by quiet hours is not needed any more once they have finished.
-    if (toStep >= DONE)
+    if (toStep >= DONE) {
       core.store.outbox.dropSubject(`checkin-reminder:${checkIn.id}:${actor.id}`, "answered", now);
+      // Only once they have chosen to share their name: an anonymous answer must not be
+      // unmasked by a one-to-one request that names them.
+      const done = core.store.checkIns.answer(checkIn.id, actor.id);
+      if (done?.oneToOne === "yes" && !done.anonymous) requestOneToOne(core, workstream, actor, "checkin");
+    }
     return true;
   });
   const after = core.store.checkIns.answer(checkIn.id, actor.id);

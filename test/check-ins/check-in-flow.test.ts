@@ -238,3 +238,23 @@ describe("the end-of-meeting check-in", () => {
     expect((await h.say("chris", "/checkin start M-1")).text).toContain("already open");
   });
 });
+
+describe("asking for a one-to-one in the check-in", () => {
+  it("reaches the chair at once when the member shares their name, and never names someone who answered anonymously", async () => {
+    await meetingOfEight();
+    const drive = checkInDriver(h);
+    h.clock.set("2026-12-03T16:00:00Z");
+    await h.bot.tick();
+    drive.look();
+    h.gateway.clear();
+    drive.answer("bob", ["Yes", "Fully", "Yes", "Nothing to add", "Yes", "No", "Share my name"]);
+    drive.answer("ann", ["Yes", "Partly", "Partly", "Nothing to add", "Yes", "No", "Answer anonymously"]);
+    await h.bot.deliver();
+    const toChair = h.gateway.to("test:chris").map((s) => s.text);
+    expect(toChair.filter((t) => t.includes("Bob asked in their check-in for a one-to-one"))).toHaveLength(1);
+    expect(toChair.join("\n")).not.toContain("Ann");
+    const list = await h.say("chris", "/onetoone");
+    expect(list.text.indexOf("Bob")).toBeGreaterThan(-1);
+    expect(list.text.indexOf("Bob")).toBeLessThan(list.text.indexOf("Sam"));
+  });
+});
