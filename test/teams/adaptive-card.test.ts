@@ -1,0 +1,136 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  markdown,
+  messageActivity,
+  readSubmission,
+  renderCard,
+  renderFormCard,
+} from "../../adapters/teams/adaptive-card.ts";
+import type { Form, Message } from "../../src/messages/message.ts";
+
+const FIXTURES = new URL("../fixtures/teams/", import.meta.url);
+
+/** Compares with test/fixtures/teams/<name>.json; UPDATE_GOLDEN=1 rewrites it (then review the diff). */
+function expectGolden(name: string, actual: unknown): void {
+  const file = new URL(`${name}.json`, FIXTURES);
+  const json = `${JSON.stringify(actual, null, 2)}\n`;
+  if (process.env.UPDATE_GOLDEN === "1") {
+    mkdirSync(FIXTURES, { recursive: true });
+    writeFileSync(file, json);
+  }
+  if (!existsSync(file))
+    throw new Error(`missing golden file ${name}.json: run with UPDATE_GOLDEN=1 and review it`);
+  expect(json).toBe(readFileSync(file, "utf8"));
+}
+
+const reminder: Message = {
+  text: "Hi Sam — a reminder that *Budget review* (M-1) is on Wednesday 9 December, 9am.",
+  blocks: [
+    { kind: "text", text: "Hi Sam — a reminder that *Budget review* (M-1) is on Wednesday 9 December, 9am." },
+    { kind: "text", text: "Can you come? Letting the chair know helps them plan." },
+    {
+      kind: "buttons",
+      buttons: [
+        { action: "meeting.attending", label: "I'll be there", value: "7", style: "primary" },
+        { action: "meeting.apologies", label: "I can't make it", value: "7" },
+      ],
+    },
+  ],
+};
+
+const summary: Message = {
+  text: "Check-in summary for *Budget review* (M-1).",
+  blocks: [
+    { kind: "heading", text: "Budget review — check-in" },
+    { kind: "text", text: "Check-in summary for *Budget review* (M-1)." },
+    {
+      kind: "fields",
+      fields: [
+        { label: "Answered", value: "4 of 5" },
+        { label: "Could speak", value: "*3* yes, 1 partly" },
+      ],
+    },
+    { kind: "list", items: ["Slides came late", "More time for questions"] },
+    {
+      kind: "buttons",
+      buttons: [{ action: "dissent.withdraw", label: "Withdraw", value: "D-2", style: "danger" }],
+    },
+    { kind: "note", text: "Only the chairs see this." },
+  ],
+};
+
+const apologies: Form = {
+  action: "meeting.apologies-sent",
+  title: "Sorry you can't come",
+  intro: "Thanks for letting us know. The chair will see that you can't come.",
+  submitLabel: "Send",
+  context: "7",
+  fields: [
+    {
+      kind: "text",
+      id: "note",
+      label: "Anything you'd like the chair to know?",
+      multiline: true,
+      optional: true,
+      maxLength: 1000,
+    },
+    {
+      kind: "choice",
+      id: "speak",
+      label: "Could you say what you wanted to?",
+      options: [
+        { value: "yes", label: "Yes" },
+        { value: "partly", label: "Partly" },
+        { value: "no", label: "No" },
+      ],
+    },
+  ],
+};
+
+describe("Adaptive Card rendering", () => {
+  it("renders the reminder as a 1.5 card with Action.Execute buttons that fall back to Action.Submit", () => {
+    expectGolden("reminder-card", renderCard(reminder));
+  });
+
+  it("renders heading, fields, list, note and a danger button", () => {
+    expectGolden("summary-card", renderCard(summary));
+  });
+
+  it("renders a form as card inputs with a submit carrying the form's action and context", () => {
+    expectGolden("apologies-form-card", renderFormCard(apologies));
+  });
+
+  it("sends the card with the first sentence as the notification summary and the plain text inside", () => {
+    const activity = messageActivity(reminder);
+    expect(activity.summary).toBe(
+      "Hi Sam — a reminder that Budget review (M-1) is on Wednesday 9 December, 9am.",
+    );
+    expect(activity.attachments[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(activity.attachments[0]?.content.fallbackText).toContain('You can choose: "I\'ll be there"');
+  });
+
+  it("turns *bold* into **bold**, leaving lone asterisks alone", () => {
+    expect(markdown("see *Budget review* now")).toBe("see **Budget review** now");
+    expect(markdown("*M-1* and *M-2*")).toBe("**M-1** and **M-2**");
+    expect(markdown("5 * 3 = 15")).toBe("5 * 3 = 15");
+  });
+
+  it("reads a button's and a form's submission back, and nothing else", () => {
+    expect(readSubmission({ action: "meeting.attending", value: "7" })).toEqual({
+      action: "meeting.attending",
+      value: "7",
+      fields: {},
+    });
+    expect(
+      readSubmission({
+        action: "meeting.apologies-sent",
+        context: "7",
+        field_note: "Sorry",
+        field_speak: "no",
+      }),
+    ).toEqual({ action: "meeting.apologies-sent", value: "7", fields: { note: "Sorry", speak: "no" } });
+    expect(readSubmission({ msteams: { type: "messageBack" } })).toBeUndefined();
+    expect(readSubmission("text")).toBeUndefined();
+  });
+});
