@@ -93,6 +93,8 @@ export function createTeamsGateway({ adapter, appId, book, log }: TeamsGatewayDe
 
   return {
     platform: "teams",
+    // Teams throttles each conversation on its own: one busy chat must not hold up the rest.
+    rateLimitScope: "address",
     async send(address: string, message: Message): Promise<void> {
       try {
         const stored = book.get(address);

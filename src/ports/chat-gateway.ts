@@ -7,6 +7,11 @@ import type { Message } from "../messages/message.ts";
  */
 export interface ChatGateway {
   readonly platform: string;
+  /**
+   * What a rate limit applies to: the whole platform (Slack's limits are per workspace and
+   * method) or one conversation (Teams throttles each chat on its own). Default "platform".
+   */
+  readonly rateLimitScope?: "platform" | "address";
   /** Delivers one message; throws a DeliveryError when it could not. */
   send(address: string, message: Message): Promise<void>;
   /** People in a channel, for `/workstream sync`; undefined when the platform cannot list them. */

@@ -17,6 +17,11 @@ export function createSender(core: Core) {
   const pausedUntil = new Map<string, number>();
   let running: Promise<number> | undefined;
   let again = false;
+  /** Slack pauses the whole platform on a 429; Teams only the conversation that was throttled. */
+  const pauseKey = (address: string) => {
+    const platform = platformOf(address);
+    return core.gateways.get(platform)?.rateLimitScope === "address" ? address : platform;
+  };
 
   async function deliverBatch(): Promise<number> {
     let sent = 0;
@@ -24,10 +29,10 @@ export function createSender(core: Core) {
       const now = core.clock.now();
       const rows = core.store.outbox
         .due(now, BATCH)
-        .filter((r) => (pausedUntil.get(platformOf(r.address)) ?? 0) <= now.getTime());
+        .filter((r) => (pausedUntil.get(pauseKey(r.address)) ?? 0) <= now.getTime());
       if (rows.length === 0) return sent;
       for (const row of rows) {
-        if ((pausedUntil.get(platformOf(row.address)) ?? 0) > core.clock.now().getTime()) continue;
+        if ((pausedUntil.get(pauseKey(row.address)) ?? 0) > core.clock.now().getTime()) continue;
         if (await deliverOne(row)) sent++;
       }
     }
@@ -71,7 +76,7 @@ export function createSender(core: Core) {
       const detail = error instanceof Error ? error.message : String(error);
       const at = core.clock.now().getTime();
       if (failure.kind === "rate-limited") {
-        pausedUntil.set(platform, at + failure.retryAfterMs);
+        pausedUntil.set(pauseKey(row.address), at + failure.retryAfterMs);
         outbox.retryLater(row.id, new Date(at + failure.retryAfterMs), "rate limited");
         core.log.warn(
           { outbox: row.id, platform, retryAfterMs: failure.retryAfterMs },

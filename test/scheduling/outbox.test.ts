@@ -159,3 +159,23 @@ describe("someone the bot cannot reach", () => {
     expect(store.outbox.byKey(row?.key ?? "")?.status).toBe("failed");
   });
 });
+
+describe("a platform whose rate limits are per conversation", () => {
+  it("holds only the throttled conversation, and sends the others at once", async () => {
+    h = createHarness();
+    const gateway = h.gateway.gateway as { rateLimitScope?: string };
+    gateway.rateLimitScope = "address";
+    h.gateway.failNext({ kind: "rate-limited", retryAfterMs: 30_000 });
+    for (const [k, to] of [
+      ["a1", "test:sam"],
+      ["a2", "test:kim"],
+      ["a3", "test:lee"],
+    ] as const)
+      h.bot.core.store.outbox.enqueue(item(k, to), h.clock.now());
+    await h.bot.deliver();
+    expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:kim", "test:lee"]);
+    h.clock.advance(30_000);
+    await h.bot.deliver();
+    expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:kim", "test:lee", "test:sam"]);
+  });
+});
