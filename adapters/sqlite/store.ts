@@ -1,11 +1,17 @@
 import type { Store } from "../../src/ports/store.ts";
+import { createCheckInStore } from "./checkin-store.ts";
+import { createDigestFacts } from "./digest-store.ts";
 import { createDissentStore } from "./dissent-store.ts";
+import { createGlossaryStore } from "./glossary-store.ts";
 import { createMeetingStore } from "./meeting-store.ts";
 import { createMemberStore } from "./member-store.ts";
+import { createOneToOneStore } from "./one-to-one-store.ts";
 import type { Db } from "./open.ts";
 import { createOutboxStore } from "./outbox-store.ts";
+import { createPapersStore } from "./papers-store.ts";
 import { createParkingStore } from "./parking-store.ts";
 import { createPeopleStore } from "./people-store.ts";
+import { createSupportStore } from "./support-store.ts";
 import { createWorkstreamStore } from "./workstream-store.ts";
 
 /** The Store port over one better-sqlite3 connection (already migrated). */
@@ -24,6 +30,8 @@ export function createSqliteStore(db: Db): Store {
     meetings: createMeetingStore(db),
     outbox: createOutboxStore(db),
     inbound: { firstSeen: (key, now) => seen.run(key, now.getTime()).changes === 1 },
+    checkIns: createCheckInStore(db),
+    support: createSupportStore(db),
     platformData: {
       put(key, data, now) {
         putData.run(key, JSON.stringify(data), now.getTime());
@@ -35,5 +43,9 @@ export function createSqliteStore(db: Db): Store {
     },
     dissent: createDissentStore(db),
     parking: createParkingStore(db),
+    oneToOnes: createOneToOneStore(db),
+    digestFacts: createDigestFacts(db),
+    papers: createPapersStore(db),
+    glossary: createGlossaryStore(db),
   };
 }

@@ -2,8 +2,17 @@ import type { Person } from "../domain/entities.ts";
 import { UserFacingError } from "../domain/errors.ts";
 import { message } from "../messages/message.ts";
 import type { ActionResult } from "../use-cases/action-result.ts";
+import { answerCheckIn, resumeCheckIn } from "../use-cases/answer-check-in.ts";
+import { openAnswerForm, sendAnswer } from "../use-cases/answer-question.ts";
+import { askChairQuestion, sendChairQuestion } from "../use-cases/ask-chair-question.ts";
+import { openCommentForm, openSupportForm, sendComment, sendSupport } from "../use-cases/check-in-forms.ts";
+import { confirmDissent } from "../use-cases/confirm-dissent.ts";
+import { confirmReading } from "../use-cases/confirm-reading.ts";
 import type { Core } from "../use-cases/core.ts";
+import { askDissentEdit, saveDissentEdit } from "../use-cases/edit-dissent.ts";
 import { askApologies, confirmAttending, sendApologies } from "../use-cases/record-attendance.ts";
+import { askOtherFormat, sendFormatRequest } from "../use-cases/request-other-format.ts";
+import { withdrawDissentButton } from "../use-cases/withdraw-dissent.ts";
 
 type ActionHandler = (
   core: Core,
@@ -17,6 +26,23 @@ const ACTIONS: Record<string, ActionHandler> = {
   "meeting.attending": confirmAttending,
   "meeting.apologies": askApologies,
   "meeting.apologies-sent": sendApologies,
+  "papers.read": confirmReading,
+  "papers.question": askChairQuestion,
+  "papers.question-sent": sendChairQuestion,
+  "papers.answer": openAnswerForm,
+  "papers.answer-sent": sendAnswer,
+  "papers.format": askOtherFormat,
+  "papers.format-sent": sendFormatRequest,
+  "checkin.answer": answerCheckIn,
+  "checkin.resume": resumeCheckIn,
+  "checkin.comment": openCommentForm,
+  "checkin.comment-sent": sendComment,
+  "checkin.support": openSupportForm,
+  "checkin.support-sent": sendSupport,
+  "dissent.confirm": confirmDissent,
+  "dissent.edit": askDissentEdit,
+  "dissent.edited": saveDissentEdit,
+  "dissent.withdraw": withdrawDissentButton,
 };
 
 /** A click or form submission as it arrived from a platform. */

@@ -1,13 +1,33 @@
+import { checkinCommands } from "./checkin-commands.ts";
+import { digestCommands } from "./digest-commands.ts";
+import { dissentCommands } from "./dissent-commands.ts";
+import { glossaryCommands } from "./glossary-commands.ts";
 import { meetingCommands } from "./meeting-commands.ts";
+import { oneToOneCommands } from "./one-to-one-commands.ts";
+import { papersCommands } from "./papers-commands.ts";
+import { parkingCommands } from "./parking-commands.ts";
 import { quietCommands } from "./quiet-commands.ts";
 import type { CommandSpec } from "./spec.ts";
+import { supportCommands } from "./support-commands.ts";
 import { workstreamCommands } from "./workstream-commands.ts";
 
 /**
  * Every command the bot understands, in the order /help lists them. Each verb is also a Slack
  * slash command (see adapters/slack/manifest.yml), plus the umbrella `/commonpurpose` and `/help`.
  */
-export const COMMANDS: CommandSpec[] = [...workstreamCommands, ...meetingCommands, ...quietCommands];
+export const COMMANDS: CommandSpec[] = [
+  ...workstreamCommands,
+  ...meetingCommands,
+  ...papersCommands,
+  ...checkinCommands,
+  ...supportCommands,
+  ...dissentCommands,
+  ...parkingCommands,
+  ...glossaryCommands,
+  ...oneToOneCommands,
+  ...digestCommands,
+  ...quietCommands,
+];
 
 /** The umbrella command: `/commonpurpose <verb> …` runs any verb (Slack commands are not namespaced). */
 export const UMBRELLA = "commonpurpose";

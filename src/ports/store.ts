@@ -2,8 +2,13 @@ import type { Attendance, Meeting, Member, Person, Workstream } from "../domain/
 import type { Group, Role } from "../domain/roles.ts";
 import type { Settings } from "../domain/settings.ts";
 import type { Message } from "../messages/message.ts";
+import type { CheckInStore } from "./checkin-store.ts";
+import type { DigestFacts } from "./digest-store.ts";
 import type { DissentStore } from "./dissent-store.ts";
+import type { OneToOneStore } from "./one-to-one-store.ts";
+import type { GlossaryStore, PapersStore } from "./papers-store.ts";
 import type { ParkingStore } from "./parking-store.ts";
+import type { SupportStore } from "./support-store.ts";
 
 /**
  * Everything the core keeps. It is synchronous because SQLite is local and fast; the one
@@ -18,8 +23,17 @@ export interface Store {
   meetings: MeetingStore;
   outbox: OutboxStore;
   inbound: InboundStore;
+  checkIns: CheckInStore;
+  support: SupportStore;
   platformData: PlatformDataStore;
+  /** Papers ahead of meetings, read confirmations, questions to the chair, format requests. */
+  papers: PapersStore;
+  glossary: GlossaryStore;
   dissent: DissentStore;
+  /** One-to-ones held and requested (PRODUCT.md §4). */
+  oneToOnes: OneToOneStore;
+  /** Read-only facts for the coordinator digest. */
+  digestFacts: DigestFacts;
   parking: ParkingStore;
 }
 
