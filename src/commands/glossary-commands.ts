@@ -20,6 +20,8 @@ const add: CommandSpec = {
   example: "/glossary add ICB = Integrated Care Board: the NHS body that plans local health services",
   summary: "add a word to the glossary, or change its meaning",
   who: "organisers",
+  refusal:
+    "Only the chair or coordinator can add a word to the glossary. You can look words up with `/glossary <word>`, or ask the chair to add one.",
   needsWorkstream: true,
   run: (core, ctx, args) => addGlossaryTerm(core, inWorkstream(ctx), args),
 };

@@ -58,7 +58,7 @@ describe("the glossary", () => {
     const refused = await h.say("sam", "/glossary add PCN = Primary Care Network");
     expect(refused.error).toBe("permission.denied");
     expect(refused.text).toContain("Only the chair or coordinator can add a word to the glossary");
-    expect(refused.text).toContain("/help");
+    expect(refused.text).toContain("You can look words up with `/glossary <word>`");
     expect((await h.say("sam", "/glossary")).text).toContain("empty so far");
   });
 
