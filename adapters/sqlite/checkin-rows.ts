@@ -1,17 +1,9 @@
 import { z } from "zod";
 import { GroupSchema } from "../../src/domain/roles.ts";
 import { SUPPORT_KINDS } from "../../src/domain/support.ts";
+import { ms, msOrNull } from "./rows.ts";
 
 /** Check-in and support rows read back from SQLite, checked at the edge like rows.ts. */
-const ms = z
-  .number()
-  .int()
-  .transform((n) => new Date(n));
-const msOrNull = z
-  .number()
-  .int()
-  .nullable()
-  .transform((n) => (n === null ? null : new Date(n)));
 
 export const CheckInRow = z
   .object({

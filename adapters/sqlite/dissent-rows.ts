@@ -1,15 +1,7 @@
 import { z } from "zod";
+import { ms, msOrNull } from "./rows.ts";
 
 /** Dissent and parking rows read back from SQLite, checked at the edge like rows.ts. */
-const ms = z
-  .number()
-  .int()
-  .transform((n) => new Date(n));
-const msOrNull = z
-  .number()
-  .int()
-  .nullable()
-  .transform((n) => (n === null ? null : new Date(n)));
 
 export const DissentRow = z
   .object({

@@ -2,17 +2,7 @@ import { z } from "zod";
 import { PAPER_FORMATS } from "../../src/domain/papers.ts";
 import type { MeetingPapersStatus, PapersStore } from "../../src/ports/papers-store.ts";
 import type { Db } from "./open.ts";
-import { many, one } from "./rows.ts";
-
-const ms = z
-  .number()
-  .int()
-  .transform((n) => new Date(n));
-const msOrNull = z
-  .number()
-  .int()
-  .nullable()
-  .transform((n) => (n === null ? null : new Date(n)));
+import { many, ms, msOrNull, one } from "./rows.ts";
 
 const PaperRow = z
   .object({

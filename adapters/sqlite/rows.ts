@@ -3,11 +3,12 @@ import { GroupSchema, RoleSchema } from "../../src/domain/roles.ts";
 import { SettingsSchema } from "../../src/domain/settings.ts";
 
 /** Rows read back from SQLite are checked here, so a bad row fails loudly at the edge. */
-const ms = z
+/** A time stored as milliseconds since the epoch. */
+export const ms = z
   .number()
   .int()
   .transform((n) => new Date(n));
-const msOrNull = z
+export const msOrNull = z
   .number()
   .int()
   .nullable()

@@ -9,21 +9,14 @@ import { openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { createBot } from "../../src/bot.ts";
 import { silentLogger } from "../../src/ports/logger.ts";
+import { manualClock } from "./harness.ts";
 import { type MockSlack, type MockSlackOptions, startMockSlack } from "./slack-api-mock.ts";
 import { createSlackSigner, type SlackSigner } from "./slack-signer.ts";
 
 export const SIGNING_SECRET = "test-signing-secret";
 
 /** A clock the test moves by hand. Tuesday 8 December 2026, 10am in London: not quiet hours. */
-export function createManualClock(start = new Date("2026-12-08T10:00:00Z")) {
-  let now = start.getTime();
-  return {
-    now: () => new Date(now),
-    advance(ms: number) {
-      now += ms;
-    },
-  };
-}
+export const createManualClock = (start: Date | string = "2026-12-08T10:00:00Z") => manualClock(start);
 
 export interface SlackHarness {
   bot: ReturnType<typeof createBot>;

@@ -9,6 +9,7 @@ import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { startTeams } from "../../adapters/teams/teams-app.ts";
 import { createBot } from "../../src/bot.ts";
 import { silentLogger } from "../../src/ports/logger.ts";
+import { manualClock } from "./harness.ts";
 import { type MockConnector, type MockConnectorOptions, startMockConnector } from "./teams-connector-mock.ts";
 
 /** The bot's own Teams identity, and the people and places of the tests. */
@@ -28,15 +29,7 @@ export type Who = keyof typeof PEOPLE;
 export const chatOf = (who: Who) => `a:dm-${who}`;
 
 /** A clock the test moves by hand. Tuesday 8 December 2026, 10am in London: not quiet hours. */
-export function createManualClock(start = new Date("2026-12-08T10:00:00Z")) {
-  let now = start.getTime();
-  return {
-    now: () => new Date(now),
-    advance(ms: number) {
-      now += ms;
-    },
-  };
-}
+export const createManualClock = (start: Date | string = "2026-12-08T10:00:00Z") => manualClock(start);
 
 export interface TeamsHarness {
   bot: ReturnType<typeof createBot>;
