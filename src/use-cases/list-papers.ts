@@ -48,10 +48,10 @@ export function listPapers(core: Core, ctx: WorkstreamContext, idText: string | 
     return { text, blocks };
   }
   const late = distribution.late ? " (later than planned)" : "";
-  blocks.push({
-    kind: "note",
-    text: `Sent to members on ${formatWhen(afterQuietHours(distribution.sentAt, workstream.settings), zone, now)}${late}.`,
-  });
+  // Quiet hours may still be holding them: say "going out" until that moment has passed.
+  const delivered = afterQuietHours(distribution.sentAt, workstream.settings);
+  const verb = delivered.getTime() > now.getTime() ? "Going out to members on" : "Sent to members on";
+  blocks.push({ kind: "note", text: `${verb} ${formatWhen(delivered, zone, now)}${late}.` });
   const readers = new Set(core.store.papers.readers(meeting.id));
   if (isOrganiser(ctx.member?.role)) {
     const members = core.store.members.list(workstream.id);
