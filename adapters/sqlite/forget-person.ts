@@ -1,0 +1,149 @@
+import type { Db } from "./open.ts";
+
+/** What `npm run forget` removed, table by table (row counts). */
+export interface ForgetReport {
+  found: boolean;
+  personId?: number;
+  removed: Record<string, number>;
+}
+
+export const REMOVED = "[removed]";
+
+/**
+ * Personal wording, per table and column: replaced with "[removed]" for rows that are this
+ * person's (their answers, comments, requests, questions, dissent). The rows themselves stay,
+ * tied to an anonymous person, so counts (answers, attendance) still add up.
+ */
+const THEIR_TEXT: Array<{ table: string; owner: string; columns: string[] }> = [
+  { table: "checkin_answers", owner: "person_id", columns: ["comment"] },
+  { table: "support_requests", owner: "person_id", columns: ["need"] },
+  { table: "paper_questions", owner: "person_id", columns: ["question", "answer"] },
+  { table: "paper_format_requests", owner: "person_id", columns: ["details"] },
+  { table: "dissent", owner: "member_id", columns: ["view"] },
+];
+
+/**
+ * Erases one person's personal data (PRODUCT.md §10): their name, key and DM address, the
+ * wording of what they wrote, direct messages still waiting for them, and the platform's data
+ * for their address, keeping anonymous counts. Every table and column is checked first, so a
+ * schema without a feature's tables is fine. All or nothing: one transaction.
+ */
+export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetReport {
+  const person = db.prepare("SELECT id, key, name, dm FROM people WHERE key = ?").get(key) as
+    | { id: number; key: string; name: string; dm: string }
+    | undefined;
+  if (!person) return { found: false, removed: {} };
+  const columns = (table: string): string[] =>
+    (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map(
+      (c) => c.name,
+    );
+  const has = (table: string, ...cols: string[]) => {
+    const present = columns(table);
+    return present.length > 0 && cols.every((c) => present.includes(c));
+  };
+  const removed: Record<string, number> = {};
+  const note = (what: string, n: number) => {
+    if (n > 0) removed[what] = (removed[what] ?? 0) + n;
+  };
+  const anonymous = `forgotten:${person.id}`;
+
+  db.transaction(() => {
+    for (const { table, owner, columns: cols } of THEIR_TEXT) {
+      for (const col of cols) {
+        if (!has(table, owner, col)) continue;
+        const n = db
+          .prepare(
+            `UPDATE "${table}" SET "${col}" = ? WHERE "${owner}" = ? AND "${col}" IS NOT NULL AND "${col}" != ?`,
+          )
+          .run(REMOVED, person.id, REMOVED).changes;
+        note(`${table}.${col}`, n);
+      }
+    }
+    // Every earlier wording of their dissent, in the append-only history.
+    if (has("dissent_history", "dissent_id", "old_view", "new_view") && has("dissent", "member_id")) {
+      const n = db
+        .prepare(
+          `UPDATE dissent_history SET
+             old_view = CASE WHEN old_view IS NULL THEN NULL ELSE ? END,
+             new_view = CASE WHEN new_view IS NULL THEN NULL ELSE ? END
+           WHERE dissent_id IN (SELECT id FROM dissent WHERE member_id = ?)`,
+        )
+        .run(REMOVED, REMOVED, person.id).changes;
+      note("dissent_history wording", n);
+    }
+    if (has("outbox", "person_id", "address", "status")) {
+      // Messages still waiting for them are not sent; those already sent keep no content.
+      note(
+        "outbox messages waiting for them (deleted)",
+        db
+          .prepare("DELETE FROM outbox WHERE status = 'pending' AND (person_id = ? OR address = ?)")
+          .run(person.id, person.dm).changes,
+      );
+      note(
+        "outbox messages sent to them (emptied)",
+        db
+          .prepare(
+            "UPDATE outbox SET message = ?, address = ? WHERE person_id = ? OR address = ? OR address = ?",
+          )
+          .run(JSON.stringify({ text: REMOVED }), anonymous, person.id, person.dm, person.key).changes,
+      );
+      // Their name inside messages to other people ("Sam added…"), as it is written in the JSON.
+      const escaped = JSON.stringify(person.name).slice(1, -1);
+      if (escaped.length > 0) {
+        note(
+          "their name in other messages",
+          db
+            .prepare("UPDATE outbox SET message = replace(message, ?, ?) WHERE instr(message, ?) > 0")
+            .run(escaped, REMOVED, escaped).changes,
+        );
+      }
+    }
+    if (has("platform_data", "key")) {
+      note(
+        "platform data for their address",
+        db.prepare("DELETE FROM platform_data WHERE key IN (?, ?)").run(person.dm, person.key).changes,
+      );
+    }
+    if (has("members", "removed_at")) {
+      note(
+        "workstream memberships (ended)",
+        db
+          .prepare("UPDATE members SET removed_at = ? WHERE person_id = ? AND removed_at IS NULL")
+          .run(now, person.id).changes,
+      );
+    }
+    // Any other text column holding exactly their key or address (tables added later included).
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'people'",
+      )
+      .all() as Array<{ name: string }>;
+    for (const { name: table } of tables) {
+      const textColumns = (
+        db.prepare("SELECT name, type FROM pragma_table_info(?)").all(table) as Array<{
+          name: string;
+          type: string;
+        }>
+      ).filter((c) => /TEXT|CHAR|CLOB|^$/i.test(c.type));
+      for (const { name: col } of textColumns) {
+        const sql = `UPDATE "${table}" SET "${col}" = ? WHERE "${col}" IN (?, ?)`;
+        try {
+          note(
+            `${table}.${col} (their address)`,
+            db.prepare(sql).run(`${anonymous}:${table}`, person.key, person.dm).changes,
+          );
+        } catch {
+          // A unique or check constraint on this column: it cannot hold their address anyway.
+        }
+      }
+    }
+    db.prepare("UPDATE people SET key = ?, name = ?, dm = ?, quiet_until = NULL WHERE id = ?").run(
+      anonymous,
+      REMOVED,
+      anonymous,
+      person.id,
+    );
+    note("name, key and address", 1);
+  })();
+  return { found: true, personId: person.id, removed };
+}

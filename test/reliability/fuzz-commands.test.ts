@@ -1,0 +1,211 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/commands/catalog.ts";
+import { renderPlainText } from "../../src/messages/plain-text.ts";
+import { createHarness, type Harness, seedGroup } from "../helpers/harness.ts";
+
+const A = "test:#group";
+const B = "test:#other";
+
+const verbs = [...new Set(COMMANDS.map((c) => c.verb)), "help", "commonpurpose", "nonsense", ""];
+const subs = [...new Set(COMMANDS.map((c) => c.sub).filter(Boolean)), "help"];
+const mention = fc.oneof(
+  fc.constantFrom(
+    "<@sam|Sam>",
+    "<@kim>",
+    "@lee",
+    "<at>Chris</at>",
+    "<@otto|Otto>",
+    "<@nobody|Nobody>",
+    "<@>",
+    "<@|>",
+    "<@sam|",
+  ),
+  fc.string({ maxLength: 12 }).map((s) => `<@${s}|${s}>`),
+);
+const date = fc.oneof(
+  fc.constantFrom(
+    "2026-12-10 14:00",
+    "next tuesday 2pm",
+    "in 3 days",
+    "yesterday",
+    "2026-13-45 99:99",
+    "0000-00-00",
+    "tomorrow at 25pm",
+    "for 90m",
+    "for 1h30m",
+    "for -2 hours",
+    "1970-01-01 00:00",
+  ),
+  fc
+    .date({ min: new Date("1900-01-01"), max: new Date("2999-12-31"), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+);
+const id = fc.oneof(
+  fc.constantFrom(
+    "M-1",
+    "M-2",
+    "M-999",
+    "M-0",
+    "M--1",
+    "PA-1",
+    "D-1",
+    "D-2",
+    "P-1",
+    "S-1",
+    "S-99",
+    "in Other group",
+    "in Medication safety",
+    "M-1 in Other group",
+  ),
+  fc
+    .tuple(fc.constantFrom("M", "PA", "D", "P", "S"), fc.integer({ min: -5, max: 1e12 }))
+    .map(([p, n]) => `${p}-${n}`),
+);
+const junk = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({
+    unit: fc.constantFrom(
+      "\u0000",
+      "\u0007",
+      "\n",
+      "\r",
+      "\t",
+      "\u202e",
+      "\ufeff",
+      "`",
+      "*",
+      "<",
+      ">",
+      "|",
+      "=",
+      "\\",
+    ),
+    maxLength: 20,
+  }),
+  fc.constantFrom(
+    "x".repeat(5000),
+    "🙂".repeat(400),
+    "as carer",
+    "as astronaut",
+    "chair",
+    "coordinator",
+    "member",
+    "papers-lead-days 10",
+    "quiet-hours off",
+    "digest mon 09:00",
+    "revisit 2027-01-12 owner <@sam|Sam>",
+    "https://example.org/a.pdf",
+    "= meaning",
+    "DROP TABLE people;--",
+  ),
+);
+const text = fc
+  .tuple(
+    fc.constantFrom("/", "", " /", "/commonpurpose "),
+    fc.constantFrom(...verbs),
+    fc.option(fc.constantFrom(...subs)),
+    fc.array(fc.oneof(mention, date, id, junk), { maxLength: 5 }),
+  )
+  .map(([slash, verb, sub, args]) => `${slash}${verb}${sub ? ` ${sub}` : ""} ${args.join(" ")}`);
+const who = fc.constantFrom("chris", "cora", "sam", "kim", "nora", "otto");
+const where = fc.constantFrom(A, B, undefined);
+
+/** Everything in the database, as text (for the few commands where a full comparison is cheap enough). */
+function snapshot(h: Harness): string {
+  const tables = h.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all() as Array<{ name: string }>;
+  return tables
+    .filter((t) => t.name !== "people" && t.name !== "inbound_seen")
+    .map((t) => `${t.name}:${JSON.stringify(h.db.prepare(`SELECT * FROM "${t.name}"`).all())}`)
+    .join("\n");
+}
+
+describe("generated command texts through the core router", () => {
+  let h: Harness & { cleanup(): void };
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+  beforeAll(async () => {
+    process.on("unhandledRejection", onUnhandled);
+    h = createHarness();
+    await seedGroup(h);
+    await h.say("otto", "/workstream setup Other group", "channel");
+    // The harness's channel is A; Otto's workstream is B.
+    await h.bot.command({
+      platform: "test",
+      actor: h.person("otto"),
+      channel: B,
+      text: "/workstream setup Other group",
+    });
+    await h.say("cora", "/meeting schedule 2026-12-08 14:00 Next week");
+    await h.say("sam", "/dissent The rota is unsafe");
+    await h.say("chris", "/park Parking");
+  });
+  afterAll(() => {
+    process.off("unhandledRejection", onUnhandled);
+    h.cleanup();
+  });
+
+  it("answers every one with a clear message, never crashes, and a refused one changes nothing", async () => {
+    // Temporary triggers log every write to every table except people (the caller's name is
+    // refreshed on every command, refused or not) into a temp table: exact, and cheap per command.
+    h.db.exec("CREATE TEMP TABLE fuzz_log (tbl TEXT NOT NULL)");
+    const watched = (
+      h.db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .all() as Array<{ name: string }>
+    )
+      .map((t) => t.name)
+      .filter((t) => !["people", "inbound_seen", "schema_migrations"].includes(t));
+    for (const table of watched) {
+      for (const op of ["INSERT", "UPDATE", "DELETE"]) {
+        h.db.exec(
+          `CREATE TEMP TRIGGER "fuzz_${table}_${op}" AFTER ${op} ON main."${table}" BEGIN INSERT INTO fuzz_log (tbl) VALUES ('${table}'); END`,
+        );
+      }
+    }
+    const writes = () => (h.db.prepare("SELECT COUNT(*) AS n FROM fuzz_log").get() as { n: number }).n;
+    const tablesWritten = (since: number) =>
+      (
+        h.db.prepare("SELECT DISTINCT tbl FROM fuzz_log WHERE rowid > ?").all(since) as Array<{ tbl: string }>
+      ).map((r) => r.tbl);
+    let refused = 0;
+    let snapshots = 0;
+    const internal: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(text, who, where, async (typed, person, channel) => {
+        const deep = snapshots < 100;
+        const shot = deep ? snapshot(h) : "";
+        const start = writes();
+        const reply = await h.bot.command({
+          platform: "test",
+          actor: h.person(person),
+          ...(channel ? { channel } : {}),
+          text: typed,
+        });
+        const shown = renderPlainText(reply.message).trim();
+        expect(shown.length).toBeGreaterThan(0);
+        if (reply.error === "internal") internal.push(typed);
+        if (reply.error) {
+          refused++;
+          expect(
+            tablesWritten(start),
+            `"${typed}" was refused (${reply.error}) but changed the database`,
+          ).toEqual([]);
+          if (deep) {
+            snapshots++;
+            expect(snapshot(h)).toBe(shot);
+          }
+        }
+      }),
+      { numRuns: 25_000, seed: 20261201 },
+    );
+    await h.bot.deliver();
+    expect(internal, "commands that hit an internal error").toEqual([]);
+    expect(unhandled).toEqual([]);
+    expect(refused).toBeGreaterThan(1000);
+  });
+});
