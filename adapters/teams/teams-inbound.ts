@@ -92,16 +92,26 @@ async function onMessage({ bot, gateway, log }: InboundDeps, context: TurnContex
   const text = commandText(activity);
   const reply = await bot.command({ platform: PLATFORM, actor, ...(channel ? { channel } : {}), text });
   if (reply.error) log.info({ user: activity.from?.id, refusal: reply.error }, "command refused");
-  if (reply.error && channel) {
-    // Refusals are private (PRODUCT.md §3), and Teams has no ephemeral messages: the 1:1 chat.
+  if (channel) {
+    // Every answer is for the person who typed (Slack shows it to them alone), and Teams has
+    // no ephemeral messages: it goes to their 1:1 chat, never the thread — a chair's check-in
+    // summary typed in a channel must not be read by the whole team.
     try {
       await gateway.send(actor.dm, reply.message);
       return;
     } catch (error) {
-      log.warn(
-        { user: activity.from?.id, err: codeOf(error) },
-        "could not answer privately; answering in the thread",
-      );
+      log.warn({ user: activity.from?.id, err: codeOf(error) }, "could not answer privately");
+      // Only a refusal (which holds nothing private) may fall back to the thread.
+      if (!reply.error) {
+        await context.sendActivity(
+          messageActivity(
+            message(
+              `I couldn't message you privately, ${actor.name}. Please open a chat with me (search for Common Purpose in Teams) and try again there.`,
+            ),
+          ),
+        );
+        return;
+      }
     }
   }
   await context.sendActivity(messageActivity(reply.message));

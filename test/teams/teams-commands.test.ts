@@ -47,10 +47,27 @@ describe("Teams commands, typed to the bot", () => {
     expect(reply.activityId).toBe(activity.id);
     return textOf(reply);
   }
-  const inChannel = (who: Who, text: string, mentions: Who[] = []) => {
+  /**
+   * Typed in the channel: the answer is for the typist alone, so it arrives in their 1:1 chat
+   * (made for them if they have none yet), and nothing is said in the thread.
+   */
+  async function inChannel(who: Who, text: string, mentions: Who[] = []): Promise<string> {
     const activity = channelMessage(who, text, mentions);
-    return ask(activity, activity.conversation.id);
-  };
+    const before = h.connector.calls.length;
+    expect((await h.post(activity)).status).toBe(200);
+    const chats = [chatOf(who), `a:chat-${PEOPLE[who].id}`];
+    const answer = await h.connector.waitFor(
+      (c) =>
+        h.connector.calls.indexOf(c) >= before && c.kind === "send" && chats.includes(c.conversationId ?? ""),
+    );
+    const inThread = h.connector.calls
+      .slice(before)
+      .filter(
+        (c) => (c.kind === "reply" || c.kind === "send") && c.conversationId === activity.conversation.id,
+      );
+    expect(inThread).toEqual([]);
+    return textOf(answer);
+  }
   const inChat = (who: Who, text: string) => ask(personalMessage(who, text), chatOf(who));
 
   it("makes a team channel a workstream with an @mention, and adds people named with <at> mentions", async () => {
@@ -84,9 +101,8 @@ describe("Teams commands, typed to the bot", () => {
   it("lists meetings when @mentioned in the workstream channel", async () => {
     await seedTeamsGroup(h);
     await inChannel("kim", "meeting schedule 2026-12-10 14:00 Budget review");
-    const activity = channelMessage("sam", "meeting list");
-    expect(activity.text).toBe("<at>Common Purpose</at> meeting list");
-    expect(await ask(activity, activity.conversation.id)).toContain("Budget review");
+    expect(channelMessage("sam", "meeting list").text).toBe("<at>Common Purpose</at> meeting list");
+    expect(await inChannel("sam", "meeting list")).toContain("Budget review");
   });
 
   it("runs a chair's command for the chair, and refuses it privately to a member, changing nothing", async () => {
@@ -132,11 +148,12 @@ describe("Teams commands, typed to the bot", () => {
     expect(h.store.members.list(workstream()?.id ?? -1)).toHaveLength(4);
 
     // None of them has chatted with the bot, but the app is in their team: their welcome
-    // opens a 1:1 chat with each of them.
+    // opens a 1:1 chat with each of them (Kim's was opened for her private answers).
     await h.bot.deliver();
     const created = h.connector.calls.filter((c) => c.kind === "create");
     expect(created.map((c) => (c.body.members as Array<{ id: string }>)[0]?.id).sort()).toEqual([
       "29:chris",
+      "29:kim",
       "29:lee",
       "29:sam",
     ]);

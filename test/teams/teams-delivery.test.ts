@@ -70,7 +70,10 @@ describe("Teams delivery through the outbox", () => {
     expect(h.connector.calls.some((c) => JSON.stringify(c.body).includes("29:outsider"))).toBe(false);
     const row = h.store.outbox.countByStatus();
     expect(row.failed).toBe(1);
-    const toKim = h.connector.messagesTo(chatOf("kim")).filter((c) => textOf(c).includes("Olu Outsider"));
+    const toKim = h.connector
+      .messagesTo(chatOf("kim"))
+      .filter((c) => textOf(c).includes("I couldn't send a message to Olu Outsider"));
+    expect(toKim).toHaveLength(1);
     expect(textOf(toKim[0] as ConnectorCall)).toContain("They may not have installed the app yet");
   });
 

@@ -95,8 +95,12 @@ describe("the real program, connected to Teams in local mode", () => {
       }),
     });
     expect(response.status).toBe(200);
-    const reply = await connector.waitFor((c) => c.kind === "reply", 10_000);
-    expect(reply.activityId).toBe("e2e-1");
+    // The answer is for the typist alone: a 1:1 chat is opened for them, not a reply in the thread.
+    const reply = await connector.waitFor(
+      (c) => c.kind === "send" && c.conversationId?.startsWith("a:chat-") === true,
+      10_000,
+    );
+    expect(connector.calls.filter((c) => c.kind === "reply")).toEqual([]);
     expect(textOf(reply)).toContain(
       "Medication safety is set up in this channel, and you are its coordinator.",
     );
