@@ -7,7 +7,6 @@ import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { findDissent, nameOf } from "./dissent-record.ts";
 import { postParked } from "./parked-record.ts";
-import { personFor } from "./people.ts";
 
 const EXAMPLE = "/park Transport costs for carers revisit 2027-01-12 owner @sam";
 
@@ -83,11 +82,12 @@ export function parkItem(core: Core, ctx: WorkstreamContext, args: string): Mess
         `${formatDay(revisitOn, zone)} has already passed. Please choose a day from today on.`,
       );
   }
-  const owner = request.owner ? personFor(core, request.owner) : actor;
-  if (!core.store.members.get(workstream.id, owner.id))
+  // Looked up, not created: a refused command must not write anyone into the database.
+  const owner = request.owner ? core.store.people.byKey(request.owner.key) : actor;
+  if (!owner || !core.store.members.get(workstream.id, owner.id))
     refuse(
       "park.owner",
-      `${owner.name} isn't a member of *${workstream.name}*, so they can't own a parked item here.`,
+      `${owner?.name ?? request.owner?.name} isn't a member of *${workstream.name}*, so they can't own a parked item here.`,
     );
 
   const item = core.store.transaction(() => {

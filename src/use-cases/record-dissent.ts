@@ -5,7 +5,6 @@ import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { MAX_VIEW_LENGTH, meetingPhrase, postDissentUpdate, quoted } from "./dissent-record.ts";
-import { personFor } from "./people.ts";
 
 const OWN_EXAMPLE = "`/dissent I don't think the new rota is safe for night staff`";
 
@@ -21,20 +20,22 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, args: string):
   const first = words(args)[0] ?? "";
   const mention = readMention(first, ctx.platform);
   const view = (mention ? args.slice(args.indexOf(first) + first.length) : args).trim();
-  const subject = mention ? personFor(core, mention) : actor;
-  const onBehalf = subject.id !== actor.id;
+  // Looked up, not created: a refused command must not write anyone into the database.
+  const known = mention ? core.store.people.byKey(mention.key) : actor;
+  const onBehalf = mention !== undefined && mention.key !== actor.key;
   if (onBehalf && ctx.member?.role !== "chair") {
     refuse(
       "dissent.not-chair",
       `Only the chair can record someone else's view. You can record your own with \`/dissent your view\`, for example ${OWN_EXAMPLE}.`,
     );
   }
-  if (onBehalf && !core.store.members.get(workstream.id, subject.id)) {
+  if (!known || (onBehalf && !core.store.members.get(workstream.id, known.id))) {
     refuse(
       "dissent.not-member",
-      `${subject.name} isn't a member of *${workstream.name}*, so I can't record a view for them.`,
+      `${known?.name ?? mention?.name ?? "They"} isn't a member of *${workstream.name}*, so I can't record a view for them.`,
     );
   }
+  const subject = known;
   if (!view) {
     refuse(
       "dissent.view",

@@ -167,6 +167,21 @@ describe("generated command texts through the core router", () => {
         );
       }
     }
+    // People are watched by key: only the caller's own row may change (their name is refreshed).
+    h.db.exec("CREATE TEMP TABLE fuzz_people (key TEXT NOT NULL)");
+    for (const op of ["INSERT", "UPDATE"]) {
+      h.db.exec(
+        `CREATE TEMP TRIGGER "fuzz_people_${op}" AFTER ${op} ON main.people BEGIN INSERT INTO fuzz_people (key) VALUES (NEW.key); END`,
+      );
+    }
+    const peopleWrites = () =>
+      (h.db.prepare("SELECT COUNT(*) AS n FROM fuzz_people").get() as { n: number }).n;
+    const peopleWritten = (since: number) =>
+      (
+        h.db.prepare("SELECT DISTINCT key FROM fuzz_people WHERE rowid > ?").all(since) as Array<{
+          key: string;
+        }>
+      ).map((r) => r.key);
     const writes = () => (h.db.prepare("SELECT COUNT(*) AS n FROM fuzz_log").get() as { n: number }).n;
     const tablesWritten = (since: number) =>
       (
@@ -180,6 +195,7 @@ describe("generated command texts through the core router", () => {
         const deep = snapshots < 100;
         const shot = deep ? snapshot(h) : "";
         const start = writes();
+        const peopleStart = peopleWrites();
         const reply = await h.bot.command({
           platform: "test",
           actor: h.person(person),
@@ -194,6 +210,10 @@ describe("generated command texts through the core router", () => {
           expect(
             tablesWritten(start),
             `"${typed}" was refused (${reply.error}) but changed the database`,
+          ).toEqual([]);
+          expect(
+            peopleWritten(peopleStart).filter((key) => key !== h.person(person).key),
+            `"${typed}" was refused (${reply.error}) but wrote someone else into people`,
           ).toEqual([]);
           if (deep) {
             snapshots++;
