@@ -21,6 +21,8 @@ export interface MockSlackOptions {
   channelMembers?: Record<string, string[]>;
   /** auth.test refuses the token (invalid_auth). */
   rejectToken?: boolean;
+  /** Milliseconds to wait before answering, by method (a slow Slack). */
+  delays?: Record<string, number>;
 }
 
 /**
@@ -104,6 +106,8 @@ export async function startMockSlack(options: MockSlackOptions = {}) {
         .end(JSON.stringify({ ok: false, error: "ratelimited" }));
       return;
     }
+    const delay = options.delays?.[method];
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const reply = method === "response_url" ? { ok: true } : answer(method, body);
     call.response = reply;
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(reply));

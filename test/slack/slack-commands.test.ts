@@ -93,9 +93,7 @@ describe("Slack slash commands", () => {
 
     expect(h.store.meetings.bySeq(ws?.id ?? -1, 1)?.status).toBe("scheduled");
     expect(h.store.members.get(ws?.id ?? -1, personId("U2"))?.role).toBe("member");
-    // Private: answered through response_url as ephemeral, never posted in the channel.
-    const replies = h.api.callsTo("response_url");
-    expect(replies.every((c) => c.body.response_type === "ephemeral")).toBe(true);
+    // Private: answered ephemerally (runCommand checks each one), never posted in the channel.
     expect(h.api.callsTo("chat.postMessage").some((c) => textOf(c).includes("Only the chair can"))).toBe(
       false,
     );
@@ -118,8 +116,38 @@ describe("Slack slash commands", () => {
     expect(h.store.workstreams.all()).toHaveLength(0);
     expect(h.api.callsTo("response_url")).toHaveLength(0);
     // The same request, properly signed, does work: the 401s were about the signature.
-    expect((await h.slack.command(fields)).status).toBe(200);
-    await h.api.waitFor("response_url");
+    const signed = await h.slack.command(fields);
+    expect(signed.status).toBe(200);
+    expect(JSON.parse(signed.body).text).toContain("is set up in this channel");
     expect(h.store.workstreams.all()).toHaveLength(1);
+  });
+});
+
+describe("a slash command whose answer takes a while", () => {
+  it("is acked within Slack's 3 seconds, and the answer follows privately through response_url", async () => {
+    // users.info is slow: the name lookup alone outlasts the ack budget.
+    const h = await startSlackHarness({
+      users: { U9: { name: "Nia Slow" } },
+      delays: { "users.info": 2_500 },
+    });
+    try {
+      const started = Date.now();
+      const response = await h.slack.command({
+        user_id: "U9",
+        user_name: "nia",
+        channel_id: "C1",
+        command: "/help",
+        text: "",
+        response_url: h.api.responseUrl("slow"),
+      });
+      expect(response.status).toBe(200);
+      expect(response.body).toBe("");
+      expect(Date.now() - started).toBeLessThan(3_000);
+      const reply = await h.api.waitFor("response_url", (c) => c.path === "/respond/slow", 5_000);
+      expect(reply.body.response_type).toBe("ephemeral");
+      expect(String(reply.body.text)).toContain("This isn't a workstream channel yet");
+    } finally {
+      await h.close();
+    }
   });
 });
