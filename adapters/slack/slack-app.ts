@@ -80,7 +80,16 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
 
   const client = app.client;
   const people = createSlackPeople(client, log);
-  bot.addGateway(createSlackGateway(client, people));
+  const { store, clock } = bot.core;
+  bot.addGateway(
+    createSlackGateway(client, people, {
+      get: (userId) => {
+        const data = store.platformData.get(`slack-dm:${userId}`);
+        return typeof data === "string" ? data : undefined;
+      },
+      put: (userId, channel) => store.platformData.put(`slack-dm:${userId}`, channel, clock.now()),
+    }),
+  );
   registerInbound(app, { bot, client, people, log });
   app.error(async (error) => {
     log.error({ err: error.code ?? "unknown" }, "slack listener failed");

@@ -25,15 +25,31 @@ export function slackId(address: string): string {
   return address.slice(address.lastIndexOf(":") + 1);
 }
 
+/** Where DM channel ids are kept across restarts (the core's platform data, in SQLite). */
+export interface DmChannelBook {
+  get(userId: string): string | undefined;
+  put(userId: string, channel: string): void;
+}
+
+/** A book in memory only (for tests and benchmarks that do not need restarts). */
+export function memoryDmChannelBook(): DmChannelBook {
+  const channels = new Map<string, string>();
+  return { get: (id) => channels.get(id), put: (id, channel) => channels.set(id, channel) };
+}
+
 /**
  * The core's way out to Slack. A person's address (`slack:U…`) is a direct message: the DM
- * channel comes from conversations.open and is remembered, since it never changes. Channel
- * addresses (`slack:C…`, `slack:G…`, `slack:D…`) are posted to directly. The client must be
- * built with retries off and rate-limited calls rejected: the core's outbox owns retries.
+ * channel comes from conversations.open and is remembered — in SQLite, since it never changes
+ * and conversations.open is rate-limited (Tier 3, about 50 a minute): a restart must not open
+ * every member's DM again. Channel addresses (`slack:C…`, `slack:G…`, `slack:D…`) are posted
+ * to directly. The client must be built with retries off and rate-limited calls rejected: the
+ * core's outbox owns retries.
  */
-export function createSlackGateway(client: WebClient, people: SlackPeople): ChatGateway {
-  const dmChannels = new Map<string, string>();
-
+export function createSlackGateway(
+  client: WebClient,
+  people: SlackPeople,
+  dmChannels: DmChannelBook = memoryDmChannelBook(),
+): ChatGateway {
   async function channelFor(id: string): Promise<string> {
     if (!id.startsWith("U") && !id.startsWith("W")) return id;
     const known = dmChannels.get(id);
@@ -41,7 +57,7 @@ export function createSlackGateway(client: WebClient, people: SlackPeople): Chat
     const opened = await client.conversations.open({ users: id });
     const channel = opened.channel?.id;
     if (!channel) throw new DeliveryError({ kind: "transient" }, "conversations.open returned no channel");
-    dmChannels.set(id, channel);
+    dmChannels.put(id, channel);
     return channel;
   }
 

@@ -101,7 +101,14 @@ export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetRepor
     if (has("platform_data", "key")) {
       note(
         "platform data for their address",
-        db.prepare("DELETE FROM platform_data WHERE key IN (?, ?)").run(person.dm, person.key).changes,
+        // Their address, and anything an adapter keyed by their platform id (a Slack DM channel).
+        db
+          .prepare("DELETE FROM platform_data WHERE key IN (?, ?) OR key = ?")
+          .run(
+            person.dm,
+            person.key,
+            `${person.key.split(":")[0]}-dm:${person.key.slice(person.key.indexOf(":") + 1)}`,
+          ).changes,
       );
     }
     if (has("members", "removed_at")) {

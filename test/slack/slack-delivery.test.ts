@@ -96,4 +96,16 @@ describe("Slack delivery", () => {
     expect(h.api.callsTo("conversations.open").filter((c) => c.body.users === "UGONE")).toHaveLength(1);
     expect(h.store.outbox.countByStatus()).toMatchObject({ pending: 0, failed: 1 });
   });
+
+  it("remembers each DM channel in the database, so a restart does not open them all again", async () => {
+    await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U2>" });
+    await h.bot.deliver();
+    expect(h.store.platformData.get("slack-dm:U2")).toBe("DU2");
+    // A DM channel already on record (from before a restart) is used as it is.
+    h.store.platformData.put("slack-dm:U3", "DSAVED3", h.clock.now());
+    await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U3>" });
+    await h.bot.deliver();
+    expect(h.api.callsTo("conversations.open").map((c) => c.body.users)).toEqual(["U2"]);
+    expect(h.api.accepted("chat.postMessage").some((c) => c.body.channel === "DSAVED3")).toBe(true);
+  });
 });
