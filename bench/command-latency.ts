@@ -6,13 +6,9 @@ import { signedCommand } from "./helpers/signed.ts";
 import { figure, heading, median, ratio, remember } from "./report.ts";
 
 const SECRET = "bench-signing-secret";
-const WHICH = ["bare", "real", "ackbody"] as const;
+const WHICH = ["bare", "real"] as const;
 type Which = (typeof WHICH)[number];
-const LABEL: Record<Which, string> = {
-  bare: "bare Bolt ack",
-  real: "real bot",
-  ackbody: "proposal: answer in ack",
-};
+const LABEL: Record<Which, string> = { bare: "bare Bolt ack", real: "real bot" };
 const CONNECTIONS = 20;
 
 /** The mix of slash commands: the everyday read commands, where they exist yet. */
@@ -74,24 +70,15 @@ export async function commandLatency(api: Child, options: { rounds: number; seco
   );
   const bare = await forkHelper("latency-server", ["bare", apiUrl]);
   const real = await forkHelper("latency-server", ["real", apiUrl]);
-  const ackbody = await forkHelper("latency-server", ["ackbody", apiUrl]);
   try {
-    const servers = {
-      bare: Number(bare.ready.port),
-      real: Number(real.ready.port),
-      ackbody: Number(ackbody.ready.port),
-    };
+    const servers = { bare: Number(bare.ready.port), real: Number(real.ready.port) };
     for (const port of Object.values(servers)) await load(port, respondBase, 2);
     // The same offered load for both (far above a department's traffic), then flat out.
     for (const phase of [
       { name: `at ${options.rate} req/s offered`, rate: options.rate, targets: true },
       { name: "flat out (closed loop, saturated)", rate: undefined, targets: false },
     ]) {
-      const runs: Record<Which, Array<Awaited<ReturnType<typeof load>>>> = {
-        bare: [],
-        real: [],
-        ackbody: [],
-      };
+      const runs: Record<Which, Array<Awaited<ReturnType<typeof load>>>> = { bare: [], real: [] };
       for (let round = 0; round < options.rounds; round++) {
         for (const which of WHICH)
           runs[which].push(await load(servers[which], respondBase, options.seconds, phase.rate));
@@ -121,18 +108,11 @@ export async function commandLatency(api: Child, options: { rounds: number; seco
           `slash p99 real/bare @${options.rate}/s`,
           `${stat("real", "p99")} / ${stat("bare", "p99")} ms (ratio ${p99.toFixed(2)})`,
         );
-        const a50 = stat("ackbody", "p50") / Math.max(stat("bare", "p50"), 1);
-        const a99 = stat("ackbody", "p99") / Math.max(stat("bare", "p99"), 1);
-        figure("proposal (answer in ack) p50 / p99 ratio", `${a50.toFixed(2)} / ${a99.toFixed(2)}`);
-        remember(
-          `proposal ack-body p50/p99 ratio @${options.rate}/s`,
-          `${a50.toFixed(2)} / ${a99.toFixed(2)}`,
-        );
       } else {
         figure("p50 / p99 ratio when saturated (no target)", `${p50.toFixed(2)} / ${p99.toFixed(2)}`);
         remember(
-          "slash capacity real / ack-body / bare",
-          `${stat("real", "rps").toFixed(0)} / ${stat("ackbody", "rps").toFixed(0)} / ${stat("bare", "rps").toFixed(0)} req/s`,
+          "slash capacity real / bare",
+          `${stat("real", "rps").toFixed(0)} / ${stat("bare", "rps").toFixed(0)} req/s`,
         );
       }
     }
@@ -141,6 +121,5 @@ export async function commandLatency(api: Child, options: { rounds: number; seco
   } finally {
     await bare.stop();
     await real.stop();
-    await ackbody.stop();
   }
 }

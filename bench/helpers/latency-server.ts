@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { createHttpServer, listen } from "../../adapters/http/server.ts";
-import { renderMessage } from "../../adapters/slack/block-kit.ts";
 import { startSlack } from "../../adapters/slack/slack-app.ts";
 import { slashCommands } from "../../adapters/slack/slack-inbound.ts";
 import { migrate } from "../../adapters/sqlite/migrate.ts";
@@ -76,29 +75,6 @@ async function realRoutes() {
   return slack.routes;
 }
 
-/**
- * What the Slack adapter would cost if it put the (fast) core's answer in the ack's body
- * instead of a second HTTP call to response_url: a proposal, measured, not the shipped code.
- */
-async function ackBodyRoutes() {
-  const bot = await seededBot();
-  const { app, receiver } = await boltApp();
-  for (const command of slashCommands()) {
-    app.command(command, async ({ command: c, ack }) => {
-      const actor = { key: `slack:${c.user_id}`, name: c.user_name, dm: `slack:${c.user_id}` };
-      const channel = c.channel_id.startsWith("D") ? undefined : `slack:${c.channel_id}`;
-      const reply = await bot.command({
-        platform: "slack",
-        actor,
-        ...(channel ? { channel } : {}),
-        text: `${c.command} ${c.text}`,
-      });
-      await ack({ response_type: "ephemeral", ...renderMessage(reply.message) });
-    });
-  }
-  return routesOf(receiver);
-}
-
 async function boltApp() {
   const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: ["/slack/events"] });
   const app = new App({
@@ -132,8 +108,7 @@ async function bareRoutes() {
   return routesOf(receiver);
 }
 
-const routes =
-  mode === "bare" ? await bareRoutes() : mode === "ackbody" ? await ackBodyRoutes() : await realRoutes();
+const routes = mode === "bare" ? await bareRoutes() : await realRoutes();
 const server = createHttpServer(routes, () => {});
 const port = await listen(server, 0);
 process.send?.({ kind: "ready", port });
