@@ -12,6 +12,9 @@ export function createPeopleStore(db: Db): PeopleStore {
   const setQuiet = db.prepare("UPDATE people SET quiet_until = ? WHERE id = ?");
   return {
     upsert(person) {
+      // Every command refreshes its caller: skip the write (and its WAL commit) when nothing changed.
+      const known = one(PersonRow, byKey.get(person.key));
+      if (known && known.name === person.name && known.dm === person.dm) return known;
       insert.run(person);
       return one(PersonRow, byKey.get(person.key)) as NonNullable<ReturnType<PeopleStore["byKey"]>>;
     },
