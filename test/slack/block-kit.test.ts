@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   actionFromActionId,
@@ -8,36 +7,7 @@ import {
   renderMessage,
 } from "../../adapters/slack/block-kit.ts";
 import type { Form, Message } from "../../src/messages/message.ts";
-
-const FIXTURES = new URL("../fixtures/slack/", import.meta.url);
-
-/** Compares with test/fixtures/slack/<name>.json; UPDATE_GOLDEN=1 rewrites it (then review the diff). */
-function expectGolden(name: string, actual: unknown): void {
-  const file = new URL(`${name}.json`, FIXTURES);
-  const json = `${JSON.stringify(actual, null, 2)}\n`;
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(FIXTURES, { recursive: true });
-    writeFileSync(file, json);
-  }
-  if (!existsSync(file))
-    throw new Error(`missing golden file ${name}.json: run with UPDATE_GOLDEN=1 and review it`);
-  expect(json).toBe(readFileSync(file, "utf8"));
-}
-
-const reminder: Message = {
-  text: "Hi Sam — a reminder that *Budget review* (M-1) is on Wednesday 9 December, 9am.",
-  blocks: [
-    { kind: "text", text: "Hi Sam — a reminder that *Budget review* (M-1) is on Wednesday 9 December, 9am." },
-    { kind: "text", text: "Can you come? Letting the chair know helps them plan." },
-    {
-      kind: "buttons",
-      buttons: [
-        { action: "meeting.attending", label: "I'll be there", value: "7", style: "primary" },
-        { action: "meeting.apologies", label: "I can't make it", value: "7" },
-      ],
-    },
-  ],
-};
+import { expectGolden as golden, sampleReminder as reminder } from "../helpers/golden.ts";
 
 const summary: Message = {
   text: "Medication safety: 2 chairs, 1 coordinator, 5 members.",
@@ -105,26 +75,28 @@ const checkIn: Form = {
 
 describe("Block Kit rendering", () => {
   it("renders a reminder with its buttons (golden)", () => {
-    expectGolden("reminder-message", renderMessage(reminder));
+    golden("slack", "reminder-message", renderMessage(reminder));
   });
 
   it("renders headings, fields, lists and notes, escaping Slack markup (golden)", () => {
-    expectGolden("summary-message", renderMessage(summary));
+    golden("slack", "summary-message", renderMessage(summary));
   });
 
   it("renders the App Home (golden)", () => {
-    expectGolden("home-view", renderHome(summary));
+    golden("slack", "home-view", renderHome(summary));
   });
 
   it("renders a text form and a choice form as modals (golden)", () => {
-    expectGolden(
+    golden(
+      "slack",
       "apologies-modal",
       renderForm(
         apologies,
         JSON.stringify({ action: apologies.action, context: "7", channel: "D1", ts: "1.2" }),
       ),
     );
-    expectGolden(
+    golden(
+      "slack",
       "check-in-modal",
       renderForm(checkIn, JSON.stringify({ action: checkIn.action, context: "12" })),
     );

@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   markdown,
@@ -8,36 +7,7 @@ import {
   renderFormCard,
 } from "../../adapters/teams/adaptive-card.ts";
 import type { Form, Message } from "../../src/messages/message.ts";
-
-const FIXTURES = new URL("../fixtures/teams/", import.meta.url);
-
-/** Compares with test/fixtures/teams/<name>.json; UPDATE_GOLDEN=1 rewrites it (then review the diff). */
-function expectGolden(name: string, actual: unknown): void {
-  const file = new URL(`${name}.json`, FIXTURES);
-  const json = `${JSON.stringify(actual, null, 2)}\n`;
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(FIXTURES, { recursive: true });
-    writeFileSync(file, json);
-  }
-  if (!existsSync(file))
-    throw new Error(`missing golden file ${name}.json: run with UPDATE_GOLDEN=1 and review it`);
-  expect(json).toBe(readFileSync(file, "utf8"));
-}
-
-const reminder: Message = {
-  text: "Hi Sam — a reminder that *Budget review* (M-1) is on Wednesday 9 December, 9am.",
-  blocks: [
-    { kind: "text", text: "Hi Sam — a reminder that *Budget review* (M-1) is on Wednesday 9 December, 9am." },
-    { kind: "text", text: "Can you come? Letting the chair know helps them plan." },
-    {
-      kind: "buttons",
-      buttons: [
-        { action: "meeting.attending", label: "I'll be there", value: "7", style: "primary" },
-        { action: "meeting.apologies", label: "I can't make it", value: "7" },
-      ],
-    },
-  ],
-};
+import { expectGolden as golden, sampleReminder as reminder } from "../helpers/golden.ts";
 
 const summary: Message = {
   text: "Check-in summary for *Budget review* (M-1).",
@@ -90,15 +60,15 @@ const apologies: Form = {
 
 describe("Adaptive Card rendering", () => {
   it("renders the reminder as a 1.5 card with Action.Execute buttons that fall back to Action.Submit", () => {
-    expectGolden("reminder-card", renderCard(reminder));
+    golden("teams", "reminder-card", renderCard(reminder));
   });
 
   it("renders heading, fields, list, note and a danger button", () => {
-    expectGolden("summary-card", renderCard(summary));
+    golden("teams", "summary-card", renderCard(summary));
   });
 
   it("renders a form as card inputs with a submit carrying the form's action and context", () => {
-    expectGolden("apologies-form-card", renderFormCard(apologies));
+    golden("teams", "apologies-form-card", renderFormCard(apologies));
   });
 
   it("sends the card with the first sentence as the notification summary and the plain text inside", () => {
