@@ -8,6 +8,7 @@ import { footprint } from "./footprint.ts";
 import { forkHelper } from "./helpers/child.ts";
 import { summary } from "./report.ts";
 import { schedulerScale } from "./scheduler-scale.ts";
+import { teamsLatency } from "./teams-latency.ts";
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -20,6 +21,7 @@ const scratch = mkdtempSync(join(tmpdir(), "cp-bench-run-"));
 const largeDb = join(scratch, "large.db");
 try {
   if (want("latency")) await commandLatency(api, { rounds: 3, seconds: 4, rate: 100 });
+  if (want("teams")) await teamsLatency({ rounds: 3, seconds: 3, rate: 100 });
   const cap = Number(process.env.BENCH_CAP_PER_MINUTE ?? 600);
   if (want("fanout")) await fanOutBench(api, { members: 1000, capPerMinute: cap });
   if (want("scale")) await schedulerScale(largeDb);

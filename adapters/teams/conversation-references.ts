@@ -30,6 +30,8 @@ export function createReferenceBook(bot: Bot) {
   const now = () => bot.core.clock.now();
 
   function put(address: string, stored: StoredAddress): void {
+    // Every message carries the reference again; rewrite it only when something changed.
+    if (JSON.stringify(data.get(address)) === JSON.stringify(stored)) return;
     data.put(address, stored, now());
   }
 

@@ -1,0 +1,151 @@
+// A child process for the Teams latency bench, by its first argument:
+// - `real`: the whole bot's Teams adapter (startTeams in local, unauthenticated mode: the real
+//   CloudAdapter, the core, SQLite) with a seeded workstream;
+// - `bare`: a bare botbuilder CloudAdapter whose bot only replies a fixed text;
+// - `connector`: a lean Bot Connector stand-in (the `serviceUrl` of every activity) that answers
+//   each reply with {id} at once and counts them ("stats" / "reset" over IPC).
+// `real` and `bare` are served the same way: adapters/http's server and adapters/teams' bridge.
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from "botbuilder";
+import { createHttpServer, listen, type Route } from "../../adapters/http/server.ts";
+import { migrate } from "../../adapters/sqlite/migrate.ts";
+import { openDatabase } from "../../adapters/sqlite/open.ts";
+import { createSqliteStore } from "../../adapters/sqlite/store.ts";
+import { bridge } from "../../adapters/teams/http-bridge.ts";
+import { startTeams } from "../../adapters/teams/teams-app.ts";
+import { createBot } from "../../src/bot.ts";
+import { silentLogger } from "../../src/ports/logger.ts";
+
+/** The Teams user ids the bench's messages come from (bench/teams-latency.ts uses the same). */
+const teamsUser = (n: number) => `29:bench-u${n}`;
+const CHANNEL = "19:bench@thread.tacv2";
+
+const mode = process.argv[2];
+if (mode !== "real" && mode !== "bare" && mode !== "connector") {
+  throw new Error("usage: teams-latency-server.ts real|bare|connector");
+}
+
+/** The same seeding as latency-server.ts, with Teams people: 39 members and six meetings. */
+async function seededBot() {
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), "cp-bench-teams-")), "bench.db"));
+  migrate(db);
+  const store = createSqliteStore(db);
+  const bot = createBot({
+    store,
+    clock: { now: () => new Date() },
+    log: silentLogger,
+    defaultTimezone: "Europe/London",
+  });
+  const actor = (n: number) => ({
+    key: `teams:${teamsUser(n)}`,
+    name: `Person ${n}`,
+    dm: `teams:${teamsUser(n)}`,
+  });
+  await bot.command({
+    platform: "teams",
+    actor: actor(1),
+    channel: `teams:${CHANNEL}`,
+    text: "workstream setup Bench",
+  });
+  const ws = store.workstreams.byChannel(`teams:${CHANNEL}`);
+  if (!ws) throw new Error("seeding failed");
+  const now = new Date();
+  store.transaction(() => {
+    for (let n = 2; n <= 40; n++) {
+      const person = store.people.upsert(actor(n));
+      store.members.add({
+        workstreamId: ws.id,
+        personId: person.id,
+        role: n === 2 ? "chair" : "member",
+        group: "carer",
+        now,
+      });
+    }
+    for (let m = 1; m <= 6; m++) {
+      const startsAt = new Date(now.getTime() + m * 14 * 86_400_000);
+      store.meetings.create({
+        workstreamId: ws.id,
+        title: `Meeting ${m}`,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 7_200_000),
+        now,
+      });
+    }
+  });
+  return bot;
+}
+
+async function realRoutes(): Promise<Route[]> {
+  const bot = await seededBot();
+  const teams = await startTeams({ appId: "", appPassword: "", production: false, bot, log: silentLogger });
+  return teams.routes;
+}
+
+function bareRoutes(): Route[] {
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: "", MicrosoftAppPassword: "" }),
+  );
+  const logic = async (context: TurnContext) => {
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity("OK");
+  };
+  return [
+    {
+      method: "POST",
+      path: "/api/messages",
+      handler: async (req, res) => {
+        const bridged = await bridge(req, res);
+        if (bridged) await adapter.process(bridged.request, bridged.response, logic);
+      },
+    },
+  ];
+}
+
+async function connector() {
+  let replies = 0;
+  let next = 1;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      const ok =
+        req.method === "POST" && /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(req.url ?? "");
+      if (!ok) {
+        res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"code":"NotFound"}}');
+        return;
+      }
+      replies++;
+      res.writeHead(200, { "content-type": "application/json" }).end(`{"id":"bench-${next++}"}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  process.send?.({ kind: "ready", serviceUrl });
+  process.on("message", (raw) => {
+    const msg = raw as { kind: string; id: number };
+    const done = { kind: "done", id: msg.id, replies };
+    if (msg.kind === "reset") replies = 0;
+    process.send?.(done);
+  });
+}
+
+if (mode === "connector") {
+  await connector();
+} else {
+  const routes = mode === "bare" ? bareRoutes() : await realRoutes();
+  const server = createHttpServer(routes, () => {});
+  const port = await listen(server, 0);
+  process.send?.({ kind: "ready", port });
+  process.on("message", (raw) => {
+    const msg = raw as { id: number };
+    process.send?.({ kind: "done", id: msg.id, rssMb: process.memoryUsage().rss / 1048576 });
+  });
+}
+process.on("disconnect", () => process.exit(0));
