@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, LogLevel, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot.ts";
 import { ConfigError } from "../../src/config.ts";
 import type { Logger } from "../../src/ports/logger.ts";
@@ -56,27 +56,21 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
   const receiver = options.appToken
     ? undefined
     : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: ["/slack/events"], logger });
-  // Without deferInitialization Bolt calls auth.test from its constructor without waiting, and
-  // a failure there kills the process on an unhandled rejection.
+  const identity = await checkToken(new webApi.WebClient(options.botToken, clientOptions), log);
+  // Bolt would call auth.test itself (from its constructor, unawaited: a failure there kills the
+  // process). We checked the token above, so it is given the bot's ids and told not to.
   const app = new App({
     token: options.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    tokenVerificationEnabled: false,
     logger,
     logLevel: LogLevel.WARN,
     clientOptions,
     deferInitialization: true,
     ...(receiver ? { receiver } : { appToken: options.appToken, socketMode: true }),
   });
-  try {
-    await app.init();
-  } catch (error) {
-    // One plain line for the person starting the bot, never the token itself.
-    const e = error as { data?: { error?: string }; code?: string };
-    if (e.data?.error)
-      throw new ConfigError(`SLACK_BOT_TOKEN is not valid: Slack did not accept it (${e.data.error}).`);
-    throw new ConfigError(
-      `Slack could not be reached to check SLACK_BOT_TOKEN (${e.code ?? "no answer"}). Check the network, and SLACK_API_URL if it is set.`,
-    );
-  }
+  await app.init();
 
   const client = app.client;
   const people = createSlackPeople(client, log);
@@ -141,5 +135,29 @@ async function startSocketMode(app: App): Promise<void> {
     await Promise.race([app.start(), timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * A token Slack refuses stops start-up with one plain line (never the token). A Slack that
+ * cannot be reached does not: the bot starts, says so loudly, reports it in /health, and the
+ * outbox delivers once Slack answers again — a crash loop would help nobody.
+ */
+async function checkToken(
+  client: webApi.WebClient,
+  log: Logger,
+): Promise<{ botId: string; botUserId: string }> {
+  try {
+    const result = await client.auth.test();
+    return { botId: result.bot_id ?? "", botUserId: result.user_id ?? "" };
+  } catch (error) {
+    const e = error as { data?: { error?: string }; code?: string };
+    if (e.data?.error)
+      throw new ConfigError(`SLACK_BOT_TOKEN is not valid: Slack did not accept it (${e.data.error}).`);
+    log.warn(
+      { err: e.code ?? "no answer" },
+      "Slack could not be reached to check SLACK_BOT_TOKEN; starting anyway. Check the network, and SLACK_API_URL if it is set.",
+    );
+    return { botId: "", botUserId: "" };
   }
 }

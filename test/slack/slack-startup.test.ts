@@ -6,6 +6,7 @@ import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { createBot } from "../../src/bot.ts";
 import { ConfigError } from "../../src/config.ts";
 import { silentLogger } from "../../src/ports/logger.ts";
+import { recordingLogger } from "../helpers/harness.ts";
 import { startMockSlack } from "../helpers/slack-api-mock.ts";
 import { createManualClock } from "../helpers/slack-harness.ts";
 
@@ -37,18 +38,24 @@ describe("starting the Slack adapter", () => {
     await api.close();
   });
 
-  it("says Slack could not be reached, instead of crashing, when the API is down", async () => {
+  it("starts anyway when Slack cannot be reached, says so, and reports it in the health check", async () => {
     const api = await startMockSlack();
     const apiUrl = api.apiUrl;
     await api.close();
-    const started = startSlack({
+    const { log, entries } = recordingLogger();
+    const slack = await startSlack({
       botToken: "xoxb-test",
       signingSecret: "s",
       apiUrl,
       bot: memoryBot(),
-      log: silentLogger,
+      log,
     });
-    await expect(started).rejects.toThrow(/Slack could not be reached/);
+    expect(entries.some((e) => e.level === "warn" && e.msg.startsWith("Slack could not be reached"))).toBe(
+      true,
+    );
+    expect(await slack.healthy()).toBe(false);
+    expect(slack.routes.map((r) => r.path)).toEqual(["/slack/events"]);
+    await slack.stop();
   });
 
   it("serves POST /slack/events in HTTP mode and reports health from auth.test", async () => {
