@@ -51,15 +51,14 @@ export function registerInbound(app: App, deps: InboundDeps): void {
 }
 
 /**
- * How long a slash command may think before Slack must have its ack (Slack allows 3 s). Most
- * answers take a millisecond and ride on the ack itself, which saves a second HTTP call to
- * response_url; a slow one (a users.info lookup, `/workstream sync`) is acked empty and sent later.
+ * Ack at once (Slack allows 3 seconds, and a users.info lookup or `/workstream sync` may take
+ * longer), then answer through response_url as an ephemeral message: only the person who typed
+ * sees it.
  */
-const ACK_BUDGET_MS = 2_000;
-
 function registerCommand(app: App, { bot, people, log }: InboundDeps, name: string): void {
   app.command(name, async ({ command, ack, respond }) => {
-    const answer = (async () => {
+    await ack();
+    try {
       const actor = await people.actor(command.user_id, command.user_name);
       // A DM has no workstream of its own; the core then works out which one the person means.
       const channel = command.channel_id.startsWith("D") ? undefined : `slack:${command.channel_id}`;
@@ -68,23 +67,8 @@ function registerCommand(app: App, { bot, people, log }: InboundDeps, name: stri
       const reply = await bot.command({ platform: PLATFORM, actor, ...(channel ? { channel } : {}), text });
       if (reply.error)
         log.info({ user: command.user_id, command: name, refusal: reply.error }, "command refused");
-      return { response_type: "ephemeral" as const, ...renderMessage(reply.message) };
-    })();
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), ACK_BUDGET_MS);
-    });
-    try {
-      const quick = await Promise.race([answer, slow]);
-      clearTimeout(timer);
-      if (quick) {
-        await ack(quick);
-        return;
-      }
-      await ack();
-      await respond(await answer);
+      await respond({ response_type: "ephemeral", ...renderMessage(reply.message) });
     } catch (error) {
-      clearTimeout(timer);
       log.error({ user: command.user_id, command: name, err: codeOf(error) }, "slash command failed");
     }
   });

@@ -85,12 +85,7 @@ export async function runCommand(
     response_url: h.api.responseUrl(id),
   });
   if (response.status !== 200) throw new Error(`slash command answered ${response.status}`);
-  // A quick answer rides on the ack (the HTTP response); a slow one comes via response_url.
-  if (response.body) {
-    const acked = JSON.parse(response.body) as { text?: string; response_type?: string };
-    if (acked.response_type !== "ephemeral") throw new Error("a slash command answer must be ephemeral");
-    return String(acked.text);
-  }
   const reply = await h.api.waitFor("response_url", (c) => c.path === `/respond/${id}`);
+  if (reply.body.response_type !== "ephemeral") throw new Error("a slash command answer must be ephemeral");
   return String(reply.body.text);
 }

@@ -116,15 +116,15 @@ describe("Slack slash commands", () => {
     expect(h.store.workstreams.all()).toHaveLength(0);
     expect(h.api.callsTo("response_url")).toHaveLength(0);
     // The same request, properly signed, does work: the 401s were about the signature.
-    const signed = await h.slack.command(fields);
-    expect(signed.status).toBe(200);
-    expect(JSON.parse(signed.body).text).toContain("is set up in this channel");
+    expect((await h.slack.command(fields)).status).toBe(200);
+    const reply = await h.api.waitFor("response_url");
+    expect(String(reply.body.text)).toContain("is set up in this channel");
     expect(h.store.workstreams.all()).toHaveLength(1);
   });
 });
 
 describe("a slash command whose answer takes a while", () => {
-  it("is acked within Slack's 3 seconds, and the answer follows privately through response_url", async () => {
+  it("is acked at once, and the answer follows privately through response_url", async () => {
     // users.info is slow: the name lookup alone outlasts the ack budget.
     const h = await startSlackHarness({
       users: { U9: { name: "Nia Slow" } },
@@ -142,7 +142,7 @@ describe("a slash command whose answer takes a while", () => {
       });
       expect(response.status).toBe(200);
       expect(response.body).toBe("");
-      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(Date.now() - started).toBeLessThan(1_000);
       const reply = await h.api.waitFor("response_url", (c) => c.path === "/respond/slow", 5_000);
       expect(reply.body.response_type).toBe("ephemeral");
       expect(String(reply.body.text)).toContain("This isn't a workstream channel yet");

@@ -90,10 +90,11 @@ describe("the real program, connected to Slack over HTTP", () => {
       response_url: api.responseUrl("e2e"),
     });
     expect(response.status).toBe(200);
-    // The answer rides on the ack itself: private (ephemeral) to the person who typed.
-    const reply = JSON.parse(response.body) as { response_type: string; text: string };
+    // Acked at once; the answer follows at response_url, private (ephemeral) to the person who typed.
+    const answer = await api.waitFor("response_url", (c) => c.path === "/respond/e2e", 10_000);
+    const reply = answer.body as { response_type: string; text: string };
     expect(reply.response_type).toBe("ephemeral");
-    expect(reply.text).toContain(
+    expect(String(reply.text)).toContain(
       "*Medication safety* is set up in this channel, and you are its coordinator.",
     );
     // The token never appears in what the bot logged.
