@@ -56,10 +56,6 @@ export interface InboundAction {
   fields?: Record<string, string>;
 }
 
-export function isKnownAction(action: string): boolean {
-  return Object.hasOwn(ACTIONS, action);
-}
-
 /** Runs a button or form handler; refusals become a private reply, never a crash. */
 export function handleAction(core: Core, inbound: InboundAction): ActionResult {
   const handler = ACTIONS[inbound.action];
