@@ -102,7 +102,7 @@ function reminder(
       },
       {
         kind: "note",
-        text: "When one is settled: `/parked resolve P-4 what was decided`. To move it: `/parked revisit P-4 <date>`.",
+        text: `When one is settled: \`/parked resolve ${formatId("parked", (items[0] as ParkedItem).seq)} what was decided\`. To move it: \`/parked revisit ${formatId("parked", (items[0] as ParkedItem).seq)} <date>\`.`,
       },
     ],
   };

@@ -26,6 +26,12 @@ export function chairWords(members: Member[]): string {
   return `${nameList(chairs.map((c) => c.name))} (the chair${chairs.length > 1 ? "s" : ""})`;
 }
 
+function askTheChair(person: Person, members: Member[]): string {
+  const others = members.filter((m) => m.id !== person.id);
+  if (others.length < members.length && chairsOf(others).length === 0) return "Take your time.";
+  return `Take your time. If anything is unclear, you can ask ${chairWords(others)} privately before the meeting.`;
+}
+
 function buttons(meeting: Meeting, withRead: boolean): Block {
   const value = String(meeting.id);
   const list: Button[] = [
@@ -66,7 +72,8 @@ export function papersPack(
     { kind: "list", items: papers.map(paperLine) },
     {
       kind: "text",
-      text: `Take your time. If anything is unclear, you can ask ${chairWords(members)} privately before the meeting.`,
+      // A chair is not told to ask themselves; with several chairs, they may ask the others.
+      text: askTheChair(person, members),
     },
     GLOSSARY_HINT,
   ];

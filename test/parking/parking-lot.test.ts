@@ -164,6 +164,7 @@ describe("the revisit reminder", () => {
     );
     expect(sent[0]?.text).toContain("P-1 *Transport costs* — owner Kim");
     expect(sent[0]?.text).toContain("P-2 *Room bookings*");
+    expect(sent[0]?.text).toContain("`/parked resolve P-1 what was decided`");
     expect(sent[0]?.text).not.toContain("Settled already");
     expect(sent[0]?.text).not.toContain("Later question");
   });
