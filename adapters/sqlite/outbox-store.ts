@@ -17,7 +17,7 @@ export function createOutboxStore(db: Db): OutboxStore {
     "UPDATE outbox SET status = 'sent', attempts = attempts + 1, finished_at = ? WHERE id = ? AND status = 'pending'",
   );
   const retry = db.prepare(
-    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'",
+    "UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'",
   );
   const finish = db.prepare(
     "UPDATE outbox SET status = ?, last_error = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
@@ -51,8 +51,8 @@ export function createOutboxStore(db: Db): OutboxStore {
     markSent(id, at) {
       markSent.run(at.getTime(), id);
     },
-    retryLater(id, at, error) {
-      retry.run(at.getTime(), error, id);
+    retryLater(id, at, error, countsAsAttempt = true) {
+      retry.run(countsAsAttempt ? 1 : 0, at.getTime(), error, id);
     },
     finish(id, status, reason, at) {
       finish.run(status, reason, at.getTime(), id);

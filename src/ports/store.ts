@@ -116,7 +116,8 @@ export interface OutboxStore {
   /** The earliest moment a pending row becomes due, if any. */
   nextDueAt(): Date | undefined;
   markSent(id: number, at: Date): void;
-  retryLater(id: number, at: Date, error: string): void;
+  /** Tries again at `at`; `countsAsAttempt` false for waits that are not failures (rate limits). */
+  retryLater(id: number, at: Date, error: string, countsAsAttempt?: boolean): void;
   finish(id: number, status: "dropped" | "failed", reason: string, at: Date): void;
   /** Drops pending rows about this subject; returns how many. */
   dropSubject(subject: string, reason: string, at: Date): number;

@@ -25,8 +25,23 @@ const RULES: Array<(core: Core, now: Date) => number> = [
   queueOneToOneReminders,
 ];
 
-/** "What is due now?" — run by every tick, in one transaction. Returns how many were queued. */
+/**
+ * "What is due now?" — run by every tick. Each rule has its own transaction, so one that fails
+ * (a bad row, say) is logged and retried next tick without holding back every other kind of
+ * message. Returns how many were queued.
+ */
 export function queueDueWork(core: Core): number {
   const now = core.clock.now();
-  return core.store.transaction(() => RULES.reduce((sum, rule) => sum + rule(core, now), 0));
+  let queued = 0;
+  for (const rule of RULES) {
+    try {
+      queued += core.store.transaction(() => rule(core, now));
+    } catch (error) {
+      core.log.error(
+        { rule: rule.name, err: error instanceof Error ? error.name : "unknown" },
+        "a scheduling rule failed",
+      );
+    }
+  }
+  return queued;
 }

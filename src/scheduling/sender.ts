@@ -6,6 +6,16 @@ import { tellCoordinators } from "./unreachable.ts";
 const BATCH = 200;
 const MAX_ATTEMPTS = 12;
 const MAX_BACKOFF_MS = 60 * 60_000;
+/** A send that never answers must not hold up every message behind it (nor the scheduler's tick). */
+const SEND_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Delivers due outbox rows. A row is marked sent only after the platform accepted it, so a
@@ -33,7 +43,20 @@ export function createSender(core: Core) {
       if (rows.length === 0) return sent;
       for (const row of rows) {
         if ((pausedUntil.get(pauseKey(row.address)) ?? 0) > core.clock.now().getTime()) continue;
-        if (await deliverOne(row)) sent++;
+        try {
+          if (await deliverOne(row)) sent++;
+        } catch (error) {
+          // One bad row must not stop the rows behind it: it waits, the others go.
+          core.store.outbox.retryLater(
+            row.id,
+            new Date(core.clock.now().getTime() + MAX_BACKOFF_MS),
+            "unexpected error",
+          );
+          core.log.error(
+            { outbox: row.id, err: error instanceof Error ? error.name : "unknown" },
+            "could not deliver a row",
+          );
+        }
       }
     }
   }
@@ -47,6 +70,16 @@ export function createSender(core: Core) {
         { outbox: row.id, key: row.key },
         "dropped a stale message: it no longer made sense to send",
       );
+      return false;
+    }
+    // Someone removed from the workstream since this was queued (held overnight, say) no longer gets it.
+    if (
+      row.personId != null &&
+      row.workstreamId != null &&
+      !core.store.members.get(row.workstreamId, row.personId)
+    ) {
+      outbox.finish(row.id, "dropped", "no longer a member", now);
+      core.log.info({ outbox: row.id, person: row.personId }, "dropped a message: no longer a member");
       return false;
     }
     if (row.isReminder && row.personId !== null && row.personId !== undefined) {
@@ -68,7 +101,7 @@ export function createSender(core: Core) {
       return false;
     }
     try {
-      await gateway.send(row.address, row.message);
+      await withTimeout(gateway.send(row.address, row.message), SEND_TIMEOUT_MS);
       outbox.markSent(row.id, core.clock.now());
       return true;
     } catch (error) {
@@ -77,7 +110,8 @@ export function createSender(core: Core) {
       const at = core.clock.now().getTime();
       if (failure.kind === "rate-limited") {
         pausedUntil.set(pauseKey(row.address), at + failure.retryAfterMs);
-        outbox.retryLater(row.id, new Date(at + failure.retryAfterMs), "rate limited");
+        // Waiting out a rate limit is not a failed attempt: it must never use up the retries.
+        outbox.retryLater(row.id, new Date(at + failure.retryAfterMs), "rate limited", false);
         core.log.warn(
           { outbox: row.id, platform, retryAfterMs: failure.retryAfterMs },
           "rate limited; pausing",

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { message } from "../../src/messages/message.ts";
 import { DeliveryError } from "../../src/ports/chat-gateway.ts";
@@ -177,5 +177,63 @@ describe("a platform whose rate limits are per conversation", () => {
     h.clock.advance(30_000);
     await h.bot.deliver();
     expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:kim", "test:lee", "test:sam"]);
+  });
+});
+
+describe("when something goes wrong mid-way", () => {
+  it("does not let one send that never answers hold up the messages behind it", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      h = createHarness();
+      h.bot.addGateway({ platform: "hang", send: () => new Promise(() => {}) });
+      h.bot.core.store.outbox.enqueue(item("stuck", "hang:kim"), h.clock.now());
+      h.bot.core.store.outbox.enqueue(item("next", "test:sam"), h.clock.now());
+      const run = h.bot.deliver();
+      await vi.advanceTimersByTimeAsync(30_000);
+      await run;
+      expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:sam"]);
+      expect(h.bot.core.store.outbox.byKey("stuck")?.status).toBe("pending");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("drops a message held for someone who has since been removed from the workstream", async () => {
+    h = createHarness();
+    await seedGroup(h);
+    const store = h.bot.core.store;
+    const sam = store.people.byKey("test:sam");
+    const ws = store.workstreams.byChannel(h.channel);
+    store.outbox.enqueue(
+      {
+        ...item("held", "test:sam"),
+        personId: sam?.id ?? 0,
+        workstreamId: ws?.id ?? 0,
+        notBefore: new Date("2026-12-02T08:00:00Z"),
+      },
+      h.clock.now(),
+    );
+    await h.say("cora", "/workstream remove <@sam|Sam>");
+    h.clock.set("2026-12-02T08:00:00Z");
+    await h.bot.deliver();
+    expect(h.gateway.to("test:sam")).toHaveLength(0);
+    expect(store.outbox.byKey("held")?.status).toBe("dropped");
+  });
+
+  it("keeps scheduling everything else when one rule fails, and logs it", async () => {
+    h = createHarness({ start: "2026-12-01T10:00:00Z" });
+    await seedGroup(h);
+    await h.say("chris", "/meeting schedule 2026-12-03 14:00 Review");
+    await h.say("chris", "/park Transport costs revisit 2026-12-02");
+    await h.bot.deliver();
+    h.gateway.clear();
+    // A broken parking lot (a bad row, say) must not stop the day-before reminders.
+    h.bot.core.store.parking.openWithRevisit = () => {
+      throw new TypeError("bad row");
+    };
+    h.clock.set("2026-12-02T14:00:00Z");
+    await h.bot.tick();
+    expect(h.gateway.sent.filter((s) => s.text.includes("a reminder that"))).toHaveLength(5);
+    expect(h.logs.some((l) => l.level === "error" && l.msg === "a scheduling rule failed")).toBe(true);
   });
 });
