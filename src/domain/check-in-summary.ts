@@ -47,8 +47,24 @@ export function summariseCheckIn(rows: CheckInAnswer[]): CheckInSummary {
     if (mine.length < SMALL_GROUP) folded.push(...mine);
     else byGroup.push({ label: group, answered: mine.length, counts: countAnswers(mine) });
   }
-  if (folded.length > 0)
-    byGroup.push({ label: FOLDED, answered: folded.length, counts: countAnswers(folded) });
+  if (folded.length > 0) {
+    // "Other groups" must hold 3 or more too, or the one or two people in it could be picked
+    // out: fold it into the smallest group shown. With no group left to show, show none.
+    const smallest = byGroup.reduce<GroupCounts | undefined>(
+      (s, g) => (!s || g.answered < s.answered ? g : s),
+      undefined,
+    );
+    if (folded.length >= SMALL_GROUP)
+      byGroup.push({ label: FOLDED, answered: folded.length, counts: countAnswers(folded) });
+    else if (smallest) {
+      const merged = [...answered.filter((a) => a.group === smallest.label), ...folded];
+      byGroup.splice(byGroup.indexOf(smallest), 1, {
+        label: FOLDED,
+        answered: merged.length,
+        counts: countAnswers(merged),
+      });
+    }
+  }
   return {
     invited: rows.length,
     answered: answered.length,

@@ -1,5 +1,6 @@
 import { type CheckIn, type CheckInAnswer, DONE, QUESTIONS, questionAt } from "../domain/check-in.ts";
 import type { AnswerCounts, CheckInSummary } from "../domain/check-in-summary.ts";
+import { SMALL_GROUP } from "../domain/check-in-summary.ts";
 import type { Meeting, Person, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { formatDay, formatWhen } from "../domain/time.ts";
@@ -125,7 +126,16 @@ export function summaryMessage(scene: CheckInScene, summary: CheckInSummary, fin
     ? `The check-in after ${meetingLabel(scene)} has closed. ${summary.answered} of ${summary.invited} members answered (${rate}%).`
     : `The check-in after ${meetingLabel(scene)} so far: ${summary.answered} of ${summary.invited} members have answered (${rate}%).`;
   const blocks: Block[] = [{ kind: "text", text }];
-  if (summary.answered > 0) {
+  // With one or two answers, counts and unnamed comments would point at the people who
+  // answered (`/checkin status` says who they are), so they wait for a third.
+  const few = summary.answered > 0 && summary.answered < SMALL_GROUP;
+  if (few) {
+    blocks.push({
+      kind: "note",
+      text: "Fewer than 3 people have answered, so I'm not showing the answers yet, to keep anonymous answers anonymous.",
+    });
+  }
+  if (summary.answered >= SMALL_GROUP) {
     blocks.push({
       kind: "fields",
       fields: COUNT_LINES.map(([label, show]) => ({ label, value: show(summary.counts) })),
@@ -142,14 +152,16 @@ export function summaryMessage(scene: CheckInScene, summary: CheckInSummary, fin
       ),
     });
   }
-  if (summary.comments.length > 0) {
+  const comments = few ? summary.comments.filter((c) => c.name !== null) : summary.comments;
+  if (comments.length > 0) {
     blocks.push({ kind: "text", text: "*Comments for the chair*" });
     blocks.push({
       kind: "list",
-      items: summary.comments.map((c) => `${c.name ?? "Anonymous"}: "${c.text}"`),
+      items: comments.map((c) => `${c.name ?? "Anonymous"}: "${c.text}"`),
     });
   }
-  const { named, anonymous } = summary.oneToOne;
+  const { named } = summary.oneToOne;
+  const anonymous = few ? 0 : summary.oneToOne.anonymous;
   if (named.length > 0 || anonymous > 0) {
     const parts = [];
     if (named.length > 0) parts.push(`${nameList(named)} would like a one-to-one with you.`);

@@ -25,7 +25,24 @@ function answer(over: Partial<CheckInAnswer>): CheckInAnswer {
 }
 
 describe("the check-in summary", () => {
-  it("shows a group with 3 answers on its own and folds groups with fewer into other groups", () => {
+  it("shows a group with 3 answers on its own and folds groups with fewer into other groups of 3 or more", () => {
+    const s = summariseCheckIn([
+      ...["carer", "carer", "carer", "service-user", "service-user", "service-user"].map((group) =>
+        answer({ group: group as "carer" }),
+      ),
+      answer({ group: "official" }),
+      answer({ group: "clinician", listened: "partly" }),
+      answer({ group: "independent", listened: "no" }),
+    ]);
+    expect(s.byGroup.map((g) => [g.label, g.answered])).toEqual([
+      ["service-user", 3],
+      ["carer", 3],
+      [FOLDED, 3],
+    ]);
+    expect(s.byGroup[2]?.counts.listened).toEqual({ yes: 1, partly: 1, no: 1 });
+  });
+
+  it("never shows other groups with fewer than 3: they join the smallest group shown", () => {
     const s = summariseCheckIn([
       answer({ group: "carer" }),
       answer({ group: "carer" }),
@@ -33,11 +50,8 @@ describe("the check-in summary", () => {
       answer({ group: "official" }),
       answer({ group: "clinician", listened: "partly" }),
     ]);
-    expect(s.byGroup.map((g) => [g.label, g.answered])).toEqual([
-      ["carer", 3],
-      [FOLDED, 2],
-    ]);
-    expect(s.byGroup[1]?.counts.listened).toEqual({ yes: 1, partly: 1, no: 0 });
+    expect(s.byGroup.map((g) => [g.label, g.answered])).toEqual([[FOLDED, 5]]);
+    expect(s.byGroup[0]?.counts.listened).toEqual({ yes: 3, partly: 1, no: 1 });
   });
 
   it("counts only finished answers, and never names an anonymous comment or one-to-one request", () => {
