@@ -72,7 +72,8 @@ export function handleAction(core: Core, inbound: InboundAction): ActionResult {
   } catch (error) {
     if (error instanceof UserFacingError) return { kind: "reply", message: message(error.userMessage) };
     core.log.error(
-      { action: inbound.action, err: error instanceof Error ? error.message : String(error) },
+      // The error's name only: its message may quote what someone wrote.
+      { action: inbound.action, err: error instanceof Error ? error.name : "unknown" },
       "action failed",
     );
     return {

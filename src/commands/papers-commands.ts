@@ -18,6 +18,8 @@ const add: CommandSpec = {
   example: "/papers add M-3 https://example.org/budget.pdf Budget 2027 — where the money goes next year",
   summary: "add a paper for the next (or named) meeting, with a plain summary after a dash",
   who: "organisers",
+  refusal:
+    "Only the chair or coordinator can add papers. You can see the papers for the next meeting with `/papers`.",
   needsWorkstream: true,
   run: (core, ctx, args) => addPaper(core, inWorkstream(ctx), readPaperInput(args)),
 };

@@ -152,6 +152,7 @@ function firstWord(text: string): string {
   return /^\S*/.exec(text)?.[0] ?? "";
 }
 
+/** The error's name only: its message may quote what someone wrote (logs carry ids, never text). */
 function errorSummary(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return error instanceof Error ? error.name : "unknown";
 }

@@ -79,7 +79,8 @@ export function recordAnswer(
   const after = core.store.checkIns.answer(checkIn.id, actor.id);
   if (!after) refuse("checkin.gone", "Sorry, I can't find that check-in.");
   if (changed) {
-    core.log.info({ checkIn: checkIn.id, person: actor.id, step: fromStep }, "check-in answer recorded");
+    // Ids only, and no step: which questions someone skipped would tell their answers.
+    core.log.info({ checkIn: checkIn.id }, "check-in answer recorded");
     core.wake();
   }
   return currentView(core, actor, scene, after);

@@ -83,7 +83,7 @@ export function sendFormatRequest(
       now,
     });
     core.log.info(
-      { meeting: meeting.id, request: row.id, support: support.request.id, format },
+      { meeting: meeting.id, request: row.id, support: support.request.id },
       "another format requested",
     );
     return support;

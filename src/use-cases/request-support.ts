@@ -54,10 +54,7 @@ export function createSupportRequest(
       { key: `support:${request.id}:${coordinator.id}` },
     );
   }
-  core.log.info(
-    { workstream: workstream.id, support: request.id, source: input.source },
-    "support requested",
-  );
+  core.log.info({ workstream: workstream.id, support: request.id }, "support requested");
   return { request, coordinators: coordinators.map((c) => c.name) };
 }
 
