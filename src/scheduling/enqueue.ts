@@ -25,12 +25,17 @@ export function queueDirectMessage(
   options: DirectMessageOptions,
 ): boolean {
   const at = options.at ?? core.clock.now();
+  const held = afterQuietHours(at, workstream.settings);
+  // A message that matters (a cancellation the night before an early meeting, a check-in that
+  // would close first) goes now rather than be held past the moment it is for; a reminder that
+  // cannot arrive in time is simply not worth sending.
+  const late = options.expiresAt !== undefined && held.getTime() >= options.expiresAt.getTime();
   return core.store.outbox.enqueue(
     {
       key: options.key,
       address: person.dm,
       message,
-      notBefore: afterQuietHours(at, workstream.settings),
+      notBefore: late && !options.isReminder ? at : held,
       personId: person.id,
       workstreamId: workstream.id,
       subject: options.subject ?? null,

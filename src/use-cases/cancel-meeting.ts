@@ -16,6 +16,11 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
     const id = formatId("meeting", meeting.seq);
     if (meeting.status !== "scheduled")
       refuse("meeting.not-scheduled", `${id} is already ${meeting.status}.`);
+    if (core.store.checkIns.byMeeting(meeting.id))
+      refuse(
+        "meeting.check-in-open",
+        `The check-in for ${id} has already started, so the meeting can't be cancelled now. To close it, the chair can type \`/meeting end ${id}\`.`,
+      );
     core.store.meetings.setStatus(meeting.id, "cancelled", now);
     const dropped = core.store.outbox.dropSubject(`meeting:${meeting.id}`, "meeting cancelled", now);
     const when = formatWhen(meeting.startsAt, zone, now);

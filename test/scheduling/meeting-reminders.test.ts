@@ -120,3 +120,34 @@ describe("after a restart", () => {
     second.cleanup();
   });
 });
+
+describe("messages quiet hours would hold past the moment they are for", () => {
+  it("sends a cancellation the evening before an early meeting at once, rather than too late", async () => {
+    h = createHarness({ start: "2026-12-01T10:00:00Z" });
+    await seedGroup(h);
+    await h.say("chris", "/meeting schedule 2026-12-02 07:30 Early meeting");
+    await h.bot.deliver();
+    h.gateway.clear();
+    h.clock.set("2026-12-01T21:00:00Z");
+    await h.say("chris", "/meeting cancel M-1");
+    await h.bot.deliver();
+    expect(
+      h.gateway.sent
+        .filter((s) => s.text.includes("has been cancelled"))
+        .map((s) => s.address)
+        .sort(),
+    ).toEqual(["test:cora", "test:kim", "test:lee", "test:sam"]);
+  });
+
+  it("refuses to cancel a meeting whose check-in has already started, and says what to do", async () => {
+    h = createHarness({ start: "2026-12-01T10:00:00Z" });
+    await seedGroup(h);
+    await h.say("chris", "/meeting schedule 2026-12-01 11:00 for 2h Review");
+    h.clock.set("2026-12-01T11:30:00Z");
+    await h.say("chris", "/checkin start M-1");
+    const refused = await h.say("cora", "/meeting cancel M-1");
+    expect(refused.error).toBe("meeting.check-in-open");
+    expect(refused.text).toContain("`/meeting end M-1`");
+    expect(h.bot.core.store.meetings.bySeq(1, 1)?.status).toBe("scheduled");
+  });
+});
