@@ -17,6 +17,10 @@ export function createMeetingStore(db: Db): MeetingStore {
   const startingBetween = db.prepare(
     "SELECT * FROM meetings WHERE status = 'scheduled' AND starts_at >= ? AND starts_at < ? ORDER BY starts_at",
   );
+  const firstFrom = db.prepare(
+    `SELECT * FROM meetings WHERE workstream_id = ? AND status <> 'cancelled' AND starts_at >= ?
+     ORDER BY starts_at LIMIT 1`,
+  );
   const setStatus = db.prepare("UPDATE meetings SET status = ?, ended_at = ? WHERE id = ?");
   const setAttendance = db.prepare(
     `INSERT INTO attendance (meeting_id, person_id, answer, answered_at) VALUES (?, ?, ?, ?)
@@ -37,6 +41,7 @@ export function createMeetingStore(db: Db): MeetingStore {
     bySeq: (workstreamId, seq) => one(MeetingRow, bySeq.get(workstreamId, seq)),
     byId: (id) => one(MeetingRow, byId.get(id)),
     upcoming: (workstreamId, now) => many(MeetingRow, upcoming.all(workstreamId, now.getTime())),
+    firstFrom: (workstreamId, from) => one(MeetingRow, firstFrom.get(workstreamId, from.getTime())),
     startingBetween: (from, to) => many(MeetingRow, startingBetween.all(from.getTime(), to.getTime())),
     setStatus(id, status, at) {
       setStatus.run(status, status === "ended" ? at.getTime() : null, id);

@@ -74,6 +74,8 @@ export interface MeetingStore {
   byId(id: number): Meeting | undefined;
   /** Scheduled meetings that have not ended yet, soonest first. */
   upcoming(workstreamId: number, now: Date): Meeting[];
+  /** The first meeting (held or to come, not cancelled) starting at or after `from`. */
+  firstFrom(workstreamId: number, from: Date): Meeting | undefined;
   /** Scheduled meetings starting in [from, to), across all workstreams (the scheduler's query). */
   startingBetween(from: Date, to: Date): Meeting[];
   setStatus(id: number, status: "cancelled" | "ended", at: Date): void;

@@ -27,19 +27,17 @@ export function agendaLeadMs(workstream: Workstream): number {
 export function queueParkedRevisitReminders(core: Core, now: Date): number {
   const byMeeting = new Map<number, { meeting: Meeting; workstream: Workstream; items: ParkedItem[] }>();
   const workstreams = new Map<number, Workstream | undefined>();
-  const upcoming = new Map<number, Meeting[]>();
   for (const item of core.store.parking.openWithRevisit()) {
     if (!workstreams.has(item.workstreamId))
       workstreams.set(item.workstreamId, core.store.workstreams.byId(item.workstreamId));
     const workstream = workstreams.get(item.workstreamId);
     if (!workstream || !item.revisitOn) continue;
-    if (!upcoming.has(workstream.id))
-      upcoming.set(workstream.id, core.store.meetings.upcoming(workstream.id, now));
-    const revisit = item.revisitOn.getTime();
-    const meeting = upcoming
-      .get(workstream.id)
-      ?.find((m) => m.startsAt.getTime() >= revisit && m.startsAt.getTime() > now.getTime());
-    if (!meeting || meeting.startsAt.getTime() - agendaLeadMs(workstream) > now.getTime()) continue;
+    // The first meeting on or after the revisit date, even one already held: once that has
+    // started the moment has passed (the digest shows the item as due), so a later meeting
+    // never brings a second reminder.
+    const meeting = core.store.meetings.firstFrom(workstream.id, item.revisitOn);
+    if (!meeting || meeting.status !== "scheduled" || meeting.startsAt.getTime() <= now.getTime()) continue;
+    if (meeting.startsAt.getTime() - agendaLeadMs(workstream) > now.getTime()) continue;
     const entry = byMeeting.get(meeting.id) ?? { meeting, workstream, items: [] };
     entry.items.push(item);
     byMeeting.set(meeting.id, entry);

@@ -220,3 +220,26 @@ describe("the revisit reminder", () => {
     expect(sent[0]?.text).not.toContain("Transport costs");
   });
 });
+
+describe("a parked item's revisit reminder, over several meetings", () => {
+  it("reminds the chair once, before the first meeting on or after the date, and not before later ones", async () => {
+    const hh = createHarness({ start: "2026-12-01T10:00:00Z" });
+    try {
+      await seedGroup(hh);
+      await hh.say("chris", "/meeting schedule 2026-12-10 14:00 First");
+      await hh.say("chris", "/meeting schedule 2026-12-17 14:00 Second");
+      await hh.say("chris", "/park Transport costs revisit 2026-12-05");
+      for (let day = 2; day <= 16; day++) {
+        for (const hour of ["10", "17"]) {
+          hh.clock.set(`2026-12-${String(day).padStart(2, "0")}T${hour}:00:00Z`);
+          await hh.bot.tick();
+        }
+      }
+      const reminders = hh.gateway.sent.filter((s) => s.text.includes("due to be looked at again"));
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0]?.text).toContain("*First* (M-1)");
+    } finally {
+      hh.cleanup();
+    }
+  });
+});
