@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { Member, Workstream } from "../domain/entities.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core } from "../use-cases/core.ts";
@@ -17,7 +18,9 @@ export function queueOneToOneReminders(core: Core, now: Date): number {
     if (!slot) continue;
     const chairs = chairsOf(core.store.members.list(workstream.id));
     if (chairs.length === 0) continue;
-    const keyOf = (chair: Member) => `onetoone-due:${workstream.id}:${chair.id}:${slot.localMinute}`;
+    // Keyed by the ISO week, not the slot: a daily digest schedule still makes a weekly list.
+    const week = DateTime.fromJSDate(slot.at, { zone: workstream.settings.timezone }).toFormat("kkkk-'W'WW");
+    const keyOf = (chair: Member) => `onetoone-due:${workstream.id}:${chair.id}:${week}`;
     if (chairs.every((c) => core.store.outbox.byKey(keyOf(c)))) continue;
     const due = oneToOneStandings(core, workstream, now).filter((s) => s.request || s.overdue);
     if (due.length === 0) continue;

@@ -111,4 +111,18 @@ describe("one-to-ones", () => {
     await h.bot.tick();
     expect(h.gateway.to("test:chris")).toHaveLength(0);
   });
+
+  it("keeps the chair's list weekly even when the digest goes every day", async () => {
+    await overdueGroup();
+    await h.say("cora", "/workstream set digest 0 9 * * *");
+    await h.say("lee", "/onetoone request");
+    await h.bot.deliver();
+    h.gateway.clear();
+    for (const day of ["25", "26", "27"]) {
+      h.clock.set(`2027-01-${day}T09:00:00Z`);
+      await h.bot.tick();
+    }
+    const lists = h.gateway.to("test:chris").filter((s) => s.text.includes("asked for a one-to-one"));
+    expect(lists).toHaveLength(1);
+  });
 });
