@@ -6,8 +6,8 @@ export function createOutboxStore(db: Db): OutboxStore {
   // INSERT OR IGNORE on the unique key: the same due work found twice is enqueued once.
   const insert = db.prepare(
     `INSERT OR IGNORE INTO outbox
-       (key, address, message, person_id, workstream_id, subject, is_reminder, not_before, expires_at, next_attempt_at, created_at)
-     VALUES (@key, @address, @message, @personId, @workstreamId, @subject, @isReminder, @notBefore, @expiresAt, @notBefore, @now)`,
+       (key, address, message, person_id, workstream_id, subject, is_reminder, not_before, expires_at, audience, next_attempt_at, created_at)
+     VALUES (@key, @address, @message, @personId, @workstreamId, @subject, @isReminder, @notBefore, @expiresAt, @audience, @notBefore, @now)`,
   );
   const due = db.prepare(
     "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
@@ -39,6 +39,7 @@ export function createOutboxStore(db: Db): OutboxStore {
         isReminder: item.isReminder ? 1 : 0,
         notBefore: item.notBefore.getTime(),
         expiresAt: item.expiresAt?.getTime() ?? null,
+        audience: item.audience ?? null,
         now: now.getTime(),
       });
       return result.changes === 1;

@@ -99,6 +99,8 @@ export interface OutboxItem {
   isReminder?: boolean;
   /** After this it no longer makes sense; it is dropped and logged instead of sent. */
   expiresAt?: Date | null;
+  /** For whoever holds this role: dropped if the person no longer does when it is due. */
+  audience?: "chair" | "coordinator" | null;
 }
 
 export type OutboxStatus = "pending" | "sent" | "dropped" | "failed";

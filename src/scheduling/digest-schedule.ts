@@ -34,7 +34,14 @@ export function queueDigests(core: Core, now: Date): number {
       if (core.store.outbox.byKey(key)) continue;
       const digest = buildDigest(core, workstream, coordinator, now);
       if (!digest) continue;
-      if (queueDirectMessage(core, workstream, coordinator, digest, { key, at: slot.at })) queued++;
+      if (
+        queueDirectMessage(core, workstream, coordinator, digest, {
+          key,
+          at: slot.at,
+          audience: "coordinator",
+        })
+      )
+        queued++;
     }
   }
   return queued;

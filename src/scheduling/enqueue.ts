@@ -11,6 +11,8 @@ export interface DirectMessageOptions {
   /** When it should go (default now); quiet hours move it to the morning. */
   at?: Date;
   expiresAt?: Date;
+  /** Meant for this role: not delivered if the person has lost it by the time it is due. */
+  audience?: "chair" | "coordinator";
 }
 
 /**
@@ -41,6 +43,7 @@ export function queueDirectMessage(
       subject: options.subject ?? null,
       isReminder: options.isReminder ?? false,
       expiresAt: options.expiresAt ?? null,
+      audience: options.audience ?? null,
     },
     core.clock.now(),
   );

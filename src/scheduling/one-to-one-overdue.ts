@@ -27,6 +27,7 @@ export function queueOneToOneReminders(core: Core, now: Date): number {
     for (const chair of chairs) {
       const sent = queueDirectMessage(core, workstream, chair, overdueList(workstream, chair, due), {
         key: keyOf(chair),
+        audience: "chair",
         at: slot.at,
         isReminder: true,
       });

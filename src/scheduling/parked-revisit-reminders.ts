@@ -36,7 +36,7 @@ export function queueParkedRevisitReminders(core: Core, now: Date): number {
     // started the moment has passed (the digest shows the item as due), so a later meeting
     // never brings a second reminder.
     const meeting = core.store.meetings.firstFrom(workstream.id, item.revisitOn);
-    if (!meeting || meeting.status !== "scheduled" || meeting.startsAt.getTime() <= now.getTime()) continue;
+    if (meeting?.status !== "scheduled" || meeting.startsAt.getTime() <= now.getTime()) continue;
     if (meeting.startsAt.getTime() - agendaLeadMs(workstream) > now.getTime()) continue;
     const entry = byMeeting.get(meeting.id) ?? { meeting, workstream, items: [] };
     entry.items.push(item);
@@ -47,7 +47,8 @@ export function queueParkedRevisitReminders(core: Core, now: Date): number {
   for (const { meeting, workstream, items } of byMeeting.values()) {
     const members = core.store.members.list(workstream.id);
     // A workstream without a chair still needs someone to hear about it.
-    const chairs = chairsOf(members).length > 0 ? chairsOf(members) : coordinatorsOf(members);
+    const audience = chairsOf(members).length > 0 ? "chair" : "coordinator";
+    const chairs = audience === "chair" ? chairsOf(members) : coordinatorsOf(members);
     for (const chair of chairs) {
       const fresh = items.filter((i) => !core.store.parking.wasReminded(i.id, meeting.id, chair.id));
       if (fresh.length === 0) continue;
@@ -62,6 +63,7 @@ export function queueParkedRevisitReminders(core: Core, now: Date): number {
           key,
           subject: `meeting:${meeting.id}`,
           isReminder: true,
+          audience,
           expiresAt: meeting.startsAt,
         },
       );

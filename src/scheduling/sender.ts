@@ -72,15 +72,24 @@ export function createSender(core: Core) {
       );
       return false;
     }
-    // Someone removed from the workstream since this was queued (held overnight, say) no longer gets it.
-    if (
-      row.personId != null &&
-      row.workstreamId != null &&
-      !core.store.members.get(row.workstreamId, row.personId)
-    ) {
-      outbox.finish(row.id, "dropped", "no longer a member", now);
-      core.log.info({ outbox: row.id, person: row.personId }, "dropped a message: no longer a member");
-      return false;
+    // Someone removed from the workstream since this was queued (held overnight, say), or who
+    // no longer holds the role it was for, does not get it: a coordinator's support requests
+    // must not reach a former coordinator.
+    if (row.personId != null && row.workstreamId != null) {
+      const member = core.store.members.get(row.workstreamId, row.personId);
+      const reason = !member
+        ? "no longer a member"
+        : row.audience && member.role !== row.audience
+          ? "role changed"
+          : "";
+      if (reason) {
+        outbox.finish(row.id, "dropped", reason, now);
+        core.log.info(
+          { outbox: row.id, person: row.personId, reason },
+          "dropped a message for someone it is no longer for",
+        );
+        return false;
+      }
     }
     if (row.isReminder && row.personId !== null && row.personId !== undefined) {
       const person = core.store.people.byId(row.personId);

@@ -26,7 +26,7 @@ export function tellCoordinators(core: Core, row: OutboxRow): void {
         `I couldn't send a message to ${person.name} in *${workstream.name}*. They may not have installed the app yet, or may have turned off messages from it.`,
         { kind: "note", text: "Could you check in with them another way? Only coordinators see this." },
       ),
-      { key: `unreachable:${workstream.id}:${person.id}:${coordinator.id}:${day}` },
+      { key: `unreachable:${workstream.id}:${person.id}:${coordinator.id}:${day}`, audience: "coordinator" },
     );
   }
 }

@@ -87,7 +87,7 @@ export function sendChairQuestion(
           ],
         },
         // No subject: a question already asked should reach the chair even if the meeting is cancelled.
-        { key: `paper-question:${question.id}:${chair.id}` },
+        { key: `paper-question:${question.id}:${chair.id}`, audience: "chair" },
       );
     }
     core.log.info({ meeting: meeting.id, question: question.id }, "question for the chair");

@@ -21,6 +21,7 @@ export function closeCheckIn(core: Core, checkIn: CheckIn, now: Date): number {
     if (
       queueDirectMessage(core, scene.workstream, chair, summary, {
         key: `checkin-summary:${checkIn.id}:${chair.id}`,
+        audience: "chair",
       })
     )
       queued++;

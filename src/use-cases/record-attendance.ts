@@ -74,7 +74,8 @@ export function sendApologies(
             text: "Only the chairs see this.",
           },
         ),
-        { key: `apologies:${meeting.id}:${actor.id}:${chair.id}`, subject: `meeting:${meeting.id}` },
+        // Not tied to the meeting's subject: ending or cancelling it must not lose the note.
+        { key: `apologies:${meeting.id}:${actor.id}:${chair.id}`, audience: "chair" },
       );
     }
   });

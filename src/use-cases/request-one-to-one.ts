@@ -41,7 +41,11 @@ export function requestOneToOne(
           },
           { kind: "note", text: "Only the chairs see this." },
         ),
-        { key: `onetoone-request:${request.id}:${chair.id}`, subject: `onetoone-request:${request.id}` },
+        {
+          key: `onetoone-request:${request.id}:${chair.id}`,
+          subject: `onetoone-request:${request.id}`,
+          audience: "chair",
+        },
       );
     }
     core.log.info({ workstream: workstream.id, request: request.id, source }, "one-to-one requested");

@@ -51,7 +51,7 @@ export function createSupportRequest(
           text: `Only the coordinators see this, not the chair. When it's sorted: \`/support done ${id}\`. All open requests: \`/support list\`.`,
         },
       ),
-      { key: `support:${request.id}:${coordinator.id}` },
+      { key: `support:${request.id}:${coordinator.id}`, audience: "coordinator" },
     );
   }
   core.log.info({ workstream: workstream.id, support: request.id }, "support requested");

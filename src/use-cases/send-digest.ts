@@ -23,6 +23,7 @@ export function sendDigestNow(core: Core, ctx: WorkstreamContext): Message {
       notBefore: now,
       personId: member.id,
       workstreamId: workstream.id,
+      audience: "coordinator",
     },
     now,
   );

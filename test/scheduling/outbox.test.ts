@@ -237,3 +237,18 @@ describe("when something goes wrong mid-way", () => {
     expect(h.logs.some((l) => l.level === "error" && l.msg === "a scheduling rule failed")).toBe(true);
   });
 });
+
+describe("a message meant for a role", () => {
+  it("is not delivered to someone who lost that role while it was held, such as a support need", async () => {
+    h = createHarness({ start: "2026-12-01T21:00:00Z" }); // 9pm: held until the morning
+    await seedGroup(h);
+    await h.say("sam", "/support wellbeing I am struggling since the last meeting");
+    await h.say("cora", "/workstream role <@chris|Chris> coordinator");
+    await h.say("chris", "/workstream role <@cora|Cora> member");
+    h.clock.set("2026-12-02T08:00:00Z");
+    await h.bot.deliver();
+    expect(h.gateway.to("test:cora").filter((s) => s.text.includes("struggling"))).toHaveLength(0);
+    const dropped = h.logs.filter((l) => l.fields.reason === "role changed");
+    expect(dropped).toHaveLength(1);
+  });
+});
