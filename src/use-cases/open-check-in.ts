@@ -1,7 +1,7 @@
 import type { Meeting, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
-import { formatWhen, HOUR } from "../domain/time.ts";
+import { afterQuietHours, formatWhen, HOUR } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import { type CheckInScene, questionMessage } from "./check-in-messages.ts";
@@ -20,12 +20,15 @@ export function openCheckIn(
   now: Date,
 ): { scene: CheckInScene; created: boolean; invited: number } {
   const settings = workstream.settings;
+  // Counted from when members actually get it: a meeting that ends on a Friday evening must
+  // not have its reminder arrive with the check-in on Monday morning, nor close before then.
+  const delivered = afterQuietHours(now, settings).getTime();
   const { checkIn, created } = core.store.checkIns.open({
     meetingId: meeting.id,
     workstreamId: workstream.id,
     openedAt: now,
-    remindAt: new Date(now.getTime() + settings["checkin-reminder-hours"] * HOUR),
-    closesAt: new Date(now.getTime() + settings["checkin-close-hours"] * HOUR),
+    remindAt: new Date(delivered + settings["checkin-reminder-hours"] * HOUR),
+    closesAt: new Date(delivered + settings["checkin-close-hours"] * HOUR),
   });
   const scene = { checkIn, meeting, workstream };
   if (!created) return { scene, created, invited: 0 };

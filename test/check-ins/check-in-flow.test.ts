@@ -260,3 +260,23 @@ describe("asking for a one-to-one in the check-in", () => {
     expect(list.text.indexOf("Bob")).toBeLessThan(list.text.indexOf("Sam"));
   });
 });
+
+describe("a meeting that ends on a Friday evening", () => {
+  it("sends its check-in on Monday morning, and the one reminder a day after that, not with it", async () => {
+    h = createHarness({ start: "2026-12-01T10:00:00Z" });
+    await seedGroup(h);
+    await h.say("chris", "/meeting schedule 2026-12-04 18:30 for 90m Evening meeting");
+    await h.bot.deliver();
+    h.gateway.clear();
+    for (const at of ["2026-12-04T20:00:00Z", "2026-12-05T12:00:00Z", "2026-12-07T08:00:00Z"]) {
+      h.clock.set(at);
+      await h.bot.tick();
+    }
+    const toSam = () => h.gateway.to("test:sam").map((s) => s.text);
+    expect(toSam().filter((t) => t.includes("a short check-in after"))).toHaveLength(1);
+    expect(toSam().filter((t) => t.includes("gentle reminder"))).toHaveLength(0);
+    h.clock.set("2026-12-08T08:00:00Z");
+    await h.bot.tick();
+    expect(toSam().filter((t) => t.includes("gentle reminder"))).toHaveLength(1);
+  });
+});
