@@ -65,7 +65,7 @@ function welcome(workstream: Workstream, person: Person, by: string): Message {
     `Hi ${person.name} — ${by} has added you to *${workstream.name}*. Welcome.`,
     {
       kind: "text",
-      text: "I'll send you the papers before each meeting and a short check-in after it. Only the chair sees your answers, and you can answer anonymously.",
+      text: "I'll send you the papers before each meeting and a short check-in after it. The chair sees your answers, and you can answer anonymously; the coordinator sees totals only.",
     },
     { kind: "note", text: "Type `/help` at any time to see what you can do." },
   );

@@ -29,7 +29,7 @@ export function questionMessage(scene: CheckInScene, person: Person, answer: Che
   const id = String(scene.checkIn.id);
   const intro =
     answer.step === 1
-      ? `Hi ${person.name} — a short check-in after ${meetingLabel(scene)}. Seven quick questions, about a minute. Only the chair sees your answers, and you can answer anonymously.`
+      ? `Hi ${person.name} — a short check-in after ${meetingLabel(scene)}. Seven quick questions, about a minute. The chair sees your answers, and you can answer anonymously; the coordinator sees totals only.`
       : `Check-in after ${meetingLabel(scene)}.`;
   const text =
     answer.step === 5 && answer.attended === "no"
@@ -104,7 +104,10 @@ export function reminderMessage(scene: CheckInScene, person: Person): Message {
           },
         ],
       },
-      { kind: "note", text: "Only the chair sees your answers, and you can answer anonymously." },
+      {
+        kind: "note",
+        text: "The chair sees your answers, and you can answer anonymously; the coordinator sees totals only.",
+      },
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { formatId } from "../domain/ids.ts";
-import { GROUPS } from "../domain/roles.ts";
+import { GROUPS, isOrganiser } from "../domain/roles.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
@@ -16,6 +16,9 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
     g,
     names: members.filter((m) => m.group === g).map((m) => m.name),
   })).filter((x) => x.names.length > 0);
+  const settings = Object.entries(workstream.settings)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(" · ");
   return {
     text: `*${workstream.name}* has ${members.length} ${members.length === 1 ? "member" : "members"}.`,
     blocks: [
@@ -38,12 +41,15 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
       },
       { kind: "text", text: "*Members by group*" },
       { kind: "list", items: byGroup.map(({ g, names }) => `${g}: ${names.join(", ")}`) },
-      {
-        kind: "note",
-        text: `Settings: ${Object.entries(workstream.settings)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(" · ")}`,
-      },
+      // The settings' names are for the people who change them, not for every member.
+      ...(isOrganiser(ctx.member?.role)
+        ? [
+            {
+              kind: "note" as const,
+              text: `Settings: ${settings}. Change one with \`/workstream set <setting> <value>\`.`,
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -435,3 +435,18 @@ describe("/workstream set", () => {
     expect(reply.error).toBe("setting.unknown");
   });
 });
+
+describe("/workstream for each role", () => {
+  it("shows the settings to the chair and coordinator, and keeps a member's view plain", async () => {
+    const g = createHarness();
+    try {
+      await seedGroup(g);
+      expect((await g.say("cora", "/workstream")).text).toContain("Settings: timezone Europe/London");
+      const member = (await g.say("sam", "/workstream")).text;
+      expect(member).toContain("Chairs: Chris");
+      expect(member).not.toContain("papers-lead-days");
+    } finally {
+      g.cleanup();
+    }
+  });
+});
