@@ -24,7 +24,8 @@ export const listened: SectionBuilder = {
       return { yes, all };
     };
     const overall = meetings.map((m) => tally(points.filter((p) => p.meetingId === m.meetingId)));
-    const latest = overall.at(-1) ?? { yes: 0, all: 0 };
+    // Coordinators see aggregates only: a meeting with one or two answers would show those people's.
+    const latest = overall.filter((t) => t.all >= SMALL_GROUP).at(-1) ?? { yes: 0, all: 0 };
     const last = meetings.at(-1);
     const first = meetings[0];
     const span =
@@ -33,8 +34,11 @@ export const listened: SectionBuilder = {
         : last
           ? formatId("meeting", last.meetingSeq)
           : "";
+    const trend = sparkline(overall.map((t) => (t.all >= SMALL_GROUP ? t.yes / t.all : undefined)));
     const lines = [
-      `Everyone: ${sparkline(overall.map((t) => (t.all > 0 ? t.yes / t.all : undefined)))} — latest ${percent(latest.yes, latest.all)} (${latest.yes} of ${latest.all} said yes).`,
+      latest.all > 0
+        ? `Everyone: ${trend} — latest ${percent(latest.yes, latest.all)} (${latest.yes} of ${latest.all} said yes).`
+        : `Everyone: ${trend} — fewer than ${SMALL_GROUP} answers at each meeting so far.`,
     ];
     const groups = [...new Set(points.map((p) => p.group))].sort();
     for (const group of groups) {
