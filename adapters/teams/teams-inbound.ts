@@ -76,6 +76,10 @@ export function createTurnHandler(deps: InboundDeps): (context: TurnContext) => 
   };
 }
 
+const PRIVATE_ASKS = /^\/?(support|onetoone\s+request)\b/i;
+const PRIVATE_HINT =
+  "Next time, you can write this to me here in our chat: messages in a channel can be seen by everyone in the team.";
+
 async function onMessage({ bot, gateway, log }: InboundDeps, context: TurnContext): Promise<void> {
   const activity = context.activity;
   // Teams may deliver the same activity again when we were slow; it keeps its id.
@@ -96,23 +100,25 @@ async function onMessage({ bot, gateway, log }: InboundDeps, context: TurnContex
     // Every answer is for the person who typed (Slack shows it to them alone), and Teams has
     // no ephemeral messages: it goes to their 1:1 chat, never the thread — a chair's check-in
     // summary typed in a channel must not be read by the whole team.
+    // A channel message is seen by the whole team: someone who asked there for support (or a
+    // one-to-one) is gently told to use the private chat next time.
+    const answer = PRIVATE_ASKS.test(text)
+      ? { ...reply.message, blocks: [...reply.message.blocks, { kind: "note" as const, text: PRIVATE_HINT }] }
+      : reply.message;
     try {
-      await gateway.send(actor.dm, reply.message);
-      return;
+      await gateway.send(actor.dm, answer);
     } catch (error) {
       log.warn({ user: activity.from?.id, err: codeOf(error) }, "could not answer privately");
-      // Only a refusal (which holds nothing private) may fall back to the thread.
-      if (!reply.error) {
-        await context.sendActivity(
-          messageActivity(
-            message(
-              `I couldn't message you privately, ${actor.name}. Please open a chat with me (search for Common Purpose in Teams) and try again there.`,
-            ),
+      // Nothing of the answer goes to the thread, not even a refusal (PRODUCT.md §3: privately).
+      await context.sendActivity(
+        messageActivity(
+          message(
+            `I couldn't message you privately, ${actor.name}. Please open a chat with me (search for Common Purpose in Teams) and try again there.`,
           ),
-        );
-        return;
-      }
+        ),
+      );
     }
+    return;
   }
   await context.sendActivity(messageActivity(reply.message));
 }
