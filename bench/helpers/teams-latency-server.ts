@@ -5,11 +5,8 @@
 // - `connector`: a lean Bot Connector stand-in (the `serviceUrl` of every activity) that answers
 //   each reply with {id} at once and counts them ("stats" / "reset" over IPC).
 // `real` and `bare` are served the same way: adapters/http's server and adapters/teams' bridge.
-import { mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   ActivityTypes,
   CloudAdapter,
@@ -17,13 +14,10 @@ import {
   type TurnContext,
 } from "botbuilder";
 import { createHttpServer, listen, type Route } from "../../adapters/http/server.ts";
-import { migrate } from "../../adapters/sqlite/migrate.ts";
-import { openDatabase } from "../../adapters/sqlite/open.ts";
-import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { bridge } from "../../adapters/teams/http-bridge.ts";
 import { startTeams } from "../../adapters/teams/teams-app.ts";
-import { createBot } from "../../src/bot.ts";
 import { silentLogger } from "../../src/ports/logger.ts";
+import { seededBot } from "./seeded-bot.ts";
 
 /** The Teams user ids the bench's messages come from (bench/teams-latency.ts uses the same). */
 const teamsUser = (n: number) => `29:bench-u${n}`;
@@ -34,58 +28,16 @@ if (mode !== "real" && mode !== "bare" && mode !== "connector") {
   throw new Error("usage: teams-latency-server.ts real|bare|connector");
 }
 
-/** The same seeding as latency-server.ts, with Teams people: 39 members and six meetings. */
-async function seededBot() {
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), "cp-bench-teams-")), "bench.db"));
-  migrate(db);
-  const store = createSqliteStore(db);
-  const bot = createBot({
-    store,
-    clock: { now: () => new Date() },
-    log: silentLogger,
-    defaultTimezone: "Europe/London",
-  });
-  const actor = (n: number) => ({
-    key: `teams:${teamsUser(n)}`,
-    name: `Person ${n}`,
-    dm: `teams:${teamsUser(n)}`,
-  });
-  await bot.command({
+const seeded = () =>
+  seededBot({
     platform: "teams",
-    actor: actor(1),
     channel: `teams:${CHANNEL}`,
-    text: "workstream setup Bench",
+    setupText: "workstream setup Bench",
+    person: (n) => ({ key: `teams:${teamsUser(n)}`, name: `Person ${n}`, dm: `teams:${teamsUser(n)}` }),
   });
-  const ws = store.workstreams.byChannel(`teams:${CHANNEL}`);
-  if (!ws) throw new Error("seeding failed");
-  const now = new Date();
-  store.transaction(() => {
-    for (let n = 2; n <= 40; n++) {
-      const person = store.people.upsert(actor(n));
-      store.members.add({
-        workstreamId: ws.id,
-        personId: person.id,
-        role: n === 2 ? "chair" : "member",
-        group: "carer",
-        now,
-      });
-    }
-    for (let m = 1; m <= 6; m++) {
-      const startsAt = new Date(now.getTime() + m * 14 * 86_400_000);
-      store.meetings.create({
-        workstreamId: ws.id,
-        title: `Meeting ${m}`,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 7_200_000),
-        now,
-      });
-    }
-  });
-  return bot;
-}
 
 async function realRoutes(): Promise<Route[]> {
-  const bot = await seededBot();
+  const bot = await seeded();
   const teams = await startTeams({ appId: "", appPassword: "", production: false, bot, log: silentLogger });
   return teams.routes;
 }
