@@ -1,13 +1,12 @@
 import autocannon from "autocannon";
 import { VERBS } from "../src/commands/catalog.ts";
+import { compareRealToBare, type Which } from "./compare-latency.ts";
 import type { Child } from "./helpers/child.ts";
 import { forkHelper } from "./helpers/child.ts";
 import { signedCommand } from "./helpers/signed.ts";
-import { figure, heading, median, ratio, remember } from "./report.ts";
+import { figure, heading } from "./report.ts";
 
 const SECRET = "bench-signing-secret";
-const WHICH = ["bare", "real"] as const;
-type Which = (typeof WHICH)[number];
 const LABEL: Record<Which, string> = { bare: "bare Bolt ack", real: "real bot" };
 const CONNECTIONS = 20;
 
@@ -72,50 +71,16 @@ export async function commandLatency(api: Child, options: { rounds: number; seco
   const real = await forkHelper("latency-server", ["real", apiUrl]);
   try {
     const servers = { bare: Number(bare.ready.port), real: Number(real.ready.port) };
-    for (const port of Object.values(servers)) await load(port, respondBase, 2);
-    // The same offered load for both (far above a department's traffic), then flat out.
-    for (const phase of [
-      { name: `at ${options.rate} req/s offered`, rate: options.rate, targets: true },
-      { name: "flat out (closed loop, saturated)", rate: undefined, targets: false },
-    ]) {
-      const runs: Record<Which, Array<Awaited<ReturnType<typeof load>>>> = { bare: [], real: [] };
-      for (let round = 0; round < options.rounds; round++) {
-        for (const which of WHICH)
-          runs[which].push(await load(servers[which], respondBase, options.seconds, phase.rate));
-      }
-      const stat = (which: Which, key: "p50" | "p99" | "rps") => median(runs[which].map((r) => r[key]));
-      console.log(
-        `  -- ${phase.name}; median of ${options.rounds} alternating rounds of ${options.seconds} s`,
-      );
-      for (const which of WHICH) {
-        const failures = runs[which].reduce((n, r) => n + r.non2xx + r.errors, 0);
-        const label = LABEL[which];
-        figure(
-          `${label}: p50 / p99 / req/s / failed`,
-          `${stat(which, "p50")} ms / ${stat(which, "p99")} ms / ${stat(which, "rps").toFixed(0)} / ${failures}`,
-        );
-      }
-      const p50 = stat("real", "p50") / Math.max(stat("bare", "p50"), 1);
-      const p99 = stat("real", "p99") / Math.max(stat("bare", "p99"), 1);
-      if (phase.targets) {
-        ratio("p50 ratio real / bare", p50, 1.2);
-        ratio("p99 ratio real / bare", p99, 1.5);
-        remember(
-          `slash p50 real/bare @${options.rate}/s`,
-          `${stat("real", "p50")} / ${stat("bare", "p50")} ms (ratio ${p50.toFixed(2)})`,
-        );
-        remember(
-          `slash p99 real/bare @${options.rate}/s`,
-          `${stat("real", "p99")} / ${stat("bare", "p99")} ms (ratio ${p99.toFixed(2)})`,
-        );
-      } else {
-        figure("p50 / p99 ratio when saturated (no target)", `${p50.toFixed(2)} / ${p99.toFixed(2)}`);
-        remember(
-          "slash capacity real / bare",
-          `${stat("real", "rps").toFixed(0)} / ${stat("bare", "rps").toFixed(0)} req/s`,
-        );
-      }
-    }
+    await compareRealToBare({
+      tag: "slash",
+      unit: "req/s",
+      labels: LABEL,
+      ...options,
+      round: async (which, seconds, rate) => {
+        const r = await load(servers[which], respondBase, seconds, rate);
+        return { p50: r.p50, p99: r.p99, rps: r.rps, failed: r.non2xx + r.errors };
+      },
+    });
     const rss = await real.request({ kind: "rss" });
     figure("real bot RSS after load", Number(rss.rssMb), "MB");
   } finally {

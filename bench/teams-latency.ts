@@ -1,11 +1,10 @@
 import autocannon from "autocannon";
 import { VERBS } from "../src/commands/catalog.ts";
+import { compareRealToBare, type Which } from "./compare-latency.ts";
 import type { Child } from "./helpers/child.ts";
 import { forkHelper } from "./helpers/child.ts";
-import { figure, heading, median, ratio, remember } from "./report.ts";
+import { figure, heading } from "./report.ts";
 
-const WHICH = ["bare", "real"] as const;
-type Which = (typeof WHICH)[number];
 const LABEL: Record<Which, string> = { bare: "bare CloudAdapter", real: "real bot" };
 const CONNECTIONS = 20;
 /** The same Teams user ids as bench/helpers/teams-latency-server.ts seeds as members. */
@@ -96,56 +95,25 @@ export async function teamsLatency(options: { rounds: number; seconds: number; r
     bare = await forkHelper("teams-latency-server", ["bare"]);
     real = await forkHelper("teams-latency-server", ["real"]);
     const servers = { bare: Number(bare.ready.port), real: Number(real.ready.port) };
-    for (const port of Object.values(servers)) await load(port, serviceUrl, 2);
-    for (const phase of [
-      { name: `at ${options.rate} msg/s offered`, rate: options.rate, targets: true },
-      { name: "flat out (closed loop, saturated)", rate: undefined, targets: false },
-    ]) {
-      const runs: Record<Which, Array<Awaited<ReturnType<typeof load>>>> = { bare: [], real: [] };
-      const replies: Record<Which, number> = { bare: 0, real: 0 };
-      for (let round = 0; round < options.rounds; round++) {
-        for (const which of WHICH) {
-          await connector.request({ kind: "reset" });
-          runs[which].push(await load(servers[which], serviceUrl, options.seconds, phase.rate));
-          replies[which] += Number((await connector.request({ kind: "stats" })).replies);
-        }
-      }
-      const stat = (which: Which, key: "p50" | "p99" | "rps") => median(runs[which].map((r) => r[key]));
-      console.log(
-        `  -- ${phase.name}; median of ${options.rounds} alternating rounds of ${options.seconds} s`,
-      );
-      for (const which of WHICH) {
-        const failures = runs[which].reduce((n, r) => n + r.non2xx + r.errors, 0);
-        const answered = runs[which].reduce((n, r) => n + r.answered, 0);
-        figure(
-          `${LABEL[which]}: p50 / p99 / msg/s / failed`,
-          `${stat(which, "p50")} ms / ${stat(which, "p99")} ms / ${stat(which, "rps").toFixed(0)} / ${failures}`,
-        );
-        // Every answered message replied through the connector (none dropped as a repeat); a few
-        // more replies than answers are the requests cut off in flight when a round ends.
-        figure(`${LABEL[which]}: connector replies / answered`, `${replies[which]} / ${answered}`);
-      }
-      const p50 = stat("real", "p50") / Math.max(stat("bare", "p50"), 1);
-      const p99 = stat("real", "p99") / Math.max(stat("bare", "p99"), 1);
-      if (phase.targets) {
-        ratio("p50 ratio real / bare", p50, 1.2);
-        ratio("p99 ratio real / bare", p99, 1.5);
-        remember(
-          `teams p50 real/bare @${options.rate}/s`,
-          `${stat("real", "p50")} / ${stat("bare", "p50")} ms (ratio ${p50.toFixed(2)})`,
-        );
-        remember(
-          `teams p99 real/bare @${options.rate}/s`,
-          `${stat("real", "p99")} / ${stat("bare", "p99")} ms (ratio ${p99.toFixed(2)})`,
-        );
-      } else {
-        figure("p50 / p99 ratio when saturated (no target)", `${p50.toFixed(2)} / ${p99.toFixed(2)}`);
-        remember(
-          "teams capacity real / bare",
-          `${stat("real", "rps").toFixed(0)} / ${stat("bare", "rps").toFixed(0)} msg/s`,
-        );
-      }
-    }
+    await compareRealToBare({
+      tag: "teams",
+      unit: "msg/s",
+      labels: LABEL,
+      ...options,
+      round: async (which, seconds, rate) => {
+        await connector.request({ kind: "reset" });
+        const r = await load(servers[which], serviceUrl, seconds, rate);
+        const replies = Number((await connector.request({ kind: "stats" })).replies);
+        return {
+          p50: r.p50,
+          p99: r.p99,
+          rps: r.rps,
+          failed: r.non2xx + r.errors,
+          answered: r.answered,
+          replies,
+        };
+      },
+    });
     const rss = await real.request({ kind: "rss" });
     figure("real bot RSS after load", Number(rss.rssMb), "MB");
   } finally {

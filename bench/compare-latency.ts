@@ -1,0 +1,79 @@
+import { figure, median, ratio, remember } from "./report.ts";
+
+export const WHICH = ["bare", "real"] as const;
+export type Which = (typeof WHICH)[number];
+
+/** One round of load against one server. */
+export interface Round {
+  p50: number;
+  p99: number;
+  rps: number;
+  failed: number;
+  /** Teams only: answers seen, and replies the connector stand-in received. */
+  answered?: number;
+  replies?: number;
+}
+
+/**
+ * The real bot against a bare app, in alternating rounds: at a fixed offered rate (where the
+ * targets apply: p50 ≤ 1.2, p99 ≤ 1.5), then flat out. Medians of rounds, ratios from the same
+ * run — what counts on a machine that stalls at random.
+ */
+export async function compareRealToBare(options: {
+  tag: string;
+  unit: string;
+  labels: Record<Which, string>;
+  rounds: number;
+  seconds: number;
+  rate: number;
+  round(which: Which, seconds: number, rate: number | undefined): Promise<Round>;
+}): Promise<void> {
+  for (const which of WHICH) await options.round(which, 2, undefined);
+  for (const phase of [
+    { name: `at ${options.rate} ${options.unit} offered`, rate: options.rate, targets: true },
+    { name: "flat out (closed loop, saturated)", rate: undefined, targets: false },
+  ]) {
+    const runs: Record<Which, Round[]> = { bare: [], real: [] };
+    for (let r = 0; r < options.rounds; r++) {
+      for (const which of WHICH) runs[which].push(await options.round(which, options.seconds, phase.rate));
+    }
+    const stat = (which: Which, key: "p50" | "p99" | "rps") => median(runs[which].map((x) => x[key]));
+    const total = (which: Which, key: "failed" | "answered" | "replies") =>
+      runs[which].reduce((n, x) => n + (x[key] ?? 0), 0);
+    console.log(`  -- ${phase.name}; median of ${options.rounds} alternating rounds of ${options.seconds} s`);
+    for (const which of WHICH) {
+      figure(
+        `${options.labels[which]}: p50 / p99 / ${options.unit} / failed`,
+        `${stat(which, "p50")} ms / ${stat(which, "p99")} ms / ${stat(which, "rps").toFixed(0)} / ${total(which, "failed")}`,
+      );
+      // Every answered message really replied (a few more replies than answers are requests
+      // cut off in flight when a round ends).
+      if (runs[which].some((x) => x.replies !== undefined))
+        figure(
+          `${options.labels[which]}: replies / answered`,
+          `${total(which, "replies")} / ${total(which, "answered")}`,
+        );
+    }
+    const p50 = stat("real", "p50") / Math.max(stat("bare", "p50"), 1);
+    const p99 = stat("real", "p99") / Math.max(stat("bare", "p99"), 1);
+    if (phase.targets) {
+      ratio("p50 ratio real / bare", p50, 1.2);
+      ratio("p99 ratio real / bare", p99, 1.5);
+      for (const [key, value] of [
+        ["p50", p50],
+        ["p99", p99],
+      ] as const) {
+        remember(
+          `${options.tag} ${key} real/bare @${options.rate}/s`,
+          `${stat("real", key)} / ${stat("bare", key)} ms (ratio ${value.toFixed(2)})`,
+        );
+      }
+    } else {
+      figure("p50 / p99 ratio when saturated (no target)", `${p50.toFixed(2)} / ${p99.toFixed(2)}`);
+      remember(
+        `${options.tag} capacity real / bare`,
+        `${stat("real", "rps").toFixed(0)} / ${stat("bare", "rps").toFixed(0)} ${options.unit}`,
+      );
+    }
+  }
+}
