@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RecordedCall, textOf } from "../helpers/slack-api-mock.ts";
+import { buttonIn } from "../helpers/slack-buttons.ts";
 import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
 
 const USERS = {
@@ -8,19 +9,6 @@ const USERS = {
   U3: { name: "Chris Lee" }, // chair
   U4: { name: "Lee Park" }, // member
 };
-
-interface SentButton {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
-function buttonIn(call: RecordedCall, label: string): SentButton {
-  const blocks = call.body.blocks as Array<{ elements?: SentButton[] }>;
-  const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.text?.text?.startsWith(label));
-  if (!button) throw new Error(`no "${label}" button in: ${textOf(call)}`);
-  return button;
-}
 
 describe("the check-in in Slack", () => {
   let h: SlackHarness;

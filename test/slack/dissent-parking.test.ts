@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RecordedCall, textOf } from "../helpers/slack-api-mock.ts";
+import { textOf } from "../helpers/slack-api-mock.ts";
+import { buttonIn } from "../helpers/slack-buttons.ts";
 import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
 
 const USERS = {
@@ -9,21 +10,7 @@ const USERS = {
   U4: { name: "Lee Park" },
 };
 
-interface SentButton {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
 /** The button, and its block, in a message the bot sent, as Slack would show it. */
-function buttonIn(call: RecordedCall, label: string): { button: SentButton; blockId: string } {
-  const blocks = call.body.blocks as Array<{ type: string; block_id?: string; elements?: SentButton[] }>;
-  for (const block of blocks) {
-    const button = block.elements?.find((e) => e.text?.text === label);
-    if (button) return { button, blockId: block.block_id ?? "" };
-  }
-  throw new Error(`no "${label}" button in the message`);
-}
 
 describe("dissent and parking in Slack", () => {
   let h: SlackHarness;
@@ -56,7 +43,7 @@ describe("dissent and parking in Slack", () => {
     );
     expect(textOf(record)).toContain("Chris Lee recorded Sam Jones's view (D-1)");
 
-    const { button, blockId } = buttonIn(dm, "Edit the wording");
+    const button = buttonIn(dm, "Edit the wording");
     const ts = String(dm.response?.ts);
     const clicked = await h.slack.interaction({
       type: "block_actions",
@@ -71,7 +58,7 @@ describe("dissent and parking in Slack", () => {
       actions: [
         {
           type: "button",
-          block_id: blockId,
+          block_id: button.blockId,
           action_id: button.action_id,
           value: button.value,
           action_ts: "1",

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DAY, HOUR } from "../../src/domain/time.ts";
 import { type RecordedCall, textOf } from "../helpers/slack-api-mock.ts";
+import { buttonIn } from "../helpers/slack-buttons.ts";
 import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
 
 const USERS = {
@@ -12,21 +13,6 @@ const USERS = {
 
 const QUESTION = "What does the red line on page 4 mean?";
 const ANSWER = "It is the money set aside for respite care.";
-
-interface SentButton {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
-function buttonIn(call: RecordedCall, label: string): SentButton {
-  const blocks = call.body.blocks as Array<{ elements?: SentButton[] }>;
-  for (const block of blocks) {
-    const button = block.elements?.find((e) => e.text?.text === label);
-    if (button) return button;
-  }
-  throw new Error(`no "${label}" button in the message`);
-}
 
 describe("papers through Slack", () => {
   let h: SlackHarness;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RecordedCall, textOf } from "../helpers/slack-api-mock.ts";
+import { buttonIn } from "../helpers/slack-buttons.ts";
 import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
 
 const USERS = {
@@ -9,21 +10,7 @@ const USERS = {
   U4: { name: "Lee Park" },
 };
 
-interface SentButton {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
 /** The button a person sees in the message the bot sent them, as Slack would show it. */
-function buttonIn(call: RecordedCall, label: string): SentButton {
-  const blocks = call.body.blocks as Array<{ type: string; block_id?: string; elements?: SentButton[] }>;
-  for (const block of blocks) {
-    const button = block.elements?.find((e) => e.text?.text === label);
-    if (button) return button;
-  }
-  throw new Error(`no "${label}" button in the message`);
-}
 
 describe("Slack buttons and forms", () => {
   let h: SlackHarness;
