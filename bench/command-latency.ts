@@ -1,10 +1,13 @@
 import autocannon from "autocannon";
 import { VERBS } from "../src/commands/catalog.ts";
+import type { StandInSlack } from "../test/helpers/reliability-slack-api.ts";
 import { compareRealToBare, type Which } from "./compare-latency.ts";
 import type { Child } from "./helpers/child.ts";
 import { forkHelper } from "./helpers/child.ts";
 import { signedCommand } from "./helpers/signed.ts";
 import { figure, heading } from "./report.ts";
+
+type ApiStats = ReturnType<StandInSlack["stats"]>;
 
 const SECRET = "bench-signing-secret";
 const LABEL: Record<Which, string> = { bare: "bare Bolt ack", real: "real bot" };
@@ -22,16 +25,19 @@ function mix(): Array<{ command: string; text: string }> {
   return wanted.filter((c) => VERBS.includes(c.command.slice(1)));
 }
 
+/**
+ * Each request's response_url carries the moment it was sent, so the Web API stand-in can time
+ * the answer as well as autocannon times the ack; the body is signed again for each send.
+ */
 function requests(respondBase: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
   const out = [];
   const commands = mix();
   for (let i = 0; i < 60; i++) {
     const c = commands[i % commands.length] as { command: string; text: string };
-    const user = `U${2 + (i % 20)}`;
-    out.push(
-      signedCommand(SECRET, { ...c, user, channel: "C1", responseUrl: `${respondBase}b${i}` }, timestamp),
-    );
+    const fields = { ...c, user: `U${2 + (i % 20)}`, channel: "C1" };
+    const signed = () =>
+      signedCommand(SECRET, { ...fields, responseUrl: `${respondBase}b${i}?sent=${Date.now()}` });
+    out.push({ ...signed(), setupRequest: signed });
   }
   return out;
 }
@@ -48,9 +54,22 @@ async function load(port: number, respondBase: string, seconds: number, rate?: n
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
+    acked: result["2xx"],
     non2xx: result.non2xx,
     errors: result.errors,
   };
+}
+
+/** The stand-in's figures once every acked command has been answered (or answers stop coming). */
+async function settledAnswers(api: Child, acked: number): Promise<ApiStats> {
+  let stats = (await api.request({ kind: "stats" })).stats as ApiStats;
+  for (let quiet = 0; stats.responses < acked && quiet < 20; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const next = (await api.request({ kind: "stats" })).stats as ApiStats;
+    quiet = next.responses === stats.responses ? quiet + 1 : 0;
+    stats = next;
+  }
+  return stats;
 }
 
 /**
@@ -77,8 +96,18 @@ export async function commandLatency(api: Child, options: { rounds: number; seco
       labels: LABEL,
       ...options,
       round: async (which, seconds, rate) => {
+        await api.request({ kind: "reset" });
         const r = await load(servers[which], respondBase, seconds, rate);
-        return { p50: r.p50, p99: r.p99, rps: r.rps, failed: r.non2xx + r.errors };
+        const round = { p50: r.p50, p99: r.p99, rps: r.rps, failed: r.non2xx + r.errors };
+        if (which === "bare") return round;
+        const answers = await settledAnswers(api, r.acked);
+        return {
+          ...round,
+          answered: r.acked,
+          replies: answers.responses,
+          answerP50: answers.answerP50 ?? Number.NaN,
+          answerP99: answers.answerP99 ?? Number.NaN,
+        };
       },
     });
     const rss = await real.request({ kind: "rss" });

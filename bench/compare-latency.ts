@@ -12,6 +12,9 @@ export interface Round {
   /** Teams only: answers seen, and replies the connector stand-in received. */
   answered?: number;
   replies?: number;
+  /** Slack only: from a command's sending to its answer at response_url. */
+  answerP50?: number;
+  answerP99?: number;
 }
 
 /**
@@ -53,6 +56,14 @@ export async function compareRealToBare(options: {
           `${options.labels[which]}: replies / answered`,
           `${total(which, "replies")} / ${total(which, "answered")}`,
         );
+      if (runs[which].some((x) => x.answerP50 !== undefined)) {
+        const answer = (key: "answerP50" | "answerP99") =>
+          median(runs[which].map((x) => x[key] ?? Number.NaN));
+        figure(
+          `${options.labels[which]}: time to answer p50 / p99`,
+          `${answer("answerP50")} ms / ${answer("answerP99")} ms`,
+        );
+      }
     }
     const p50 = stat("real", "p50") / Math.max(stat("bare", "p50"), 1);
     const p99 = stat("real", "p99") / Math.max(stat("bare", "p99"), 1);

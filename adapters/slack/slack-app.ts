@@ -84,7 +84,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
       put: (userId, channel) => store.platformData.put(`slack-dm:${userId}`, channel, clock.now()),
     }),
   );
-  registerInbound(app, { bot, client, people, log });
+  const answers = registerInbound(app, { bot, client, people, log });
   app.error(async (error) => {
     log.error({ err: error.code ?? "unknown" }, "slack listener failed");
   });
@@ -95,7 +95,16 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
   let checked: { at: number; ok: boolean } | undefined;
   return {
     routes: receiver
-      ? [{ method: "POST", path: "/slack/events", handler: (req, res) => receiver.requestListener(req, res) }]
+      ? [
+          {
+            method: "POST",
+            path: "/slack/events",
+            handler: (req, res) => {
+              answers.track(res);
+              receiver.requestListener(req, res);
+            },
+          },
+        ]
       : [],
     async healthy() {
       if (checked && Date.now() - checked.at < HEALTH_CACHE_MS) return checked.ok;

@@ -4,6 +4,7 @@ import { UMBRELLA, VERBS } from "../../src/commands/catalog.ts";
 import type { Message } from "../../src/messages/message.ts";
 import type { Logger } from "../../src/ports/logger.ts";
 import type { ActionResult } from "../../src/use-cases/action-result.ts";
+import { type AckFirstQueue, type AfterAck, createAckFirstQueue } from "./ack-first-queue.ts";
 import {
   actionFromActionId,
   FORM_CALLBACK_ID,
@@ -42,12 +43,22 @@ export function slashCommands(): string[] {
  * decisions belong to the core. Slack gives 3 seconds for an ack (and for using a trigger_id),
  * so each handler acks before any slow work, except where the ack itself carries the answer.
  */
-export function registerInbound(app: App, deps: InboundDeps): void {
+export function registerInbound(app: App, inbound: InboundDeps): AckFirstQueue {
+  const queue = createAckFirstQueue((error) =>
+    inbound.log.error({ err: codeOf(error) }, "slack answer failed"),
+  );
+  const deps = { ...inbound, later: queue.later };
   for (const command of slashCommands()) registerCommand(app, deps, command);
   registerDirectMessages(app, deps);
   registerBlockActions(app, deps);
   registerFormSubmissions(app, deps);
   registerHome(app, deps);
+  return queue;
+}
+
+/** The listeners' view: the deps, and the queue their answers wait in after the ack. */
+interface Deps extends InboundDeps {
+  later(job: AfterAck): void;
 }
 
 /**
@@ -55,42 +66,46 @@ export function registerInbound(app: App, deps: InboundDeps): void {
  * longer), then answer through response_url as an ephemeral message: only the person who typed
  * sees it.
  */
-function registerCommand(app: App, { bot, people, log }: InboundDeps, name: string): void {
+function registerCommand(app: App, { bot, people, log, later }: Deps, name: string): void {
   app.command(name, async ({ command, ack, respond }) => {
     await ack();
-    try {
-      const actor = await people.actor(command.user_id, command.user_name);
-      // A DM has no workstream of its own; the core then works out which one the person means.
-      const channel = command.channel_id.startsWith("D") ? undefined : `slack:${command.channel_id}`;
-      const typed = await withRealNames(people, unescapeSlack(command.text ?? ""));
-      const text = `${command.command} ${typed}`.trim();
-      const reply = await bot.command({ platform: PLATFORM, actor, ...(channel ? { channel } : {}), text });
-      if (reply.error)
-        log.info({ user: command.user_id, command: name, refusal: reply.error }, "command refused");
-      await respond({ response_type: "ephemeral", ...renderMessage(reply.message) });
-    } catch (error) {
-      log.error({ user: command.user_id, command: name, err: codeOf(error) }, "slash command failed");
-    }
+    later(async () => {
+      try {
+        const actor = await people.actor(command.user_id, command.user_name);
+        // A DM has no workstream of its own; the core then works out which one the person means.
+        const channel = command.channel_id.startsWith("D") ? undefined : `slack:${command.channel_id}`;
+        const typed = await withRealNames(people, unescapeSlack(command.text ?? ""));
+        const text = `${command.command} ${typed}`.trim();
+        const reply = await bot.command({ platform: PLATFORM, actor, ...(channel ? { channel } : {}), text });
+        if (reply.error)
+          log.info({ user: command.user_id, command: name, refusal: reply.error }, "command refused");
+        await respond({ response_type: "ephemeral", ...renderMessage(reply.message) });
+      } catch (error) {
+        log.error({ user: command.user_id, command: name, err: codeOf(error) }, "slash command failed");
+      }
+    });
   });
 }
 
-function registerDirectMessages(app: App, { bot, client, people, log }: InboundDeps): void {
+function registerDirectMessages(app: App, { bot, client, people, log, later }: Deps): void {
   app.event("message", async ({ event, body }) => {
     if (event.channel_type !== "im" || event.subtype !== undefined || "bot_id" in event) return;
     // Slack retries a delivery it thinks failed; only a repeated event_id is a duplicate.
     if (!bot.firstSeen(`slack:event:${body.event_id}`)) return;
-    try {
-      const actor = await people.actor(event.user);
-      const text = await withRealNames(people, unescapeSlack(event.text ?? ""));
-      const reply = await bot.command({ platform: PLATFORM, actor, text });
-      await client.chat.postMessage({ channel: event.channel, ...renderMessage(reply.message) });
-    } catch (error) {
-      log.error({ event: body.event_id, user: event.user, err: codeOf(error) }, "direct message failed");
-    }
+    later(async () => {
+      try {
+        const actor = await people.actor(event.user);
+        const text = await withRealNames(people, unescapeSlack(event.text ?? ""));
+        const reply = await bot.command({ platform: PLATFORM, actor, text });
+        await client.chat.postMessage({ channel: event.channel, ...renderMessage(reply.message) });
+      } catch (error) {
+        log.error({ event: body.event_id, user: event.user, err: codeOf(error) }, "direct message failed");
+      }
+    });
   });
 }
 
-function registerBlockActions(app: App, { bot, client, people, log }: InboundDeps): void {
+function registerBlockActions(app: App, { bot, client, people, log, later }: Deps): void {
   app.action({ type: "block_actions" }, async ({ ack, body, respond }) => {
     await ack();
     const parsed = BlockActionPayload.safeParse(body);
@@ -106,34 +121,37 @@ function registerBlockActions(app: App, { bot, client, people, log }: InboundDep
     const ts = payload.container?.is_ephemeral
       ? undefined
       : (payload.container?.message_ts ?? payload.message?.ts);
-    try {
-      const actor = await people.actor(payload.user.id, payload.user.name ?? payload.user.username);
-      const action = actionFromActionId(clicked.action_id);
-      const result = bot.action({ platform: PLATFORM, actor, action, value: clicked.value ?? "" });
-      if (result.kind === "form") {
-        const metadata: FormMetadata = {
-          action: result.form.action,
-          context: result.form.context,
-          channel,
-          ts,
-        };
-        await client.views.open({
-          trigger_id: payload.trigger_id,
-          view: renderForm(result.form, JSON.stringify(metadata)),
-        });
-        return;
+    // The trigger_id lasts 3 seconds; the queue lets an answer wait at most half a second.
+    later(async () => {
+      try {
+        const actor = await people.actor(payload.user.id, payload.user.name ?? payload.user.username);
+        const action = actionFromActionId(clicked.action_id);
+        const result = bot.action({ platform: PLATFORM, actor, action, value: clicked.value ?? "" });
+        if (result.kind === "form") {
+          const metadata: FormMetadata = {
+            action: result.form.action,
+            context: result.form.context,
+            channel,
+            ts,
+          };
+          await client.views.open({
+            trigger_id: payload.trigger_id,
+            view: renderForm(result.form, JSON.stringify(metadata)),
+          });
+          return;
+        }
+        await applyResult(client, result, { channel, ts, user: payload.user.id }, respond);
+      } catch (error) {
+        log.error(
+          { user: payload.user.id, action: clicked.action_id, err: codeOf(error) },
+          "button click failed",
+        );
       }
-      await applyResult(client, result, { channel, ts, user: payload.user.id }, respond);
-    } catch (error) {
-      log.error(
-        { user: payload.user.id, action: clicked.action_id, err: codeOf(error) },
-        "button click failed",
-      );
-    }
+    });
   });
 }
 
-function registerFormSubmissions(app: App, { bot, client, people, log }: InboundDeps): void {
+function registerFormSubmissions(app: App, { bot, client, people, log }: Deps): void {
   app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
     const parsed = ViewSubmissionPayload.safeParse(body);
     const metadata = parsed.success ? parseFormMetadata(parsed.data.view.private_metadata) : undefined;
@@ -172,16 +190,18 @@ function registerFormSubmissions(app: App, { bot, client, people, log }: Inbound
   });
 }
 
-function registerHome(app: App, { bot, client, people, log }: InboundDeps): void {
+function registerHome(app: App, { bot, client, people, log, later }: Deps): void {
   app.event("app_home_opened", async ({ event, body }) => {
     if (event.tab !== "home") return;
     if (!bot.firstSeen(`slack:event:${body.event_id}`)) return;
-    try {
-      const actor = await people.actor(event.user);
-      await client.views.publish({ user_id: event.user, view: renderHome(bot.home(actor)) });
-    } catch (error) {
-      log.error({ event: body.event_id, user: event.user, err: codeOf(error) }, "home tab failed");
-    }
+    later(async () => {
+      try {
+        const actor = await people.actor(event.user);
+        await client.views.publish({ user_id: event.user, view: renderHome(bot.home(actor)) });
+      } catch (error) {
+        log.error({ event: body.event_id, user: event.user, err: codeOf(error) }, "home tab failed");
+      }
+    });
   });
 }
 

@@ -33,6 +33,8 @@ export async function startStandInSlack(options: StandInOptions = {}) {
   let window: number[] = [];
   let limited = 0;
   let responses = 0;
+  // Milliseconds from a command's sending to its answer, for response URLs stamped `?sent=`.
+  let answerTimes: number[] = [];
   let first: number | undefined;
   let last: number | undefined;
 
@@ -53,6 +55,8 @@ export async function startStandInSlack(options: StandInOptions = {}) {
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
     if (url.startsWith("/respond/")) {
       responses++;
+      const sent = Number(new URL(url, "http://x").searchParams.get("sent"));
+      if (sent > 0) answerTimes.push(Date.now() - sent);
       return reply(200, { ok: true });
     }
     const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";
@@ -111,7 +115,19 @@ export async function startStandInSlack(options: StandInOptions = {}) {
         total += n;
         duplicated += n - 1;
       }
-      return { total, channels: perChannel.size, duplicated, limited, responses, first, last };
+      const answers = [...answerTimes].sort((a, b) => a - b);
+      const at = (q: number) => answers[Math.min(answers.length - 1, Math.floor(q * answers.length))];
+      return {
+        total,
+        channels: perChannel.size,
+        duplicated,
+        limited,
+        responses,
+        first,
+        last,
+        answerP50: at(0.5),
+        answerP99: at(0.99),
+      };
     },
     configure(next: StandInOptions) {
       delay = next.postDelayMs ?? 0;
@@ -125,6 +141,7 @@ export async function startStandInSlack(options: StandInOptions = {}) {
       accepted = 0;
       limited = 0;
       responses = 0;
+      answerTimes = [];
       first = undefined;
       last = undefined;
     },
