@@ -6,6 +6,12 @@ export type AfterAck = () => Promise<void>;
 /** How long an answer may wait behind other people's acks before it goes ahead of them. */
 export const MAX_ANSWER_WAIT_MS = 500;
 
+/**
+ * How long no request must have come or gone before answers go: under load the connection
+ * just acked usually sends its next request within a millisecond or two.
+ */
+export const QUIET_MS = 5;
+
 export interface AckFirstQueue {
   /** Queues an answer, to be worked out once the requests already waiting have been acked. */
   later(job: AfterAck): void;
@@ -15,10 +21,11 @@ export interface AckFirstQueue {
 
 /**
  * Slack's 3-second clock runs on acks, not on answers, and under load each answer worked out
- * makes the next person's ack wait. So answers wait here while any request is still waiting for
- * its ack, and then go one per turn of the event loop, so newly arrived requests are read in
- * between. An answer that has waited MAX_ANSWER_WAIT_MS goes ahead of new acks: a flood of
- * commands slows the acks down rather than starving the answers and filling memory.
+ * makes the next person's ack wait. So answers wait here until no request is waiting for its
+ * ack and none has come for QUIET_MS, and then go one per turn of the event loop, so a request
+ * that arrives meanwhile is read in between. An answer that has waited MAX_ANSWER_WAIT_MS goes
+ * ahead of new acks: a flood of commands slows the acks rather than starving the answers and
+ * filling memory.
  */
 export function createAckFirstQueue(
   onError: (error: unknown) => void,
@@ -26,8 +33,8 @@ export function createAckFirstQueue(
 ): AckFirstQueue {
   const queue: Array<{ job: AfterAck; at: number }> = [];
   let waitingForAck = 0;
-  let scheduled = false;
-  let deadline: NodeJS.Timeout | undefined;
+  let lastRequest = Number.NEGATIVE_INFINITY;
+  let wake: { at: number; cancel(): void } | undefined;
 
   const start = (job: AfterAck) => {
     try {
@@ -36,45 +43,46 @@ export function createAckFirstQueue(
       onError(error);
     }
   };
-  const overdue = () => queue.length > 0 && now() - (queue[0] as { at: number }).at >= MAX_ANSWER_WAIT_MS;
+  const head = () => queue[0] as { job: AfterAck; at: number };
+  const quiet = () => waitingForAck === 0 && now() - lastRequest >= QUIET_MS;
+  const overdue = () => queue.length > 0 && now() - head().at >= MAX_ANSWER_WAIT_MS;
+
   const turn = () => {
-    scheduled = false;
-    if (waitingForAck === 0 && queue.length > 0) start((queue.shift() as { job: AfterAck }).job);
-    while (overdue()) start((queue.shift() as { job: AfterAck }).job);
+    wake = undefined;
+    if (queue.length > 0 && quiet()) start(queue.shift()?.job as AfterAck);
+    while (overdue()) start(queue.shift()?.job as AfterAck);
+    plan();
+  };
+  /** Wakes at the earlier of the quiet moment and the head's deadline; at once means next turn. */
+  const plan = () => {
     if (queue.length === 0) return;
-    if (waitingForAck === 0) schedule();
-    else wakeAtDeadline();
-  };
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    // setImmediate runs after the poll phase, where newly arrived requests are read.
-    setImmediate(turn);
-  };
-  const wakeAtDeadline = () => {
-    if (deadline) return;
-    const head = queue[0] as { at: number };
-    deadline = setTimeout(
-      () => {
-        deadline = undefined;
-        schedule();
-      },
-      Math.max(0, head.at + MAX_ANSWER_WAIT_MS - now()),
-    );
-    deadline.unref();
+    const quietAt = waitingForAck === 0 ? lastRequest + QUIET_MS : Number.POSITIVE_INFINITY;
+    const at = Math.min(quietAt, head().at + MAX_ANSWER_WAIT_MS);
+    if (wake && wake.at <= at) return;
+    wake?.cancel();
+    const delay = at - now();
+    if (delay <= 0) {
+      // setImmediate runs after the poll phase, where newly arrived requests are read.
+      const handle = setImmediate(turn);
+      wake = { at, cancel: () => clearImmediate(handle) };
+    } else {
+      const handle = setTimeout(turn, delay);
+      wake = { at, cancel: () => clearTimeout(handle) };
+    }
   };
 
   return {
     later(job) {
       queue.push({ job, at: now() });
-      if (waitingForAck === 0) schedule();
-      else wakeAtDeadline();
+      plan();
     },
     track(res) {
       waitingForAck++;
+      lastRequest = now();
       res.once("close", () => {
         waitingForAck--;
-        if (waitingForAck === 0 && queue.length > 0) schedule();
+        lastRequest = now();
+        plan();
       });
     },
   };

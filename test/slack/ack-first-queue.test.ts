@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createAckFirstQueue, MAX_ANSWER_WAIT_MS } from "../../adapters/slack/ack-first-queue.ts";
+import { createAckFirstQueue, MAX_ANSWER_WAIT_MS, QUIET_MS } from "../../adapters/slack/ack-first-queue.ts";
 import { runCommand, startSlackHarness } from "../helpers/slack-harness.ts";
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -23,7 +23,7 @@ describe("answers wait for acks", () => {
     expect(order).toEqual(["answer 1", "a request read in between", "answer 2"]);
   });
 
-  it("holds answers while a request waits for its ack, and not longer than the limit", async () => {
+  it("holds answers while a request waits for its ack and a moment after, and not longer than the limit", async () => {
     vi.useFakeTimers();
     const answered: number[] = [];
     const queue = createAckFirstQueue(() => {});
@@ -33,6 +33,8 @@ describe("answers wait for acks", () => {
     await vi.advanceTimersByTimeAsync(MAX_ANSWER_WAIT_MS - 50);
     expect(answered).toEqual([]);
     waiting.emit("close");
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 1);
+    expect(answered).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(answered).toEqual([1]);
 
