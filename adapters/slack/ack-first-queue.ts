@@ -17,6 +17,8 @@ export interface AckFirstQueue {
   later(job: AfterAck): void;
   /** Counts an HTTP request as waiting for its ack until its response is written. */
   track(res: ServerResponse): void;
+  /** Works out every waiting answer now and waits for all of them (on shutdown). */
+  drain(): Promise<void>;
 }
 
 /**
@@ -35,13 +37,18 @@ export function createAckFirstQueue(
   let waitingForAck = 0;
   let lastRequest = Number.NEGATIVE_INFINITY;
   let wake: { at: number; cancel(): void } | undefined;
+  const running = new Set<Promise<void>>();
 
   const start = (job: AfterAck) => {
+    let done: Promise<void>;
     try {
-      job().catch(onError);
+      done = job().catch(onError);
     } catch (error) {
       onError(error);
+      return;
     }
+    running.add(done);
+    void done.finally(() => running.delete(done));
   };
   const head = () => queue[0] as { job: AfterAck; at: number };
   const quiet = () => waitingForAck === 0 && now() - lastRequest >= QUIET_MS;
@@ -84,6 +91,12 @@ export function createAckFirstQueue(
         lastRequest = now();
         plan();
       });
+    },
+    async drain() {
+      wake?.cancel();
+      wake = undefined;
+      while (queue.length > 0) start(queue.shift()?.job as AfterAck);
+      await Promise.all(running);
     },
   };
 }

@@ -117,6 +117,8 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     },
     async stop() {
       if (!receiver) await app.stop();
+      // Every command acked so far gets its answer before the database closes.
+      await answers.drain();
     },
   };
 }

@@ -47,6 +47,19 @@ describe("answers wait for acks", () => {
     expect(answered).toEqual([1, 2]);
   });
 
+  it("works out every waiting answer on shutdown, even while a request is still waiting", async () => {
+    const answered: number[] = [];
+    const queue = createAckFirstQueue(() => {});
+    queue.track(response());
+    queue.later(async () => {
+      await turn();
+      answered.push(1);
+    });
+    queue.later(async () => void answered.push(2));
+    await queue.drain();
+    expect(answered.sort()).toEqual([1, 2]);
+  });
+
   it("reports a failed answer and goes on with the next", async () => {
     const failures: unknown[] = [];
     const answered: string[] = [];
