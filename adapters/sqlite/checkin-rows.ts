@@ -1,34 +1,35 @@
 import { z } from "zod";
 import { GroupSchema } from "../../src/domain/roles.ts";
 import { SUPPORT_KINDS } from "../../src/domain/support.ts";
-import { ms, msOrNull } from "./rows.ts";
+import { epochMs, epochMsOrNull, rowReader, toDate, toDateOrNull } from "./rows.ts";
 
 /** Check-in and support rows read back from SQLite, checked at the edge like rows.ts. */
 
-export const CheckInRow = z
-  .object({
+export const CheckInRow = rowReader(
+  z.object({
     id: z.number(),
     meeting_id: z.number(),
     workstream_id: z.number(),
-    opened_at: ms,
-    remind_at: ms,
-    closes_at: ms,
-    reminders_queued_at: msOrNull,
-    closed_at: msOrNull,
-  })
-  .transform((r) => ({
+    opened_at: epochMs,
+    remind_at: epochMs,
+    closes_at: epochMs,
+    reminders_queued_at: epochMsOrNull,
+    closed_at: epochMsOrNull,
+  }),
+  (r) => ({
     id: r.id,
     meetingId: r.meeting_id,
     workstreamId: r.workstream_id,
-    openedAt: r.opened_at,
-    remindAt: r.remind_at,
-    closesAt: r.closes_at,
-    remindersQueuedAt: r.reminders_queued_at,
-    closedAt: r.closed_at,
-  }));
+    openedAt: toDate(r.opened_at),
+    remindAt: toDate(r.remind_at),
+    closesAt: toDate(r.closes_at),
+    remindersQueuedAt: toDateOrNull(r.reminders_queued_at),
+    closedAt: toDateOrNull(r.closed_at),
+  }),
+);
 
-export const CheckInAnswerRow = z
-  .object({
+export const CheckInAnswerRow = rowReader(
+  z.object({
     checkin_id: z.number(),
     person_id: z.number(),
     name: z.string(),
@@ -41,9 +42,9 @@ export const CheckInAnswerRow = z
     one_to_one: z.enum(["yes", "no"]).nullable(),
     wants_support: z.enum(["yes", "no"]).nullable(),
     anonymous: z.number(),
-    completed_at: msOrNull,
-  })
-  .transform((r) => ({
+    completed_at: epochMsOrNull,
+  }),
+  (r) => ({
     checkInId: r.checkin_id,
     personId: r.person_id,
     name: r.name,
@@ -56,11 +57,12 @@ export const CheckInAnswerRow = z
     oneToOne: r.one_to_one,
     wantsSupport: r.wants_support,
     anonymous: r.anonymous === 1,
-    completedAt: r.completed_at,
-  }));
+    completedAt: toDateOrNull(r.completed_at),
+  }),
+);
 
-export const SupportRow = z
-  .object({
+export const SupportRow = rowReader(
+  z.object({
     id: z.number(),
     workstream_id: z.number(),
     seq: z.number(),
@@ -70,11 +72,11 @@ export const SupportRow = z
     need: z.string(),
     source: z.enum(["command", "checkin", "papers"]),
     status: z.enum(["open", "done"]),
-    created_at: ms,
+    created_at: epochMs,
     closed_by: z.number().nullable(),
-    closed_at: msOrNull,
-  })
-  .transform((r) => ({
+    closed_at: epochMsOrNull,
+  }),
+  (r) => ({
     id: r.id,
     workstreamId: r.workstream_id,
     seq: r.seq,
@@ -84,7 +86,8 @@ export const SupportRow = z
     need: r.need,
     source: r.source,
     status: r.status,
-    createdAt: r.created_at,
+    createdAt: toDate(r.created_at),
     closedBy: r.closed_by,
-    closedAt: r.closed_at,
-  }));
+    closedAt: toDateOrNull(r.closed_at),
+  }),
+);

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { ms, msOrNull } from "./rows.ts";
+import { epochMs, epochMsOrNull, rowReader, toDate, toDateOrNull } from "./rows.ts";
 
 /** Dissent and parking rows read back from SQLite, checked at the edge like rows.ts. */
 
-export const DissentRow = z
-  .object({
+export const DissentRow = rowReader(
+  z.object({
     id: z.number(),
     workstream_id: z.number(),
     seq: z.number(),
@@ -12,10 +12,10 @@ export const DissentRow = z
     view: z.string(),
     meeting_id: z.number().nullable(),
     recorded_by: z.number(),
-    recorded_at: ms,
+    recorded_at: epochMs,
     status: z.enum(["awaiting-confirmation", "confirmed", "withdrawn"]),
-  })
-  .transform((r) => ({
+  }),
+  (r) => ({
     id: r.id,
     workstreamId: r.workstream_id,
     seq: r.seq,
@@ -23,32 +23,34 @@ export const DissentRow = z
     view: r.view,
     meetingId: r.meeting_id,
     recordedBy: r.recorded_by,
-    recordedAt: r.recorded_at,
+    recordedAt: toDate(r.recorded_at),
     status: r.status,
-  }));
+  }),
+);
 
-export const DissentEventRow = z
-  .object({
+export const DissentEventRow = rowReader(
+  z.object({
     id: z.number(),
     dissent_id: z.number(),
     event: z.enum(["recorded", "confirmed", "edited", "withdrawn"]),
     actor_id: z.number(),
-    at: ms,
+    at: epochMs,
     old_view: z.string().nullable(),
     new_view: z.string().nullable(),
-  })
-  .transform((r) => ({
+  }),
+  (r) => ({
     id: r.id,
     dissentId: r.dissent_id,
     event: r.event,
     actorId: r.actor_id,
-    at: r.at,
+    at: toDate(r.at),
     oldView: r.old_view,
     newView: r.new_view,
-  }));
+  }),
+);
 
-export const ParkedRow = z
-  .object({
+export const ParkedRow = rowReader(
+  z.object({
     id: z.number(),
     workstream_id: z.number(),
     seq: z.number(),
@@ -56,14 +58,14 @@ export const ParkedRow = z
     raised_by: z.number().nullable(),
     parked_by: z.number(),
     owner_id: z.number().nullable(),
-    revisit_on: msOrNull,
+    revisit_on: epochMsOrNull,
     status: z.enum(["parked", "resolved", "dropped"]),
     outcome: z.string().nullable(),
     from_dissent_id: z.number().nullable(),
-    parked_at: ms,
-    closed_at: msOrNull,
-  })
-  .transform((r) => ({
+    parked_at: epochMs,
+    closed_at: epochMsOrNull,
+  }),
+  (r) => ({
     id: r.id,
     workstreamId: r.workstream_id,
     seq: r.seq,
@@ -71,32 +73,34 @@ export const ParkedRow = z
     raisedBy: r.raised_by,
     parkedBy: r.parked_by,
     ownerId: r.owner_id,
-    revisitOn: r.revisit_on,
+    revisitOn: toDateOrNull(r.revisit_on),
     status: r.status,
     outcome: r.outcome,
     fromDissentId: r.from_dissent_id,
-    parkedAt: r.parked_at,
-    closedAt: r.closed_at,
-  }));
+    parkedAt: toDate(r.parked_at),
+    closedAt: toDateOrNull(r.closed_at),
+  }),
+);
 
-export const ParkedEventRow = z
-  .object({
+export const ParkedEventRow = rowReader(
+  z.object({
     id: z.number(),
     parked_id: z.number(),
     event: z.enum(["parked", "revisit-changed", "resolved", "dropped"]),
     actor_id: z.number(),
-    at: ms,
+    at: epochMs,
     detail: z.string().nullable(),
-    old_revisit: msOrNull,
-    new_revisit: msOrNull,
-  })
-  .transform((r) => ({
+    old_revisit: epochMsOrNull,
+    new_revisit: epochMsOrNull,
+  }),
+  (r) => ({
     id: r.id,
     parkedId: r.parked_id,
     event: r.event,
     actorId: r.actor_id,
-    at: r.at,
+    at: toDate(r.at),
     detail: r.detail,
-    oldRevisit: r.old_revisit,
-    newRevisit: r.new_revisit,
-  }));
+    oldRevisit: toDateOrNull(r.old_revisit),
+    newRevisit: toDateOrNull(r.new_revisit),
+  }),
+);

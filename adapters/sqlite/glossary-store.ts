@@ -1,26 +1,24 @@
 import { z } from "zod";
 import type { GlossaryStore } from "../../src/ports/papers-store.ts";
 import type { Db } from "./open.ts";
-import { many, one } from "./rows.ts";
+import { epochMs, many, one, rowReader, toDate } from "./rows.ts";
 
-const TermRow = z
-  .object({
+const TermRow = rowReader(
+  z.object({
     id: z.number(),
     workstream_id: z.number(),
     term: z.string(),
     meaning: z.string(),
-    updated_at: z
-      .number()
-      .int()
-      .transform((n) => new Date(n)),
-  })
-  .transform((r) => ({
+    updated_at: epochMs,
+  }),
+  (r) => ({
     id: r.id,
     workstreamId: r.workstream_id,
     term: r.term,
     meaning: r.meaning,
-    updatedAt: r.updated_at,
-  }));
+    updatedAt: toDate(r.updated_at),
+  }),
+);
 
 /** The glossary over one better-sqlite3 connection. `term` is COLLATE NOCASE in the schema. */
 export function createGlossaryStore(db: Db): GlossaryStore {

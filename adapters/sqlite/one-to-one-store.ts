@@ -2,56 +2,45 @@ import { z } from "zod";
 import type { OneToOne, OneToOneRequest } from "../../src/domain/one-to-one.ts";
 import type { OneToOneStore } from "../../src/ports/one-to-one-store.ts";
 import type { Db } from "./open.ts";
-import { many } from "./rows.ts";
+import { epochMs, epochMsOrNull, many, rowReader, toDate, toDateOrNull } from "./rows.ts";
 
-const ms = z
-  .number()
-  .int()
-  .transform((n) => new Date(n));
-
-const OneToOneRow = z
-  .object({
+const OneToOneRow = rowReader(
+  z.object({
     id: z.number(),
     workstream_id: z.number(),
     person_id: z.number(),
     chair_id: z.number(),
-    held_on: ms,
-    logged_at: ms,
-  })
-  .transform(
-    (r): OneToOne => ({
-      id: r.id,
-      workstreamId: r.workstream_id,
-      personId: r.person_id,
-      chairId: r.chair_id,
-      heldOn: r.held_on,
-      loggedAt: r.logged_at,
-    }),
-  );
+    held_on: epochMs,
+    logged_at: epochMs,
+  }),
+  (r): OneToOne => ({
+    id: r.id,
+    workstreamId: r.workstream_id,
+    personId: r.person_id,
+    chairId: r.chair_id,
+    heldOn: toDate(r.held_on),
+    loggedAt: toDate(r.logged_at),
+  }),
+);
 
-const RequestRow = z
-  .object({
+const RequestRow = rowReader(
+  z.object({
     id: z.number(),
     workstream_id: z.number(),
     person_id: z.number(),
     source: z.enum(["command", "checkin"]),
-    requested_at: ms,
-    cleared_at: z
-      .number()
-      .int()
-      .nullable()
-      .transform((n) => (n === null ? null : new Date(n))),
-  })
-  .transform(
-    (r): OneToOneRequest => ({
-      id: r.id,
-      workstreamId: r.workstream_id,
-      personId: r.person_id,
-      source: r.source,
-      requestedAt: r.requested_at,
-      clearedAt: r.cleared_at,
-    }),
-  );
+    requested_at: epochMs,
+    cleared_at: epochMsOrNull,
+  }),
+  (r): OneToOneRequest => ({
+    id: r.id,
+    workstreamId: r.workstream_id,
+    personId: r.person_id,
+    source: r.source,
+    requestedAt: toDate(r.requested_at),
+    clearedAt: toDateOrNull(r.cleared_at),
+  }),
+);
 
 export function createOneToOneStore(db: Db): OneToOneStore {
   const insert = db.prepare(

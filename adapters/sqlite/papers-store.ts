@@ -2,10 +2,10 @@ import { z } from "zod";
 import { PAPER_FORMATS } from "../../src/domain/papers.ts";
 import type { MeetingPapersStatus, PapersStore } from "../../src/ports/papers-store.ts";
 import type { Db } from "./open.ts";
-import { many, ms, msOrNull, one } from "./rows.ts";
+import { epochMs, epochMsOrNull, many, one, rowReader, toDate, toDateOrNull } from "./rows.ts";
 
-const PaperRow = z
-  .object({
+const PaperRow = rowReader(
+  z.object({
     id: z.number(),
     workstream_id: z.number(),
     seq: z.number(),
@@ -14,11 +14,11 @@ const PaperRow = z
     title: z.string(),
     summary: z.string().nullable(),
     added_by: z.number(),
-    added_at: ms,
-    sent_at: msOrNull,
+    added_at: epochMs,
+    sent_at: epochMsOrNull,
     late: z.number(),
-  })
-  .transform((r) => ({
+  }),
+  (r) => ({
     id: r.id,
     workstreamId: r.workstream_id,
     seq: r.seq,
@@ -27,41 +27,49 @@ const PaperRow = z
     title: r.title,
     summary: r.summary,
     addedBy: r.added_by,
-    addedAt: r.added_at,
-    sentAt: r.sent_at,
+    addedAt: toDate(r.added_at),
+    sentAt: toDateOrNull(r.sent_at),
     late: r.late === 1,
-  }));
+  }),
+);
 
-const DistributionRow = z
-  .object({ meeting_id: z.number(), due_at: ms, sent_at: ms, late: z.number() })
-  .transform((r) => ({ meetingId: r.meeting_id, dueAt: r.due_at, sentAt: r.sent_at, late: r.late === 1 }));
+const DistributionRow = rowReader(
+  z.object({ meeting_id: z.number(), due_at: epochMs, sent_at: epochMs, late: z.number() }),
+  (r) => ({
+    meetingId: r.meeting_id,
+    dueAt: toDate(r.due_at),
+    sentAt: toDate(r.sent_at),
+    late: r.late === 1,
+  }),
+);
 
-const QuestionRow = z
-  .object({
+const QuestionRow = rowReader(
+  z.object({
     id: z.number(),
     workstream_id: z.number(),
     meeting_id: z.number(),
     person_id: z.number(),
     question: z.string(),
-    asked_at: ms,
+    asked_at: epochMs,
     answer: z.string().nullable(),
     answered_by: z.number().nullable(),
-    answered_at: msOrNull,
-  })
-  .transform((r) => ({
+    answered_at: epochMsOrNull,
+  }),
+  (r) => ({
     id: r.id,
     workstreamId: r.workstream_id,
     meetingId: r.meeting_id,
     personId: r.person_id,
     question: r.question,
-    askedAt: r.asked_at,
+    askedAt: toDate(r.asked_at),
     answer: r.answer,
     answeredBy: r.answered_by,
-    answeredAt: r.answered_at,
-  }));
+    answeredAt: toDateOrNull(r.answered_at),
+  }),
+);
 
-const FormatRequestRow = z
-  .object({
+const FormatRequestRow = rowReader(
+  z.object({
     id: z.number(),
     workstream_id: z.number(),
     meeting_id: z.number(),
@@ -69,10 +77,10 @@ const FormatRequestRow = z
     format: z.enum(PAPER_FORMATS),
     details: z.string().nullable(),
     support_request_id: z.number().nullable(),
-    requested_at: ms,
+    requested_at: epochMs,
     status: z.enum(["open", "done"]),
-  })
-  .transform((r) => ({
+  }),
+  (r) => ({
     id: r.id,
     workstreamId: r.workstream_id,
     meetingId: r.meeting_id,
@@ -80,33 +88,33 @@ const FormatRequestRow = z
     format: r.format,
     details: r.details,
     supportRequestId: r.support_request_id,
-    requestedAt: r.requested_at,
+    requestedAt: toDate(r.requested_at),
     status: r.status,
-  }));
+  }),
+);
 
-const StatusRow = z
-  .object({
+const StatusRow = rowReader(
+  z.object({
     meeting_id: z.number(),
     seq: z.number(),
     title: z.string(),
-    starts_at: ms,
+    starts_at: epochMs,
     papers: z.number(),
-    sent_at: msOrNull,
+    sent_at: epochMsOrNull,
     late: z.number().nullable(),
     unread: z.number().nullable(),
-  })
-  .transform(
-    (r): MeetingPapersStatus => ({
-      meetingId: r.meeting_id,
-      seq: r.seq,
-      title: r.title,
-      startsAt: r.starts_at,
-      papers: r.papers,
-      sentAt: r.sent_at,
-      late: r.late === 1,
-      unread: r.sent_at === null ? null : r.unread,
-    }),
-  );
+  }),
+  (r): MeetingPapersStatus => ({
+    meetingId: r.meeting_id,
+    seq: r.seq,
+    title: r.title,
+    startsAt: toDate(r.starts_at),
+    papers: r.papers,
+    sentAt: toDateOrNull(r.sent_at),
+    late: r.late === 1,
+    unread: r.sent_at === null ? null : r.unread,
+  }),
+);
 
 /** Papers and everything that hangs off them, over one better-sqlite3 connection. */
 export function createPapersStore(db: Db): PapersStore {
