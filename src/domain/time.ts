@@ -72,25 +72,63 @@ export function parseWhen(text: string, zone: string, now: Date, example: string
   return parsed.at;
 }
 
+/** A moment as people in a zone read it. */
+interface WallClock {
+  year: number;
+  /** "Thursday 10 December" */
+  day: string;
+  /** "2pm", "2:30pm", "midday" */
+  time: string;
+}
+
+const WALL_CLOCK_CACHE = 5_000;
+const wallClocks = new Map<string, WallClock>();
+
+/**
+ * Memoised: luxon works out a zone's offset through Intl on every call (about 20 µs), and the
+ * same meetings are shown again and again, so this was most of the CPU of `/meeting list`.
+ */
+function wallClock(at: Date, zone: string): WallClock {
+  const key = `${at.getTime()} ${zone}`;
+  let found = wallClocks.get(key);
+  if (!found) {
+    const dt = DateTime.fromJSDate(at, { zone });
+    const time =
+      dt.hour === 12 && dt.minute === 0
+        ? "midday"
+        : dt.toFormat(dt.minute === 0 ? "h" : "h:mm") + (dt.hour < 12 ? "am" : "pm");
+    found = { year: dt.year, day: dt.toFormat("cccc d LLLL"), time };
+    if (wallClocks.size >= WALL_CLOCK_CACHE) wallClocks.clear();
+    wallClocks.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * The current year in a zone. `now` is rounded down to the quarter hour so the cache serves it:
+ * every zone's offset is a whole number of quarter hours, so a new year never starts in between.
+ */
+function yearNow(now: Date, zone: string): number {
+  return wallClock(new Date(now.getTime() - (now.getTime() % QUARTER_HOUR)), zone).year;
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+
 /** "Thursday 10 December, 2pm" (the year too when it is not the current one). */
 export function formatWhen(at: Date, zone: string, now?: Date): string {
-  const dt = DateTime.fromJSDate(at, { zone });
-  const year = now && DateTime.fromJSDate(now, { zone }).year !== dt.year ? ` ${dt.year}` : "";
-  return `${dt.toFormat("cccc d LLLL")}${year}, ${formatTime(at, zone)}`;
+  return `${formatDay(at, zone, now)}, ${formatTime(at, zone)}`;
 }
 
 /** "2pm", "2:30pm", "midday". */
 export function formatTime(at: Date, zone: string): string {
-  const dt = DateTime.fromJSDate(at, { zone });
-  if (dt.hour === 12 && dt.minute === 0) return "midday";
-  return dt.toFormat(dt.minute === 0 ? "h" : "h:mm") + (dt.hour < 12 ? "am" : "pm");
+  return wallClock(at, zone).time;
 }
 
-/** "Thursday 10 December". */
+/** "Thursday 10 December" (the year too when it is not the current one). */
 export function formatDay(at: Date, zone: string, now?: Date): string {
-  const dt = DateTime.fromJSDate(at, { zone });
-  const year = now && DateTime.fromJSDate(now, { zone }).year !== dt.year ? ` ${dt.year}` : "";
-  return `${dt.toFormat("cccc d LLLL")}${year}`;
+  const wall = wallClock(at, zone);
+  const year = now && yearNow(now, zone) !== wall.year ? ` ${wall.year}` : "";
+  return `${wall.day}${year}`;
 }
 
 const DURATION = /^(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:ute)?s?)?)?$/i;
