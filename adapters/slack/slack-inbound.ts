@@ -1,6 +1,5 @@
 import type { App, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot.ts";
-import { UMBRELLA, VERBS } from "../../src/commands/catalog.ts";
 import type { Message } from "../../src/messages/message.ts";
 import type { Logger } from "../../src/ports/logger.ts";
 import type { ActionResult } from "../../src/use-cases/action-result.ts";
@@ -32,11 +31,7 @@ export interface InboundDeps {
 }
 
 const PLATFORM = "slack";
-
-/** The slash commands this app answers: every verb of the catalog, and the umbrella. */
-export function slashCommands(): string[] {
-  return [...new Set([...VERBS, UMBRELLA])].map((verb) => `/${verb}`);
-}
+const ANY_COMMAND = /^\//;
 
 /**
  * Wires Slack's inbound traffic to the bot. Everything here translates and acknowledges;
@@ -48,7 +43,7 @@ export function registerInbound(app: App, inbound: InboundDeps): AckFirstQueue {
     inbound.log.error({ err: codeOf(error) }, "slack answer failed"),
   );
   const deps = { ...inbound, later: queue.later };
-  for (const command of slashCommands()) registerCommand(app, deps, command);
+  registerCommands(app, deps);
   registerDirectMessages(app, deps);
   registerBlockActions(app, deps);
   registerFormSubmissions(app, deps);
@@ -66,8 +61,12 @@ interface Deps extends InboundDeps {
  * longer), then answer through response_url as an ephemeral message: only the person who typed
  * sees it.
  */
-function registerCommand(app: App, { bot, people, log, later }: Deps, name: string): void {
-  app.command(name, async ({ command, ack, respond }) => {
+function registerCommands(app: App, { bot, people, log, later }: Deps): void {
+  // One listener for every command: Bolt runs each listener's middleware on every request, so
+  // twenty listeners would cost every ack twenty times over. The core answers any verb, and
+  // explains one it doesn't know.
+  app.command(ANY_COMMAND, async ({ command, ack, respond }) => {
+    const name = command.command;
     await ack();
     later(async () => {
       try {
