@@ -152,6 +152,18 @@ describe("writing dates and times for people", () => {
     expect(formatWhen(new Date("2027-01-05T09:30:00Z"), LONDON, NOW)).toBe("Tuesday 5 January 2027, 9:30am");
   });
 
+  it("knows the year has turned at the zone's own midnight, a quarter-hour offset included", () => {
+    // Kathmandu is UTC+5:45: its new year begins at 18:15 UTC on 31 December.
+    const kathmandu = "Asia/Kathmandu";
+    const meeting = new Date("2027-01-04T04:15:00Z");
+    expect(formatWhen(meeting, kathmandu, new Date("2026-12-31T18:14:00Z"))).toBe(
+      "Monday 4 January 2027, 10am",
+    );
+    expect(formatWhen(meeting, kathmandu, new Date("2026-12-31T18:15:00Z"))).toBe("Monday 4 January, 10am");
+    // Asked again, the same moment reads the same (the answers are remembered).
+    expect(formatWhen(meeting, kathmandu, new Date("2026-12-31T18:14:59Z"))).toMatch(/2027/);
+  });
+
   it("writes the time in the workstream's zone", () => {
     expect(formatWhen(new Date("2026-12-10T19:00:00Z"), NEW_YORK, NOW)).toBe("Thursday 10 December, 2pm");
   });
