@@ -11,6 +11,7 @@ import { createOutboxStore } from "./outbox-store.ts";
 import { createPapersStore } from "./papers-store.ts";
 import { createParkingStore } from "./parking-store.ts";
 import { createPeopleStore } from "./people-store.ts";
+import { createSchedulerStore } from "./scheduler-store.ts";
 import { createSupportStore } from "./support-store.ts";
 import { createWorkstreamStore } from "./workstream-store.ts";
 
@@ -47,5 +48,6 @@ export function createSqliteStore(db: Db): Store {
     digestFacts: createDigestFacts(db),
     papers: createPapersStore(db),
     glossary: createGlossaryStore(db),
+    scheduler: createSchedulerStore(db),
   };
 }

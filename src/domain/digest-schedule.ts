@@ -100,13 +100,41 @@ export function latestSlot(
   const steady = DateTime.fromMillis(earliest, { zone }).offset === offsetNow;
   for (let ms = start; ms >= earliest; ms -= 60_000) {
     const local = steady ? shifted(ms, offsetNow) : wallClock(DateTime.fromMillis(ms, { zone }));
-    if (schedule.matches(local)) {
-      const p = (n: number) => String(n).padStart(2, "0");
-      const localMinute = `${local.year}-${p(local.month)}-${p(local.day)}T${p(local.hour)}:${p(local.minute)}`;
-      return { at: new Date(ms), localMinute };
-    }
+    if (schedule.matches(local)) return { at: new Date(ms), localMinute: label(local) };
   }
   return undefined;
+}
+
+/**
+ * Every scheduled minute in (after, upTo], earliest first, each local minute once: the slots a
+ * long outage passed over. Walked a day at a time, so luxon is asked only at each day's ends
+ * unless the clocks change that day.
+ */
+export function slotsBetween(schedule: Schedule, zone: string, after: Date, upTo: Date): Slot[] {
+  const slots: Slot[] = [];
+  const seen = new Set<string>();
+  const end = Math.floor(upTo.getTime() / 60_000) * 60_000;
+  const day = 24 * 60 * 60_000;
+  for (let from = Math.floor(after.getTime() / 60_000) * 60_000 + 60_000; from <= end; from += day) {
+    const to = Math.min(end, from + day - 60_000);
+    const offset = DateTime.fromMillis(from, { zone }).offset;
+    const steady = DateTime.fromMillis(to, { zone }).offset === offset;
+    for (let ms = from; ms <= to; ms += 60_000) {
+      const local = steady ? shifted(ms, offset) : wallClock(DateTime.fromMillis(ms, { zone }));
+      if (!schedule.matches(local)) continue;
+      const localMinute = label(local);
+      if (seen.has(localMinute)) continue;
+      seen.add(localMinute);
+      slots.push({ at: new Date(ms), localMinute });
+    }
+  }
+  return slots;
+}
+
+/** `2027-03-29T09:00`: the name a slot's outbox key carries. */
+function label(local: WallClock): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${local.year}-${p(local.month)}-${p(local.day)}T${p(local.hour)}:${p(local.minute)}`;
 }
 
 function wallClock(dt: DateTime): WallClock {

@@ -8,6 +8,7 @@ import type { DissentStore } from "./dissent-store.ts";
 import type { OneToOneStore } from "./one-to-one-store.ts";
 import type { GlossaryStore, PapersStore } from "./papers-store.ts";
 import type { ParkingStore } from "./parking-store.ts";
+import type { SchedulerStore } from "./scheduler-store.ts";
 import type { SupportStore } from "./support-store.ts";
 
 /**
@@ -35,6 +36,8 @@ export interface Store {
   /** Read-only facts for the coordinator digest. */
   digestFacts: DigestFacts;
   parking: ParkingStore;
+  /** The scheduler's last tick, for logging work missed while the bot was down. */
+  scheduler: SchedulerStore;
 }
 
 export interface PeopleStore {
@@ -126,6 +129,8 @@ export interface OutboxStore {
   /** Drops pending rows about this subject; returns how many. */
   dropSubject(subject: string, reason: string, at: Date): number;
   byKey(key: string): OutboxRow | undefined;
+  /** Whether a row whose key starts with `keyPrefix` was queued at or after `since`. */
+  queuedSince(keyPrefix: string, since: Date): boolean;
   countByStatus(): Record<OutboxStatus, number>;
 }
 

@@ -4,6 +4,7 @@ import { queueCheckInOpenings } from "./check-in-openings.ts";
 import { queueCheckInReminders } from "./check-in-reminders.ts";
 import { queueDigests } from "./digest-schedule.ts";
 import { queueMeetingReminders } from "./meeting-reminders.ts";
+import { logMissedWork } from "./missed-work.ts";
 import { queueOneToOneReminders } from "./one-to-one-overdue.ts";
 import { queuePapersDistribution } from "./papers-distribution.ts";
 import { queuePapersReminders } from "./papers-reminders.ts";
@@ -28,10 +29,12 @@ const RULES: Array<(core: Core, now: Date) => number> = [
 /**
  * "What is due now?" — run by every tick. Each rule has its own transaction, so one that fails
  * (a bad row, say) is logged and retried next tick without holding back every other kind of
- * message. Returns how many were queued.
+ * message. Then what fell due since the last tick and can no longer be sent is logged.
+ * Returns how many were queued.
  */
 export function queueDueWork(core: Core): number {
   const now = core.clock.now();
+  const since = core.store.scheduler.lastTick();
   let queued = 0;
   for (const rule of RULES) {
     try {
@@ -43,5 +46,15 @@ export function queueDueWork(core: Core): number {
       );
     }
   }
+  try {
+    logMissedWork(core, since, now);
+  } catch (error) {
+    core.log.error(
+      { err: error instanceof Error ? error.name : "unknown" },
+      "could not check for missed work",
+    );
+  }
+  // Recorded even when the check failed: the next tick must not look at the same gap again.
+  core.store.scheduler.recordTick(now);
   return queued;
 }
