@@ -26,6 +26,10 @@ export function createOutboxStore(db: Db): OutboxStore {
     "UPDATE outbox SET status = 'dropped', last_error = ?, finished_at = ? WHERE subject = ? AND status = 'pending'",
   );
   const byKey = db.prepare("SELECT * FROM outbox WHERE key = ?");
+  // A range on the unique key's index (not LIKE, which SQLite will not serve from it), newest key first.
+  const queuedSince = db.prepare(
+    "SELECT 1 FROM outbox WHERE key >= ? AND key < ? AND created_at >= ? ORDER BY key DESC LIMIT 1",
+  );
   const counts = db.prepare("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status");
   return {
     enqueue(item, now) {
@@ -60,6 +64,12 @@ export function createOutboxStore(db: Db): OutboxStore {
     },
     dropSubject: (subject, reason, at) => dropSubject.run(reason, at.getTime(), subject).changes,
     byKey: (key) => one(OutboxRowSchema, byKey.get(key)),
+    queuedSince(keyPrefix, since) {
+      // Every key starting with the prefix sorts in [prefix, prefix with its last character + 1).
+      const end =
+        keyPrefix.slice(0, -1) + String.fromCharCode(keyPrefix.charCodeAt(keyPrefix.length - 1) + 1);
+      return queuedSince.get(keyPrefix, end, since.getTime()) !== undefined;
+    },
     countByStatus() {
       const result: Record<OutboxStatus, number> = { pending: 0, sent: 0, dropped: 0, failed: 0 };
       for (const row of counts.all() as { status: OutboxStatus; n: number }[]) result[row.status] = row.n;

@@ -1,5 +1,6 @@
-import { latestSlot, parseSchedule, type Slot } from "../domain/digest-schedule.ts";
+import { latestSlot, parseSchedule, type Slot, slotsBetween } from "../domain/digest-schedule.ts";
 import type { Workstream } from "../domain/entities.ts";
+import { HOUR } from "../domain/time.ts";
 import { buildDigest } from "../use-cases/build-digest.ts";
 import type { Core } from "../use-cases/core.ts";
 import { coordinatorsOf } from "../use-cases/people.ts";
@@ -11,18 +12,42 @@ import { queueDirectMessage } from "./enqueue.ts";
  */
 export const DIGEST_LOOKBACK_MINUTES = 6 * 60;
 
-/** The workstream's most recent `digest` minute within the look-back, if any. */
+/**
+ * A scheduled digest is not sent within this long of the last one to the same coordinator: a
+ * changed `digest` setting (from `mon 09:00` to `mon 11:00` at 10:00, say) names a new slot,
+ * and would otherwise bring a second digest the same day. Under a day, so a daily or
+ * twice-weekly cron schedule still gets every one; `/digest now` is keyed apart and unaffected.
+ */
+export const DIGEST_MIN_GAP_HOURS = 20;
+
+/** This minute's answers, by schedule and zone (see digestSlot). */
+const slots = { minute: Number.NaN, byRule: new Map<string, Slot | undefined>() };
+
+/**
+ * The workstream's most recent `digest` minute within the look-back, if any. Remembered for the
+ * current minute: finding it walks the six-hour look-back, and two rules ask for every
+ * workstream on every tick, most of which share one schedule and zone.
+ */
 export function digestSlot(workstream: Workstream, now: Date): Slot | undefined {
-  const schedule = parseSchedule(workstream.settings.digest);
-  if (!schedule) return undefined;
-  return latestSlot(schedule, workstream.settings.timezone, now, DIGEST_LOOKBACK_MINUTES);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== slots.minute) {
+    slots.minute = minute;
+    slots.byRule.clear();
+  }
+  const { digest, timezone } = workstream.settings;
+  const rule = `${digest}\n${timezone}`;
+  if (slots.byRule.has(rule)) return slots.byRule.get(rule);
+  const schedule = parseSchedule(digest);
+  const slot = schedule && latestSlot(schedule, timezone, now, DIGEST_LOOKBACK_MINUTES);
+  slots.byRule.set(rule, slot);
+  return slot;
 }
 
 /**
  * The weekly coordinator digest: at each workstream's `digest` minute (its own time zone),
  * one message per coordinator. The key names the slot by its local wall-clock minute, so the
  * repeated hour of an autumn clock change cannot send it twice. Nothing is sent when there is
- * nothing to say.
+ * nothing to say, nor within DIGEST_MIN_GAP_HOURS of the last one.
  */
 export function queueDigests(core: Core, now: Date): number {
   let queued = 0;
@@ -32,6 +57,8 @@ export function queueDigests(core: Core, now: Date): number {
     for (const coordinator of coordinatorsOf(core.store.members.list(workstream.id))) {
       const key = `digest:${workstream.id}:${coordinator.id}:${slot.localMinute}`;
       if (core.store.outbox.byKey(key)) continue;
+      const since = new Date(now.getTime() - DIGEST_MIN_GAP_HOURS * HOUR);
+      if (core.store.outbox.queuedSince(`digest:${workstream.id}:${coordinator.id}:`, since)) continue;
       const digest = buildDigest(core, workstream, coordinator, now);
       if (!digest) continue;
       if (
@@ -45,4 +72,27 @@ export function queueDigests(core: Core, now: Date): number {
     }
   }
   return queued;
+}
+
+/**
+ * Logs each digest slot in (after, now] that will never be sent: older than the look-back, or
+ * passed over for a later one within it. For the gap a downtime left; ids only.
+ */
+export function logMissedDigests(core: Core, after: Date, now: Date): void {
+  for (const workstream of core.store.workstreams.all()) {
+    const schedule = parseSchedule(workstream.settings.digest);
+    if (!schedule) continue;
+    const zone = workstream.settings.timezone;
+    const current = latestSlot(schedule, zone, now, DIGEST_LOOKBACK_MINUTES)?.localMinute;
+    const missed = slotsBetween(schedule, zone, after, now).filter((s) => s.localMinute !== current);
+    if (missed.length === 0) continue;
+    // No coordinator, no digest: nothing was lost.
+    if (coordinatorsOf(core.store.members.list(workstream.id)).length === 0) continue;
+    for (const slot of missed) {
+      core.log.warn(
+        { kind: "digest", workstream: workstream.id, slot: slot.localMinute },
+        "missed while the bot was down; not sent",
+      );
+    }
+  }
 }
