@@ -24,8 +24,16 @@ export function createParkingStore(db: Db): ParkingStore {
   const close = db.prepare("UPDATE parked_items SET status = ?, outcome = ?, closed_at = ? WHERE id = ?");
   const setRevisit = db.prepare("UPDATE parked_items SET revisit_on = ? WHERE id = ?");
   const history = db.prepare("SELECT * FROM parked_history WHERE parked_id = ? ORDER BY id");
-  const withRevisit = db.prepare(
-    "SELECT * FROM parked_items WHERE status = 'parked' AND revisit_on IS NOT NULL ORDER BY workstream_id, seq",
+  // Workstream by workstream (there are few; CROSS JOIN keeps them the outer loop), a range on
+  // parked_items_due between the last meeting to have started and the horizon, which
+  // meetings_by_workstream_start finds. Old items whose meeting has passed are never read.
+  const revisitDue = db.prepare(
+    `SELECT p.* FROM workstreams w CROSS JOIN parked_items p
+     WHERE p.workstream_id = w.id AND p.status = 'parked' AND p.revisit_on <= @horizon
+       AND p.revisit_on > COALESCE((SELECT m.starts_at FROM meetings m
+             WHERE m.workstream_id = w.id AND m.starts_at <= @now AND m.status <> 'cancelled'
+             ORDER BY m.starts_at DESC LIMIT 1), -9007199254740991)
+     ORDER BY p.workstream_id, p.seq`,
   );
   const stale = db.prepare(
     `SELECT * FROM parked_items WHERE workstream_id = ? AND status = 'parked' AND revisit_on IS NULL AND parked_at < ?
@@ -86,7 +94,8 @@ export function createParkingStore(db: Db): ParkingStore {
       );
     },
     history: (parkedId) => many(ParkedEventRow, history.all(parkedId)),
-    openWithRevisit: () => many(ParkedRow, withRevisit.all()),
+    openWithRevisitDue: (now, horizon) =>
+      many(ParkedRow, revisitDue.all({ now: now.getTime(), horizon: horizon.getTime() })),
     staleWithoutRevisit: (workstreamId, parkedBefore) =>
       many(ParkedRow, stale.all(workstreamId, parkedBefore.getTime())),
     wasReminded: (parkedId, meetingId, chairId) => reminded.get(parkedId, meetingId, chairId) !== undefined,

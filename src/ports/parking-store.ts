@@ -29,8 +29,13 @@ export interface ParkingStore {
   }): void;
   setRevisit(input: { id: number; revisitOn: Date; actorId: number; now: Date }): void;
   history(parkedId: number): ParkedEvent[];
-  /** Open items with a revisit date, across all workstreams (the reminder rule's query). */
-  openWithRevisit(): ParkedItem[];
+  /**
+   * The reminder rule's query, across all workstreams: open items whose revisit date is after
+   * their workstream's latest meeting (not cancelled) to have started by `now`, and no later
+   * than `horizon`. Items with an earlier date have had their meeting; so it does not grow
+   * with history.
+   */
+  openWithRevisitDue(now: Date, horizon: Date): ParkedItem[];
   /** Open items parked before `parkedBefore` with no revisit date: for the coordinator digest. */
   staleWithoutRevisit(workstreamId: number, parkedBefore: Date): ParkedItem[];
   /** Whether this chair was already reminded about this item for this meeting. */

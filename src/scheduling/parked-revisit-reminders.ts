@@ -17,6 +17,9 @@ export function agendaLeadMs(workstream: Workstream): number {
   return (workstream.settings["papers-lead-days"] + 1) * DAY;
 }
 
+/** The longest agenda lead `papers-lead-days` allows (60, see settings.ts), plus its day. */
+const LONGEST_AGENDA_LEAD = 61 * DAY;
+
 /**
  * The revisit reminder: for each open item with a revisit date, the first meeting on or after
  * that day; once that meeting is within the lead time, each chair gets ONE message listing every
@@ -27,7 +30,8 @@ export function agendaLeadMs(workstream: Workstream): number {
 export function queueParkedRevisitReminders(core: Core, now: Date): number {
   const byMeeting = new Map<number, { meeting: Meeting; workstream: Workstream; items: ParkedItem[] }>();
   const workstreams = new Map<number, Workstream | undefined>();
-  for (const item of core.store.parking.openWithRevisit()) {
+  const horizon = new Date(now.getTime() + LONGEST_AGENDA_LEAD);
+  for (const item of core.store.parking.openWithRevisitDue(now, horizon)) {
     if (!workstreams.has(item.workstreamId))
       workstreams.set(item.workstreamId, core.store.workstreams.byId(item.workstreamId));
     const workstream = workstreams.get(item.workstreamId);

@@ -228,7 +228,7 @@ describe("when something goes wrong mid-way", () => {
     await h.bot.deliver();
     h.gateway.clear();
     // A broken parking lot (a bad row, say) must not stop the day-before reminders.
-    h.bot.core.store.parking.openWithRevisit = () => {
+    h.bot.core.store.parking.openWithRevisitDue = () => {
       throw new TypeError("bad row");
     };
     h.clock.set("2026-12-02T14:00:00Z");
