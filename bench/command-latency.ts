@@ -1,10 +1,10 @@
-import autocannon from "autocannon";
 import { VERBS } from "../src/commands/catalog.ts";
 import type { StandInSlack } from "../test/helpers/reliability-slack-api.ts";
 import { compareRealToBare, type Which } from "./compare-latency.ts";
 import type { Child } from "./helpers/child.ts";
 import { forkHelper } from "./helpers/child.ts";
 import { signedCommand } from "./helpers/signed.ts";
+import { timedLoad } from "./helpers/timed-load.ts";
 import { figure, heading } from "./report.ts";
 
 type ApiStats = ReturnType<StandInSlack["stats"]>;
@@ -43,7 +43,7 @@ function requests(respondBase: string) {
 }
 
 async function load(port: number, respondBase: string, seconds: number, rate?: number) {
-  const result = await autocannon({
+  const { result, p50, p99 } = await timedLoad({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
@@ -51,8 +51,8 @@ async function load(port: number, respondBase: string, seconds: number, rate?: n
     ...(rate ? { overallRate: rate } : {}),
   });
   return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50,
+    p99,
     rps: result.requests.average,
     acked: result["2xx"],
     non2xx: result.non2xx,

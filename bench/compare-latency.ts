@@ -1,4 +1,4 @@
-import { figure, median, ratio, remember } from "./report.ts";
+import { figure, median, ratio, remember, round } from "./report.ts";
 
 export const WHICH = ["bare", "real"] as const;
 export type Which = (typeof WHICH)[number];
@@ -47,7 +47,7 @@ export async function compareRealToBare(options: {
     for (const which of WHICH) {
       figure(
         `${options.labels[which]}: p50 / p99 / ${options.unit} / failed`,
-        `${stat(which, "p50")} ms / ${stat(which, "p99")} ms / ${stat(which, "rps").toFixed(0)} / ${total(which, "failed")}`,
+        `${round(stat(which, "p50"))} ms / ${round(stat(which, "p99"))} ms / ${stat(which, "rps").toFixed(0)} / ${total(which, "failed")}`,
       );
       // Every answered message really replied (a few more replies than answers are requests
       // cut off in flight when a round ends).
@@ -65,8 +65,8 @@ export async function compareRealToBare(options: {
         );
       }
     }
-    const p50 = stat("real", "p50") / Math.max(stat("bare", "p50"), 1);
-    const p99 = stat("real", "p99") / Math.max(stat("bare", "p99"), 1);
+    const p50 = stat("real", "p50") / stat("bare", "p50");
+    const p99 = stat("real", "p99") / stat("bare", "p99");
     if (phase.targets) {
       ratio("p50 ratio real / bare", p50, 1.2);
       ratio("p99 ratio real / bare", p99, 1.5);
@@ -76,7 +76,7 @@ export async function compareRealToBare(options: {
       ] as const) {
         remember(
           `${options.tag} ${key} real/bare @${options.rate}/s`,
-          `${stat("real", key)} / ${stat("bare", key)} ms (ratio ${value.toFixed(2)})`,
+          `${round(stat("real", key))} / ${round(stat("bare", key))} ms (ratio ${value.toFixed(2)})`,
         );
       }
     } else {

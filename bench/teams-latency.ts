@@ -1,8 +1,8 @@
-import autocannon from "autocannon";
 import { VERBS } from "../src/commands/catalog.ts";
 import { compareRealToBare, type Which } from "./compare-latency.ts";
 import type { Child } from "./helpers/child.ts";
 import { forkHelper } from "./helpers/child.ts";
+import { timedLoad } from "./helpers/timed-load.ts";
 import { figure, heading } from "./report.ts";
 
 const LABEL: Record<Which, string> = { bare: "bare CloudAdapter", real: "real bot" };
@@ -60,7 +60,7 @@ function requests(serviceUrl: string) {
 }
 
 async function load(port: number, serviceUrl: string, seconds: number, rate?: number) {
-  const result = await autocannon({
+  const { result, p50, p99 } = await timedLoad({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
@@ -68,8 +68,8 @@ async function load(port: number, serviceUrl: string, seconds: number, rate?: nu
     ...(rate ? { overallRate: rate } : {}),
   });
   return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50,
+    p99,
     rps: result.requests.average,
     /** Answered 200 (autocannon's `sent` is only an estimate when the rate is fixed). */
     answered: result["2xx"],

@@ -15,7 +15,7 @@ declare module "autocannon" {
     average: number;
     max: number;
   }
-  interface Result {
+  export interface Result {
     latency: Histogram;
     requests: { average: number; total: number };
     errors: number;
@@ -23,7 +23,7 @@ declare module "autocannon" {
     non2xx: number;
     "2xx": number;
   }
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;
@@ -33,6 +33,13 @@ declare module "autocannon" {
     /** Requests per second across all connections (a fixed offered load). */
     overallRate?: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The running load: awaited for the result; `response` gives each response's time in ms. */
+  interface Instance extends PromiseLike<Result> {
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void,
+    ): Instance;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }
