@@ -27,8 +27,8 @@ export function createOutboxStore(db: Db): OutboxStore {
   );
   const byKey = db.prepare("SELECT * FROM outbox WHERE key = ?");
   // A range on the unique key's index (not LIKE, which SQLite will not serve from it), newest key first.
-  const queuedSince = db.prepare(
-    "SELECT 1 FROM outbox WHERE key >= ? AND key < ? AND created_at >= ? ORDER BY key DESC LIMIT 1",
+  const latestKeySince = db.prepare(
+    "SELECT key FROM outbox WHERE key >= ? AND key < ? AND created_at >= ? ORDER BY key DESC LIMIT 1",
   );
   const counts = db.prepare("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status");
   return {
@@ -64,11 +64,12 @@ export function createOutboxStore(db: Db): OutboxStore {
     },
     dropSubject: (subject, reason, at) => dropSubject.run(reason, at.getTime(), subject).changes,
     byKey: (key) => one(OutboxRowSchema, byKey.get(key)),
-    queuedSince(keyPrefix, since) {
+    latestKeySince(keyPrefix, since) {
       // Every key starting with the prefix sorts in [prefix, prefix with its last character + 1).
       const end =
         keyPrefix.slice(0, -1) + String.fromCharCode(keyPrefix.charCodeAt(keyPrefix.length - 1) + 1);
-      return queuedSince.get(keyPrefix, end, since.getTime()) !== undefined;
+      const row = latestKeySince.get(keyPrefix, end, since.getTime()) as { key: string } | undefined;
+      return row?.key;
     },
     countByStatus() {
       const result: Record<OutboxStatus, number> = { pending: 0, sent: 0, dropped: 0, failed: 0 };

@@ -131,6 +131,16 @@ export function slotsBetween(schedule: Schedule, zone: string, after: Date, upTo
   return slots;
 }
 
+/** Whether the `digest` setting names this local minute (a slot's label, `2027-03-29T09:00`). */
+export function isScheduledMinute(setting: string, label: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(label);
+  const schedule = parseSchedule(setting);
+  if (!m || !schedule) return false;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay() || 7;
+  return schedule.matches({ year, month, day, hour, minute, weekday });
+}
+
 /** `2027-03-29T09:00`: the name a slot's outbox key carries. */
 function label(local: WallClock): string {
   const p = (n: number) => String(n).padStart(2, "0");

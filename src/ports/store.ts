@@ -129,8 +129,8 @@ export interface OutboxStore {
   /** Drops pending rows about this subject; returns how many. */
   dropSubject(subject: string, reason: string, at: Date): number;
   byKey(key: string): OutboxRow | undefined;
-  /** Whether a row whose key starts with `keyPrefix` was queued at or after `since`. */
-  queuedSince(keyPrefix: string, since: Date): boolean;
+  /** The newest key starting with `keyPrefix` among rows queued at or after `since`, if any. */
+  latestKeySince(keyPrefix: string, since: Date): string | undefined;
   countByStatus(): Record<OutboxStatus, number>;
 }
 

@@ -1,4 +1,10 @@
-import { latestSlot, parseSchedule, type Slot, slotsBetween } from "../domain/digest-schedule.ts";
+import {
+  isScheduledMinute,
+  latestSlot,
+  parseSchedule,
+  type Slot,
+  slotsBetween,
+} from "../domain/digest-schedule.ts";
 import type { Workstream } from "../domain/entities.ts";
 import { HOUR } from "../domain/time.ts";
 import { buildDigest } from "../use-cases/build-digest.ts";
@@ -13,10 +19,10 @@ import { queueDirectMessage } from "./enqueue.ts";
 export const DIGEST_LOOKBACK_MINUTES = 6 * 60;
 
 /**
- * A scheduled digest is not sent within this long of the last one to the same coordinator: a
- * changed `digest` setting (from `mon 09:00` to `mon 11:00` at 10:00, say) names a new slot,
- * and would otherwise bring a second digest the same day. Under a day, so a daily or
- * twice-weekly cron schedule still gets every one; `/digest now` is keyed apart and unaffected.
+ * A changed `digest` setting (from `mon 09:00` to `mon 11:00` at 10:00, say) names a new slot,
+ * and would otherwise bring a second digest the same day: so a scheduled digest is not sent
+ * within this long of one for a minute the schedule no longer has. Under a day, so a daily
+ * change still gets the next day's; `/digest now` is keyed apart and unaffected.
  */
 export const DIGEST_MIN_GAP_HOURS = 20;
 
@@ -57,8 +63,12 @@ export function queueDigests(core: Core, now: Date): number {
     for (const coordinator of coordinatorsOf(core.store.members.list(workstream.id))) {
       const key = `digest:${workstream.id}:${coordinator.id}:${slot.localMinute}`;
       if (core.store.outbox.byKey(key)) continue;
+      const prefix = `digest:${workstream.id}:${coordinator.id}:`;
       const since = new Date(now.getTime() - DIGEST_MIN_GAP_HOURS * HOUR);
-      if (core.store.outbox.queuedSince(`digest:${workstream.id}:${coordinator.id}:`, since)) continue;
+      const recent = core.store.outbox.latestKeySince(prefix, since);
+      // Only a recent digest for a minute the schedule no longer has (the setting was changed)
+      // holds this one back: a schedule with several digests a day gets each of them.
+      if (recent && !isScheduledMinute(workstream.settings.digest, recent.slice(prefix.length))) continue;
       const digest = buildDigest(core, workstream, coordinator, now);
       if (!digest) continue;
       if (
@@ -83,7 +93,7 @@ export function logMissedDigests(core: Core, after: Date, now: Date): void {
     const schedule = parseSchedule(workstream.settings.digest);
     if (!schedule) continue;
     const zone = workstream.settings.timezone;
-    const current = latestSlot(schedule, zone, now, DIGEST_LOOKBACK_MINUTES)?.localMinute;
+    const current = digestSlot(workstream, now)?.localMinute;
     const missed = slotsBetween(schedule, zone, after, now).filter((s) => s.localMinute !== current);
     if (missed.length === 0) continue;
     // No coordinator, no digest: nothing was lost.

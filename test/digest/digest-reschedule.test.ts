@@ -66,6 +66,15 @@ describe("a coordinator who moves the digest", () => {
     ]);
   });
 
+  it("still gets both of a twice-a-day schedule", async () => {
+    await group();
+    await h.say("cora", "/workstream set digest 0 9,17 * * *");
+    expect(await digestTimes("2026-12-07T08:00:00Z", "2026-12-07T18:00:00Z")).toEqual([
+      "2026-12-07T09:00:00.000Z",
+      "2026-12-07T17:00:00.000Z",
+    ]);
+  });
+
   it("can still ask for it with /digest now, straight after the scheduled one", async () => {
     await group();
     await digestTimes("2026-12-07T08:55:00Z", "2026-12-07T09:05:00Z");
