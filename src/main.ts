@@ -72,11 +72,12 @@ async function main(): Promise<void> {
   const ticker = startTicker(bot, log, () => clock.now().getTime());
   const shutdown = async () => {
     await ticker.stop();
+    // No new requests; the platforms then finish answering the ones already acked.
+    server?.close();
+    for (const stop of stops) await stop();
     // A delivery woken by the last command may still be on its way: let it finish first.
     await new Promise((resolve) => setImmediate(resolve));
     await bot.deliver();
-    for (const stop of stops) await stop();
-    server?.close();
     db.close();
   };
 

@@ -37,6 +37,7 @@ export function createAckFirstQueue(
   let waitingForAck = 0;
   let lastRequest = Number.NEGATIVE_INFINITY;
   let wake: { at: number; cancel(): void } | undefined;
+  let draining = false;
   const running = new Set<Promise<void>>();
 
   const start = (job: AfterAck) => {
@@ -80,6 +81,7 @@ export function createAckFirstQueue(
 
   return {
     later(job) {
+      if (draining) return start(job);
       queue.push({ job, at: now() });
       plan();
     },
@@ -93,10 +95,12 @@ export function createAckFirstQueue(
       });
     },
     async drain() {
+      draining = true;
       wake?.cancel();
       wake = undefined;
       while (queue.length > 0) start(queue.shift()?.job as AfterAck);
-      await Promise.all(running);
+      // A request still in flight may queue one more answer meanwhile: it starts at once.
+      while (running.size > 0) await Promise.all(running);
     },
   };
 }
