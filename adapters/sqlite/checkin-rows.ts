@@ -61,6 +61,27 @@ export const CheckInAnswerRow = rowReader(
   }),
 );
 
+export const AnonymousAnswerRow = rowReader(
+  z.object({
+    checkin_id: z.number(),
+    grp: GroupSchema,
+    attended: z.enum(["yes", "no"]).nullable(),
+    spoke: z.enum(["fully", "partly", "not-really"]).nullable(),
+    listened: z.enum(["yes", "partly", "no"]).nullable(),
+    comment: z.string().nullable(),
+    one_to_one: z.enum(["yes", "no"]).nullable(),
+  }),
+  (r) => ({
+    checkInId: r.checkin_id,
+    group: r.grp,
+    attended: r.attended,
+    spoke: r.spoke,
+    listened: r.listened,
+    comment: r.comment,
+    oneToOne: r.one_to_one,
+  }),
+);
+
 export const SupportRow = rowReader(
   z.object({
     id: z.number(),

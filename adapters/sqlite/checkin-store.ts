@@ -1,6 +1,7 @@
+import { randomInt } from "node:crypto";
 import { GroupSchema } from "../../src/domain/roles.ts";
 import type { AnswerPatch, CheckInStore } from "../../src/ports/checkin-store.ts";
-import { CheckInAnswerRow, CheckInRow } from "./checkin-rows.ts";
+import { AnonymousAnswerRow, CheckInAnswerRow, CheckInRow } from "./checkin-rows.ts";
 import type { Db } from "./open.ts";
 import { MeetingRow, many, one } from "./rows.ts";
 
@@ -48,13 +49,29 @@ export function createCheckInStore(db: Db): CheckInStore {
   );
   const answer = db.prepare(`${ANSWER} WHERE a.checkin_id = ? AND a.person_id = ?`);
   const answers = db.prepare(`${ANSWER} WHERE a.checkin_id = ? ORDER BY p.name, a.person_id`);
+  const anonymous = db.prepare("SELECT * FROM checkin_anonymous_answers WHERE checkin_id = ? ORDER BY id");
+  const addAnonymous = db.prepare(
+    `INSERT INTO checkin_anonymous_answers (id, checkin_id, grp, attended, spoke, listened, comment, one_to_one)
+     VALUES (@id, @checkin_id, @grp, @attended, @spoke, @listened, @comment, @one_to_one)`,
+  );
+  const emptyAnswer = db.prepare(
+    `UPDATE checkin_answers SET attended = NULL, spoke = NULL, listened = NULL, comment = NULL,
+            one_to_one = NULL, wants_support = NULL
+      WHERE checkin_id = ? AND person_id = ? AND anonymous = 1 AND completed_at IS NOT NULL`,
+  );
+  // Named and anonymous answers alike, from closed check-ins only: while one is open its
+  // figures would change with each answer and so tell who gave it.
   const listened = db.prepare(
     `SELECT m.id AS meeting_id, m.seq, m.starts_at, a.grp,
             SUM(a.listened = 'yes') AS yes, SUM(a.listened = 'partly') AS partly, SUM(a.listened = 'no') AS no
-       FROM (SELECT * FROM checkins WHERE workstream_id = ? ORDER BY opened_at DESC LIMIT ?) c
+       FROM (SELECT * FROM checkins WHERE workstream_id = ? AND closed_at IS NOT NULL
+              ORDER BY opened_at DESC LIMIT ?) c
        JOIN meetings m ON m.id = c.meeting_id
-       JOIN checkin_answers a ON a.checkin_id = c.id
-      WHERE a.completed_at IS NOT NULL AND a.listened IS NOT NULL
+       JOIN (SELECT checkin_id, grp, listened FROM checkin_answers
+              WHERE completed_at IS NOT NULL AND anonymous = 0
+             UNION ALL SELECT checkin_id, grp, listened FROM checkin_anonymous_answers) a
+         ON a.checkin_id = c.id
+      WHERE a.listened IS NOT NULL
       GROUP BY m.id, a.grp ORDER BY m.starts_at, a.grp`,
   );
   const oneToOnes = db.prepare(
@@ -94,6 +111,24 @@ export function createCheckInStore(db: Db): CheckInStore {
       }).changes === 1,
     answer: (checkInId, personId) => one(CheckInAnswerRow, answer.get(checkInId, personId)),
     answers: (checkInId) => many(CheckInAnswerRow, answers.all(checkInId)),
+    anonymousAnswers: (checkInId) => many(AnonymousAnswerRow, anonymous.all(checkInId)),
+    detachAnonymous(checkInId, personId) {
+      const row = answer.get(checkInId, personId) as Record<string, unknown> | undefined;
+      if (!row || row.anonymous !== 1 || row.completed_at === null) return false;
+      if (emptyAnswer.run(checkInId, personId).changes !== 1) return false;
+      // A random id, so the row's place among the others says nothing of when it came.
+      addAnonymous.run({
+        id: randomInt(1, 2 ** 47),
+        checkin_id: checkInId,
+        grp: row.grp,
+        attended: row.attended ?? null,
+        spoke: row.spoke ?? null,
+        listened: row.listened ?? null,
+        comment: row.comment ?? null,
+        one_to_one: row.one_to_one ?? null,
+      });
+      return true;
+    },
     advance(input) {
       const sets = ["step = @toStep", "grp = @group", "updated_at = @now"];
       const values: Record<string, unknown> = {

@@ -25,6 +25,11 @@ export function createSqliteStore(db: Db): Store {
   const getData = db.prepare("SELECT data FROM platform_data WHERE key = ?");
   return {
     transaction: (fn) => db.transaction(fn)(),
+    flushJournal() {
+      // Best effort: a reader in another process can hold the journal open for a moment; the
+      // next flush, or SQLite's own checkpoint, then empties it.
+      db.pragma("wal_checkpoint(TRUNCATE)");
+    },
     people: createPeopleStore(db),
     workstreams: createWorkstreamStore(db),
     members: createMemberStore(db),

@@ -1,97 +1,121 @@
-import { type CheckInAnswer, hasAnswered } from "./check-in.ts";
-import { GROUPS, type Group } from "./roles.ts";
+import { type Audience, type Contribution, foldFigure, unlinkedOrder } from "./anonymity.ts";
+import type { AnswerValues } from "./check-in.ts";
+import type { Group } from "./roles.ts";
 
-/** Groups with fewer answers than this are folded together, so nobody can be picked out. */
-export const SMALL_GROUP = 3;
+export { FOLDED, SMALL_GROUP } from "./anonymity.ts";
 
-/** How many gave each answer to the questions a chair may see (never the support question). */
-export interface AnswerCounts {
-  attended: { yes: number; no: number };
-  spoke: { fully: number; partly: number; "not-really": number };
-  listened: { yes: number; partly: number; no: number };
-  oneToOne: { yes: number; no: number };
+/** One finished answer as the summary sees it: named ones carry a name, anonymous ones never. */
+export type SummaryAnswer = AnswerValues & Contribution & { name: string | null };
+
+/** The questions whose answers are counted, and each one's choices in order. */
+export const COUNTED = {
+  attended: ["yes", "no"],
+  spoke: ["fully", "partly", "not-really"],
+  listened: ["yes", "partly", "no"],
+  oneToOne: ["yes", "no"],
+} as const;
+
+export type CountedQuestion = keyof typeof COUNTED;
+
+/** How many gave each choice. */
+export type ChoiceCounts = Record<string, number>;
+
+/** One question's figures: the total and, where safe, by stakeholder group. */
+export interface QuestionFigures {
+  counts: ChoiceCounts;
+  /** How many answers the counts hold. */
+  counted: number;
+  /** Anonymous answers held back from this question's figures. */
+  heldBack: number;
+  byGroup: Array<{ label: string; counted: number; counts: ChoiceCounts }>;
 }
 
-export interface GroupCounts {
-  /** A stakeholder group, or "other groups" for the small ones folded together. */
-  label: string;
-  answered: number;
-  counts: AnswerCounts;
-}
-
-/** What the chair sees about one check-in (PRODUCT.md §4 and §6). */
+/** What the chair (or, with the "aggregates" audience, anyone else) may see of one check-in. */
 export interface CheckInSummary {
   invited: number;
   answered: number;
-  counts: AnswerCounts;
-  byGroup: GroupCounts[];
-  /** Comments for the chair; `name` is null when the person answered anonymously. */
+  /** Open: who has answered and how many, nothing else (PRODUCT.md §15). */
+  open: boolean;
+  /** Per question; empty while open. */
+  questions: Partial<Record<CountedQuestion, QuestionFigures>>;
+  /** Answers held back everywhere because fewer than 3 were anonymous. */
+  heldBack: number;
+  /** Comments, in an order unrelated to who wrote them; `name` null when anonymous. */
   comments: Array<{ name: string | null; text: string }>;
-  /** Who asked for a one-to-one by name, and how many asked anonymously. */
+  /** Who asked for a one-to-one by name, and how many asked anonymously (counted ones). */
   oneToOne: { named: string[]; anonymous: number };
 }
 
-export const FOLDED = "other groups";
-
 /**
- * Builds the chair's summary from every invited person's answer row. Only finished answers
- * count (see hasAnswered); support answers are left out entirely, because chairs never see them.
+ * The summary of one check-in from its finished answers. `invited` counts everyone sent it;
+ * `seed` (the check-in's id) fixes the comments' order. While the check-in is open only the
+ * number who have answered is given, so that no one can tell an answer by watching the
+ * figures change as each person answers.
  */
-export function summariseCheckIn(rows: CheckInAnswer[]): CheckInSummary {
-  const answered = rows.filter(hasAnswered);
-  const byGroup: GroupCounts[] = [];
-  const folded: CheckInAnswer[] = [];
-  for (const group of GROUPS) {
-    const mine = answered.filter((a) => a.group === group);
-    if (mine.length === 0) continue;
-    if (mine.length < SMALL_GROUP) folded.push(...mine);
-    else byGroup.push({ label: group, answered: mine.length, counts: countAnswers(mine) });
-  }
-  if (folded.length > 0) {
-    // "Other groups" must hold 3 or more too, or the one or two people in it could be picked
-    // out: fold it into the smallest group shown. With no group left to show, show none.
-    const smallest = byGroup.reduce<GroupCounts | undefined>(
-      (s, g) => (!s || g.answered < s.answered ? g : s),
-      undefined,
+export function summariseCheckIn(input: {
+  invited: number;
+  answers: SummaryAnswer[];
+  open: boolean;
+  seed: number;
+  audience: Audience;
+}): CheckInSummary {
+  const { answers, audience } = input;
+  const base = { invited: input.invited, answered: answers.length, open: input.open };
+  if (input.open)
+    return { ...base, questions: {}, heldBack: 0, comments: [], oneToOne: { named: [], anonymous: 0 } };
+  const questions: Partial<Record<CountedQuestion, QuestionFigures>> = {};
+  for (const question of Object.keys(COUNTED) as CountedQuestion[]) {
+    const figure = foldFigure(
+      answers.filter((a) => a[question] !== null),
+      audience,
     );
-    if (folded.length >= SMALL_GROUP)
-      byGroup.push({ label: FOLDED, answered: folded.length, counts: countAnswers(folded) });
-    else if (smallest) {
-      const merged = [...answered.filter((a) => a.group === smallest.label), ...folded];
-      byGroup.splice(byGroup.indexOf(smallest), 1, {
-        label: FOLDED,
-        answered: merged.length,
-        counts: countAnswers(merged),
-      });
-    }
+    questions[question] = {
+      counts: tally(figure.counted, question),
+      counted: figure.counted.length,
+      heldBack: figure.heldBack,
+      byGroup: figure.groups.map((g) => ({
+        label: g.label,
+        counted: g.answers.length,
+        counts: tally(g.answers, question),
+      })),
+    };
   }
-  return {
-    invited: rows.length,
-    answered: answered.length,
-    counts: countAnswers(answered),
-    byGroup,
-    comments: answered
+  // The comment question is only asked of those who came (question 1 "no" skips it), and a
+  // chair knows who came: the comments' figure is the people who were asked it.
+  const asked = foldFigure(
+    answers.filter((a) => a.attended === "yes"),
+    audience,
+  );
+  const comments = unlinkedOrder(
+    asked.counted
       .filter((a) => a.comment)
-      .map((a) => ({ name: a.anonymous ? null : a.name, text: a.comment ?? "" })),
+      .map((a) => ({ name: audience === "chair" && !a.anonymous ? a.name : null, text: a.comment ?? "" })),
+    input.seed,
+  );
+  const oneToOne = foldFigure(
+    answers.filter((a) => a.oneToOne !== null),
+    audience,
+  ).counted.filter((a) => a.oneToOne === "yes");
+  return {
+    ...base,
+    questions,
+    heldBack: foldFigure(answers, audience).heldBack,
+    comments: audience === "chair" ? comments : [],
     oneToOne: {
-      named: answered.filter((a) => a.oneToOne === "yes" && !a.anonymous).map((a) => a.name),
-      anonymous: answered.filter((a) => a.oneToOne === "yes" && a.anonymous).length,
+      named:
+        audience === "chair"
+          ? oneToOne.flatMap((a) => (!a.anonymous && a.name ? [a.name] : [])).sort((a, b) => a.localeCompare(b))
+          : [],
+      anonymous: oneToOne.filter((a) => audience !== "chair" || a.anonymous).length,
     },
   };
 }
 
-function countAnswers(answers: CheckInAnswer[]): AnswerCounts {
-  const counts: AnswerCounts = {
-    attended: { yes: 0, no: 0 },
-    spoke: { fully: 0, partly: 0, "not-really": 0 },
-    listened: { yes: 0, partly: 0, no: 0 },
-    oneToOne: { yes: 0, no: 0 },
-  };
+function tally(answers: SummaryAnswer[], question: CountedQuestion): ChoiceCounts {
+  const counts: ChoiceCounts = Object.fromEntries(COUNTED[question].map((c) => [c, 0]));
   for (const a of answers) {
-    if (a.attended) counts.attended[a.attended]++;
-    if (a.spoke) counts.spoke[a.spoke]++;
-    if (a.listened) counts.listened[a.listened]++;
-    if (a.oneToOne) counts.oneToOne[a.oneToOne]++;
+    const value = a[question];
+    if (value !== null) counts[value] = (counts[value] ?? 0) + 1;
   }
   return counts;
 }

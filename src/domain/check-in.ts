@@ -12,8 +12,21 @@ export interface CheckIn {
   closedAt: Date | null;
 }
 
-/** The answer row for one invited person. Fields stay null until that question is answered. */
-export interface CheckInAnswer {
+/** The answers to the questions a chair may see (never the support question). */
+export interface AnswerValues {
+  attended: "yes" | "no" | null;
+  spoke: "fully" | "partly" | "not-really" | null;
+  listened: "yes" | "partly" | "no" | null;
+  comment: string | null;
+  oneToOne: "yes" | "no" | null;
+}
+
+/**
+ * The answer row for one invited person. Fields stay null until that question is answered.
+ * Once someone finishes anonymously their answers move to an `AnonymousAnswer` with nothing
+ * that points back here, and these fields are emptied: the row then only says they answered.
+ */
+export interface CheckInAnswer extends AnswerValues {
   checkInId: number;
   personId: number;
   /** Their name, for the chair's view (shown only when not anonymous). */
@@ -22,14 +35,15 @@ export interface CheckInAnswer {
   group: Group;
   /** The question they are on: 1–7, or DONE. */
   step: number;
-  attended: "yes" | "no" | null;
-  spoke: "fully" | "partly" | "not-really" | null;
-  listened: "yes" | "partly" | "no" | null;
-  comment: string | null;
-  oneToOne: "yes" | "no" | null;
   wantsSupport: "yes" | "no" | null;
   anonymous: boolean;
   completedAt: Date | null;
+}
+
+/** A finished anonymous answer: its check-in, the group it came from and the answers, no one's. */
+export interface AnonymousAnswer extends AnswerValues {
+  checkInId: number;
+  group: Group;
 }
 
 /** The step after the last question. */

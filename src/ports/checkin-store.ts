@@ -1,4 +1,4 @@
-import type { CheckIn, CheckInAnswer } from "../domain/check-in.ts";
+import type { AnonymousAnswer, CheckIn, CheckInAnswer } from "../domain/check-in.ts";
 import type { ListenedPoint } from "../domain/check-in-summary.ts";
 import type { Meeting } from "../domain/entities.ts";
 import type { Group } from "../domain/roles.ts";
@@ -40,8 +40,15 @@ export interface CheckInStore {
   /** Creates the person's (empty) answer row when they are sent the check-in; no-op if present. */
   invite(input: { checkInId: number; personId: number; group: Group; now: Date }): boolean;
   answer(checkInId: number, personId: number): CheckInAnswer | undefined;
-  /** Every invited person's row, by name. */
+  /** Every invited person's row, by name. Anonymous ones say only that they answered. */
   answers(checkInId: number): CheckInAnswer[];
+  /** The check-in's finished anonymous answers, tied to no one. */
+  anonymousAnswers(checkInId: number): AnonymousAnswer[];
+  /**
+   * Moves a finished anonymous answer out of the person's row into an anonymous one, leaving
+   * only the fact that they answered. False when the row is not a finished anonymous answer.
+   */
+  detachAnonymous(checkInId: number, personId: number): boolean;
   /**
    * Records the answer to the question at `fromStep` and moves on to `toStep` — only if the
    * person is still on `fromStep`. False means it was already answered (a double click or a
@@ -57,7 +64,7 @@ export interface CheckInStore {
     now: Date;
   }): boolean;
 
-  /** "Felt listened to" counts per meeting and group, over the workstream's last `meetings` check-ins. */
+  /** "Felt listened to" counts per meeting and group, over the workstream's last `meetings` closed check-ins. */
   listenedTrend(workstreamId: number, meetings: number): ListenedPoint[];
   /** People who asked for a one-to-one by name in a check-in since `since` (for the one-to-one list). */
   oneToOneRequests(workstreamId: number, since: Date): Array<{ personId: number; at: Date }>;

@@ -18,6 +18,12 @@ import type { SupportStore } from "./support-store.ts";
 export interface Store {
   /** Runs fn atomically: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Writes the journal into the database and empties it, so that no earlier version of a
+   * changed row (an anonymous answer still beside its person, say) is left in the journal.
+   * Call it outside a transaction.
+   */
+  flushJournal(): void;
   people: PeopleStore;
   workstreams: WorkstreamStore;
   members: MemberStore;

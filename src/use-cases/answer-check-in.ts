@@ -50,6 +50,7 @@ export function recordAnswer(
 ): ActionResult {
   const now = core.clock.now();
   const { checkIn, workstream } = scene;
+  let detached = false;
   const changed = core.store.transaction(() => {
     const group = core.store.members.get(workstream.id, actor.id)?.group;
     const before = core.store.checkIns.answer(checkIn.id, actor.id);
@@ -73,9 +74,12 @@ export function recordAnswer(
       // unmasked by a one-to-one request that names them.
       const done = core.store.checkIns.answer(checkIn.id, actor.id);
       if (done?.oneToOne === "yes" && !done.anonymous) requestOneToOne(core, workstream, actor, "checkin");
+      // Anonymous means unlinkable: the answers leave the person's row for one tied to no one.
+      if (done?.anonymous) detached = core.store.checkIns.detachAnonymous(checkIn.id, actor.id);
     }
     return true;
   });
+  if (detached) core.store.flushJournal();
   const after = core.store.checkIns.answer(checkIn.id, actor.id);
   if (!after) refuse("checkin.gone", "Sorry, I can't find that check-in.");
   if (changed) {

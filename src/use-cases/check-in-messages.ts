@@ -1,6 +1,10 @@
 import { type CheckIn, type CheckInAnswer, DONE, QUESTIONS, questionAt } from "../domain/check-in.ts";
-import type { AnswerCounts, CheckInSummary } from "../domain/check-in-summary.ts";
-import { SMALL_GROUP } from "../domain/check-in-summary.ts";
+import {
+  type CheckInSummary,
+  type ChoiceCounts,
+  type CountedQuestion,
+  FOLDED,
+} from "../domain/check-in-summary.ts";
 import type { Meeting, Person, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { formatDay, formatWhen } from "../domain/time.ts";
@@ -63,16 +67,16 @@ export function questionMessage(scene: CheckInScene, person: Person, answer: Che
 
 function doneMessage(person: Person, answer: CheckInAnswer): Message {
   const seen = answer.anonymous
-    ? "The chair will see your answers without your name."
+    ? "You answered anonymously: your answers are kept with no link to you, and the chair sees them only in totals, mixed with at least two other people's."
     : "The chair will see your answers with your name.";
   const blocks: Block[] = [];
-  if (answer.oneToOne === "yes") {
+  if (answer.anonymous) {
     blocks.push({
       kind: "note",
-      text: answer.anonymous
-        ? "You answered anonymously, so the chair won't know it was you who asked for a one-to-one. To ask by name, type `/onetoone request`."
-        : "You asked for a one-to-one: the chair will be in touch.",
+      text: "Because nothing links them to you, anonymous answers can't be changed. If you'd like a one-to-one with the chair by name, type `/onetoone request`.",
     });
+  } else if (answer.oneToOne === "yes") {
+    blocks.push({ kind: "note", text: "You asked for a one-to-one: the chair will be in touch." });
   }
   const text = `Thanks, ${person.name} — that's everything. ${seen}`;
   return { text, blocks: [{ kind: "text", text }, ...blocks] };
@@ -112,59 +116,91 @@ export function reminderMessage(scene: CheckInScene, person: Person): Message {
   };
 }
 
-const COUNT_LINES: Array<[string, (c: AnswerCounts) => string]> = [
-  ["Attended", (c) => `yes ${c.attended.yes}, no ${c.attended.no}`],
-  [
-    "Able to say what they wanted",
-    (c) => `fully ${c.spoke.fully}, partly ${c.spoke.partly}, not really ${c.spoke["not-really"]}`,
-  ],
-  ["Felt listened to", (c) => `yes ${c.listened.yes}, partly ${c.listened.partly}, no ${c.listened.no}`],
-  ["Would like a one-to-one", (c) => `yes ${c.oneToOne.yes}, no ${c.oneToOne.no}`],
-];
+const QUESTION_LABELS: Record<CountedQuestion, { title: string; choices: Record<string, string> }> = {
+  attended: { title: "Attended", choices: { yes: "yes", no: "no" } },
+  spoke: {
+    title: "Able to say what they wanted",
+    choices: { fully: "fully", partly: "partly", "not-really": "not really" },
+  },
+  listened: { title: "Felt listened to", choices: { yes: "yes", partly: "partly", no: "no" } },
+  oneToOne: { title: "Would like a one-to-one", choices: { yes: "yes", no: "no" } },
+};
 
-/** The chair's summary: aggregates, groups (small ones folded), comments, one-to-one requests. */
-export function summaryMessage(scene: CheckInScene, summary: CheckInSummary, final: boolean): Message {
+function countsText(question: CountedQuestion, counts: ChoiceCounts): string {
+  const { choices } = QUESTION_LABELS[question];
+  return Object.entries(choices)
+    .map(([value, label]) => `${label} ${counts[value] ?? 0}`)
+    .join(", ");
+}
+
+/** "2 answers are not shown yet, so that no one can tell who gave them." */
+export function heldBackNote(n: number): string {
+  return `${n} ${n === 1 ? "answer is" : "answers are"} not shown yet, so that no one can tell who gave ${n === 1 ? "it" : "them"}.`;
+}
+
+/**
+ * The chair's summary. While the check-in is open it says only how many have answered; once
+ * closed, the counts, the groups and the comments, all folded by the one rule in
+ * domain/anonymity.ts.
+ */
+export function summaryMessage(scene: CheckInScene, summary: CheckInSummary): Message {
   const rate = summary.invited === 0 ? 0 : Math.round((summary.answered / summary.invited) * 100);
-  const text = final
-    ? `The check-in after ${meetingLabel(scene)} has closed. ${summary.answered} of ${summary.invited} members answered (${rate}%).`
-    : `The check-in after ${meetingLabel(scene)} so far: ${summary.answered} of ${summary.invited} members have answered (${rate}%).`;
+  const zone = scene.workstream.settings.timezone;
+  if (summary.open) {
+    const text = `The check-in after ${meetingLabel(scene)} is still open: ${summary.answered} of ${summary.invited} members have answered (${rate}%).`;
+    return {
+      text,
+      blocks: [
+        { kind: "text", text },
+        {
+          kind: "note",
+          text: `You'll get the answers when it closes, on ${formatWhen(scene.checkIn.closesAt, zone)}. Until then I show only how many have answered, so that nobody's answers can be picked out as they come in.`,
+        },
+      ],
+    };
+  }
+  const text = `The check-in after ${meetingLabel(scene)} has closed. ${summary.answered} of ${summary.invited} members answered (${rate}%).`;
   const blocks: Block[] = [{ kind: "text", text }];
-  // With one or two answers, counts and unnamed comments would point at the people who
-  // answered (`/checkin status` says who they are), so they wait for a third.
-  const few = summary.answered > 0 && summary.answered < SMALL_GROUP;
-  if (few) {
+  if (summary.heldBack > 0)
     blocks.push({
       kind: "note",
-      text: "Fewer than 3 people have answered, so I'm not showing the answers yet, to keep anonymous answers anonymous.",
+      text: `${heldBackNote(summary.heldBack)} Anonymous answers are shown once at least 3 people have answered anonymously.`,
     });
-  }
-  if (summary.answered >= SMALL_GROUP) {
+  const shown = (Object.keys(QUESTION_LABELS) as CountedQuestion[]).flatMap((q) => {
+    const figures = summary.questions[q];
+    return figures && figures.counted > 0 ? [[q, figures] as const] : [];
+  });
+  if (shown.length > 0) {
     blocks.push({
       kind: "fields",
-      fields: COUNT_LINES.map(([label, show]) => ({ label, value: show(summary.counts) })),
-    });
-    blocks.push({
-      kind: "text",
-      text: '*By stakeholder group* (groups with fewer than 3 answers are shown together as "other groups")',
-    });
-    blocks.push({
-      kind: "list",
-      items: summary.byGroup.map(
-        (g) =>
-          `${g.label} (${g.answered}): listened to — ${COUNT_LINES[2]?.[1](g.counts)}; able to speak — ${COUNT_LINES[1]?.[1](g.counts)}; attended — ${COUNT_LINES[0]?.[1](g.counts)}`,
-      ),
+      fields: shown.map(([q, f]) => ({
+        label: QUESTION_LABELS[q].title,
+        value: countsText(q, f.counts) + (f.heldBack > summary.heldBack ? ` (${f.heldBack} not shown)` : ""),
+      })),
     });
   }
-  const comments = few ? summary.comments.filter((c) => c.name !== null) : summary.comments;
-  if (comments.length > 0) {
+  for (const q of ["listened", "spoke"] as const) {
+    const figures = summary.questions[q];
+    if (!figures || figures.byGroup.length === 0) continue;
+    blocks.push({ kind: "text", text: `*${QUESTION_LABELS[q].title}, by stakeholder group*` });
+    blocks.push({
+      kind: "list",
+      items: figures.byGroup.map((g) => `${g.label} (${g.counted}): ${countsText(q, g.counts)}`),
+    });
+  }
+  if (shown.length > 0)
+    blocks.push({
+      kind: "note",
+      text: `Groups with fewer than 3 answers, or with 1 or 2 anonymous ones, are shown together as "${FOLDED}".`,
+    });
+  if (summary.comments.length > 0) {
     blocks.push({ kind: "text", text: "*Comments for the chair*" });
     blocks.push({
       kind: "list",
-      items: comments.map((c) => `${c.name ?? "Anonymous"}: "${c.text}"`),
+      items: summary.comments.map((c) => `${c.name ?? "Anonymous"}: "${c.text}"`),
     });
   }
-  const { named } = summary.oneToOne;
-  const anonymous = few ? 0 : summary.oneToOne.anonymous;
+  const { named, anonymous } = summary.oneToOne;
   if (named.length > 0 || anonymous > 0) {
     const parts = [];
     if (named.length > 0) parts.push(`${nameList(named)} would like a one-to-one with you.`);

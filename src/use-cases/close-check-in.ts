@@ -1,6 +1,6 @@
 import type { CheckIn } from "../domain/check-in.ts";
-import { summariseCheckIn } from "../domain/check-in-summary.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import { checkInSummary } from "./check-in-figures.ts";
 import { summaryMessage } from "./check-in-messages.ts";
 import type { Core } from "./core.ts";
 import { sceneOf } from "./find-check-in.ts";
@@ -15,7 +15,7 @@ export function closeCheckIn(core: Core, checkIn: CheckIn, now: Date): number {
   if (!core.store.checkIns.close(checkIn.id, now)) return 0;
   const scene = sceneOf(core, { ...checkIn, closedAt: now });
   if (!scene) return 0;
-  const summary = summaryMessage(scene, summariseCheckIn(core.store.checkIns.answers(checkIn.id)), true);
+  const summary = summaryMessage(scene, checkInSummary(core, scene.checkIn, "chair"));
   let queued = 0;
   for (const chair of chairsOf(core.store.members.list(scene.workstream.id))) {
     if (

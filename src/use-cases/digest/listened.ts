@@ -1,14 +1,43 @@
-import { SMALL_GROUP } from "../../domain/check-in-summary.ts";
-import { formatId } from "../../domain/ids.ts";
+import { FOLDED, foldFigure, SMALL_GROUP } from "../../domain/anonymity.ts";
+import type { ListenedPoint } from "../../domain/check-in-summary.ts";
+import type { Group } from "../../domain/roles.ts";
 import { GAP, sparkline } from "../../domain/sparkline.ts";
 import { type DigestInput, percent, type SectionBuilder } from "./section.ts";
 
 const MEETINGS = 6;
 
+type Listened = { group: Group; anonymous: true; yes: boolean };
+
+/** One meeting's "felt listened to" figure, folded as coordinators must see it. */
+interface MeetingFigure {
+  yes: number;
+  all: number;
+  /** Group label → its share, only where the rule allows a group figure. */
+  groups: Map<string, { yes: number; all: number }>;
+}
+
+function figureOf(points: ListenedPoint[]): MeetingFigure {
+  const answers: Listened[] = points.flatMap((p) => [
+    ...Array.from({ length: p.yes }, () => ({ group: p.group, anonymous: true as const, yes: true })),
+    ...Array.from({ length: p.partly + p.no }, () => ({
+      group: p.group,
+      anonymous: true as const,
+      yes: false,
+    })),
+  ]);
+  // Coordinators see aggregates only, so every answer is folded as if anonymous.
+  const folded = foldFigure(answers, "aggregates");
+  const count = (as: Listened[]) => ({ yes: as.filter((a) => a.yes).length, all: as.length });
+  return {
+    ...count(folded.counted),
+    groups: new Map(folded.groups.map((g) => [g.label, count(g.answers)])),
+  };
+}
+
 /**
- * "Did you feel your views were listened to?" over the last six meetings' check-ins, as the
- * share who said yes: overall, and by stakeholder group wherever a group gave at least three
- * answers at a meeting (fewer could pick people out, so those show as a gap).
+ * "Did you feel your views were listened to?" over the last six closed check-ins, as the share
+ * who said yes: overall, and by stakeholder group wherever the one folding rule allows (a
+ * group too small to show, or one that would let the rest be worked out, shows as a gap).
  */
 export const listened: SectionBuilder = {
   name: "listened",
@@ -18,46 +47,34 @@ export const listened: SectionBuilder = {
     const meetings = [...new Map(points.map((p) => [p.meetingId, p])).values()].sort(
       (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
     );
-    const tally = (ps: typeof points) => {
-      const yes = ps.reduce((n, p) => n + p.yes, 0);
-      const all = ps.reduce((n, p) => n + p.yes + p.partly + p.no, 0);
-      return { yes, all };
-    };
-    const overall = meetings.map((m) => tally(points.filter((p) => p.meetingId === m.meetingId)));
-    // Coordinators see aggregates only: a meeting with one or two answers would show those people's.
-    const latest = overall.filter((t) => t.all >= SMALL_GROUP).at(-1) ?? { yes: 0, all: 0 };
-    const last = meetings.at(-1);
-    const first = meetings[0];
-    const span =
-      first && last && first !== last
-        ? `${formatId("meeting", first.meetingSeq)} to ${formatId("meeting", last.meetingSeq)}`
-        : last
-          ? formatId("meeting", last.meetingSeq)
-          : "";
-    const trend = sparkline(overall.map((t) => (t.all >= SMALL_GROUP ? t.yes / t.all : undefined)));
+    const figures = meetings.map((m) => figureOf(points.filter((p) => p.meetingId === m.meetingId)));
+    const rate = (t: { yes: number; all: number } | undefined) => (t && t.all > 0 ? t.yes / t.all : undefined);
+    const latest = figures.filter((f) => f.all > 0).at(-1);
     const lines = [
-      latest.all > 0
-        ? `Everyone: ${trend} — latest ${percent(latest.yes, latest.all)} (${latest.yes} of ${latest.all} said yes).`
-        : `Everyone: ${trend} — fewer than ${SMALL_GROUP} answers at each meeting so far.`,
+      latest
+        ? `Everyone: ${sparkline(figures.map(rate))} — at the latest, ${latest.yes} of ${latest.all} said yes (${percent(latest.yes, latest.all)}).`
+        : `Everyone: ${sparkline(figures.map(rate))} — fewer than ${SMALL_GROUP} answers at each meeting so far.`,
     ];
-    const groups = [...new Set(points.map((p) => p.group))].sort();
-    for (const group of groups) {
-      const per = meetings.map((m) =>
-        tally(points.filter((p) => p.meetingId === m.meetingId && p.group === group)),
-      );
-      const shown = per.map((t) => (t.all >= SMALL_GROUP ? t.yes / t.all : undefined));
-      if (shown.every((r) => r === undefined)) continue;
-      const lastShown = per.filter((t) => t.all >= SMALL_GROUP).at(-1) ?? { yes: 0, all: 0 };
-      lines.push(`${group}: ${sparkline(shown)} — latest ${percent(lastShown.yes, lastShown.all)}.`);
+    const labels = [...new Set(figures.flatMap((f) => [...f.groups.keys()]))].sort((a, b) =>
+      a === FOLDED ? 1 : b === FOLDED ? -1 : a.localeCompare(b),
+    );
+    for (const label of labels) {
+      const per = figures.map((f) => f.groups.get(label));
+      const last = per.filter((t) => t !== undefined).at(-1);
+      if (!last) continue;
+      lines.push(`${label}: ${sparkline(per.map(rate))} — at the latest, ${percent(last.yes, last.all)}.`);
     }
     return {
       heading: "Felt listened to",
       blocks: [
-        { kind: "text", text: `Share who said yes at each meeting, oldest first (${span}):` },
+        {
+          kind: "text",
+          text: `How many said yes to "Did you feel your views were listened to?" at the last ${meetings.length === 1 ? "meeting" : `${meetings.length} meetings`}, oldest first:`,
+        },
         { kind: "list", items: lines },
         {
           kind: "note",
-          text: `▁ is nobody and █ is everyone. ${GAP} means fewer than ${SMALL_GROUP} answers in that group, so it isn't shown.`,
+          text: `▁ is nobody and █ is everyone. ${GAP} means too few answers in that group to show without pointing at someone.`,
         },
       ],
     };
