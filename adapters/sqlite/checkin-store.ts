@@ -114,7 +114,7 @@ export function createCheckInStore(db: Db): CheckInStore {
     anonymousAnswers: (checkInId) => many(AnonymousAnswerRow, anonymous.all(checkInId)),
     detachAnonymous(checkInId, personId) {
       const row = answer.get(checkInId, personId) as Record<string, unknown> | undefined;
-      if (!row || row.anonymous !== 1 || row.completed_at === null) return false;
+      if (row?.anonymous !== 1 || row.completed_at === null) return false;
       if (emptyAnswer.run(checkInId, personId).changes !== 1) return false;
       // A random id, so the row's place among the others says nothing of when it came.
       addAnonymous.run({

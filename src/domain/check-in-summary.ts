@@ -104,7 +104,9 @@ export function summariseCheckIn(input: {
     oneToOne: {
       named:
         audience === "chair"
-          ? oneToOne.flatMap((a) => (!a.anonymous && a.name ? [a.name] : [])).sort((a, b) => a.localeCompare(b))
+          ? oneToOne
+              .flatMap((a) => (!a.anonymous && a.name ? [a.name] : []))
+              .sort((a, b) => a.localeCompare(b))
           : [],
       anonymous: oneToOne.filter((a) => audience !== "chair" || a.anonymous).length,
     },

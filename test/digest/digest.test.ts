@@ -130,9 +130,10 @@ describe("the coordinator digest", () => {
       /P-1 \*Paying members for their time\*: parked 96 days ago, with no date to revisit it\./,
     );
     expect(text).toContain("S-1 Sam (practical)");
-    // Kim answered "partly" at the first four, so everyone's rate runs below the service users'.
-    expect(text).toContain("Everyone: ▃▅▇▅██ — latest 100% (3 of 3 said yes).");
-    expect(text).toContain("service-user: ▃▆█▆██ — latest 100%.");
+    // Kim, the one carer, answered "partly" at the first four. Everyone's rate beside the
+    // service users' would tell what she said, so at those meetings there are no groups.
+    expect(text).toContain("Everyone: ▃▅▇▅██ — at the latest, 3 of 3 said yes (100%).");
+    expect(text).toContain("service-user: ····██ — at the latest, 100%.");
     expect(text).not.toContain("carer:");
   });
 

@@ -14,5 +14,4 @@ describe("a support need typed after /support", () => {
     expect(readSupportNeed("a lift please")).toEqual({ kind: "other", need: "a lift please" });
     expect(readSupportNeed("practical")).toEqual({ kind: "other", need: "practical" });
   });
-
 });

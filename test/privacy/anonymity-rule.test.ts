@@ -35,8 +35,18 @@ function shape(spec: Spec, audience: Audience) {
 
 describe("the one folding rule", () => {
   it.each<[string, Spec, Audience, { counted: number; heldBack: number; groups: string[] }]>([
-    ["shows nothing from one or two answers to coordinators", "ss", "aggregates", { counted: 0, heldBack: 2, groups: [] }],
-    ["shows three answers in one group as the total only", "sss", "aggregates", { counted: 3, heldBack: 0, groups: ["service-user:3"] }],
+    [
+      "shows nothing from one or two answers to coordinators",
+      "ss",
+      "aggregates",
+      { counted: 0, heldBack: 2, groups: [] },
+    ],
+    [
+      "shows three answers in one group as the total only",
+      "sss",
+      "aggregates",
+      { counted: 3, heldBack: 0, groups: ["service-user:3"] },
+    ],
     [
       "folds a lone carer with the service users rather than leave the carer as the rest",
       "sssc",
@@ -61,24 +71,14 @@ describe("the one folding rule", () => {
       "aggregates",
       { counted: 9, heldBack: 0, groups: ["service-user:4", `${FOLDED}:5`] },
     ],
-    [
-      "lets a chair see named answers however few",
-      "sc",
-      "chair",
-      { counted: 2, heldBack: 0, groups: [] },
-    ],
+    ["lets a chair see named answers however few", "sc", "chair", { counted: 2, heldBack: 0, groups: [] }],
     [
       "holds back one anonymous answer among named ones (total minus named would be it)",
       "sssS",
       "chair",
       { counted: 3, heldBack: 1, groups: ["service-user:3"] },
     ],
-    [
-      "holds back two anonymous answers",
-      "ssSS",
-      "chair",
-      { counted: 2, heldBack: 2, groups: [] },
-    ],
+    ["holds back two anonymous answers", "ssSS", "chair", { counted: 2, heldBack: 2, groups: [] }],
     [
       "counts three anonymous answers",
       "sSSS",
@@ -115,19 +115,23 @@ describe("the one folding rule", () => {
 
   it("always shows groups that hold every counted answer, each safe", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[scolSCOL]{0,14}$/), fc.constantFrom<Audience>("chair", "aggregates"), (spec, audience) => {
-        const f = foldFigure(answers(spec), audience);
-        const hidden = (a: { anonymous: boolean }) => audience === "aggregates" || a.anonymous;
-        if (f.groups.length > 0)
-          expect(f.groups.reduce((n, g) => n + g.answers.length, 0)).toBe(f.counted.length);
-        for (const g of f.groups) {
-          expect(g.answers.length).toBeGreaterThanOrEqual(3);
-          const n = g.answers.filter(hidden).length;
-          expect(n === 0 || n >= 3).toBe(true);
-        }
-        const shownAnonymous = f.counted.filter(hidden).length;
-        expect(shownAnonymous === 0 || shownAnonymous >= 3).toBe(true);
-      }),
+      fc.property(
+        fc.stringMatching(/^[scolSCOL]{0,14}$/),
+        fc.constantFrom<Audience>("chair", "aggregates"),
+        (spec, audience) => {
+          const f = foldFigure(answers(spec), audience);
+          const hidden = (a: { anonymous: boolean }) => audience === "aggregates" || a.anonymous;
+          if (f.groups.length > 0)
+            expect(f.groups.reduce((n, g) => n + g.answers.length, 0)).toBe(f.counted.length);
+          for (const g of f.groups) {
+            expect(g.answers.length).toBeGreaterThanOrEqual(3);
+            const n = g.answers.filter(hidden).length;
+            expect(n === 0 || n >= 3).toBe(true);
+          }
+          const shownAnonymous = f.counted.filter(hidden).length;
+          expect(shownAnonymous === 0 || shownAnonymous >= 3).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

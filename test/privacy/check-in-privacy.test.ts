@@ -75,7 +75,7 @@ const ROLES: Array<{ role: string; who: string; sees: string[]; neverSees: strin
   {
     role: "the person (Sam, answered anonymously)",
     who: "sam",
-    sees: [SAM_NEED, SAM_SECOND_NEED, "The chair will see your answers without your name."],
+    sees: [SAM_NEED, SAM_SECOND_NEED, "You answered anonymously: your answers are kept with no link to you"],
     neverSees: [KIM_COMMENT, "Felt listened to:", "Answered:"],
   },
   {
@@ -87,12 +87,19 @@ const ROLES: Array<{ role: string; who: string; sees: string[]; neverSees: strin
   {
     role: "the chair (Chris)",
     who: "chris",
-    // Two answers, one anonymous, and status names who answered: until a third answer, the
-    // anonymous comment and the counts would point at Sam, so the chair sees neither.
-    sees: [`Kim: "${KIM_COMMENT}"`, "Fewer than 3 people have answered", "Answered: Kim and Sam"],
+    // Two answers, one anonymous, and status names who answered: the anonymous one would be
+    // the total minus Kim's, so until three people answer anonymously it is held back.
+    sees: [
+      `Kim: "${KIM_COMMENT}"`,
+      "1 answer is not shown yet, so that no one can tell who gave it",
+      "Felt listened to: yes 1, partly 0, no 0",
+      "Answered: Kim and Sam",
+    ],
     neverSees: [
       SAM_COMMENT,
-      "Felt listened to:",
+      // Sam said "no": only Kim's named "yes" may count.
+      "Felt listened to: yes 1, partly 0, no 1",
+      "Anonymous:",
       SAM_NEED,
       SAM_SECOND_NEED,
       "S-1",

@@ -81,7 +81,7 @@ describe("the check-in on Teams, whole", () => {
 
     screen = await d.click("sam", screen, "Answer anonymously");
     expect(shown(screen)).toContain(
-      "Thanks, Sam Jones — that's everything. The chair will see your answers without your name.",
+      "Thanks, Sam Jones — that's everything. You answered anonymously: your answers are kept with no link to you",
     );
     // The last card is a record: nothing left to press.
     expect(buttonsOn(screen)).toEqual([]);
@@ -93,16 +93,28 @@ describe("the check-in on Teams, whole", () => {
     const checkIn = h.store.checkIns.byMeeting(meeting?.id ?? -1);
     const answers = h.store.checkIns.answers(checkIn?.id ?? -1).filter((a) => a.completedAt);
     expect(answers).toHaveLength(1);
+    // Sam's row says only that Sam answered; the answers are kept apart, tied to no one.
     expect(answers[0]).toMatchObject({
       personId: personId("sam"),
-      attended: "yes",
-      spoke: "partly",
-      listened: "no",
-      comment: "Too many acronyms",
-      oneToOne: "yes",
-      wantsSupport: "yes",
+      attended: null,
+      spoke: null,
+      listened: null,
+      comment: null,
+      oneToOne: null,
+      wantsSupport: null,
       anonymous: true,
     });
+    expect(h.store.checkIns.anonymousAnswers(checkIn?.id ?? -1)).toEqual([
+      {
+        checkInId: checkIn?.id,
+        group: "other",
+        attended: "yes",
+        spoke: "partly",
+        listened: "no",
+        comment: "Too many acronyms",
+        oneToOne: "yes",
+      },
+    ]);
 
     // The support need went at once, privately, to the coordinator's 1:1 chat only.
     await h.bot.deliver();
@@ -117,9 +129,8 @@ describe("the check-in on Teams, whole", () => {
     expect(status.conversationId).toBe(chatOf("chris"));
     expect(status.text).toContain("1 of 3 have answered");
     const summary = await d.inChat("chris", "checkin summary");
-    expect(summary.text).toContain("1 of 3 members have answered");
-    // One anonymous answer, and status says who answered: nothing of it shows until there are 3.
-    expect(summary.text).toContain("Fewer than 3 people have answered");
+    expect(summary.text).toContain("is still open: 1 of 3 members have answered");
+    // While it is open the chair sees how many have answered, nothing of what.
     expect(summary.text).not.toContain("Attended:");
     expect(summary.text).not.toContain("Too many acronyms");
     expect(summary.text).not.toContain("Papers in large print");
@@ -151,7 +162,10 @@ describe("the check-in on Teams, whole", () => {
     screen = await d.click("sam", screen, "Share my name");
     expect(shown(screen)).toContain("that's everything");
 
-    // Chris asks in the channel, as the Slack test does (where the answer is ephemeral).
+    // Once it has closed, Chris asks in the channel, as the Slack test does (where the answer
+    // is ephemeral).
+    h.clock.advance(73 * HOUR);
+    await h.bot.tick();
     const before = h.connector.calls.length;
     const asked = d.channelActivity("chris", "checkin summary");
     expect((await h.post(asked)).status).toBe(200);

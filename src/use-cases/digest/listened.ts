@@ -48,7 +48,8 @@ export const listened: SectionBuilder = {
       (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
     );
     const figures = meetings.map((m) => figureOf(points.filter((p) => p.meetingId === m.meetingId)));
-    const rate = (t: { yes: number; all: number } | undefined) => (t && t.all > 0 ? t.yes / t.all : undefined);
+    const rate = (t: { yes: number; all: number } | undefined) =>
+      t && t.all > 0 ? t.yes / t.all : undefined;
     const latest = figures.filter((f) => f.all > 0).at(-1);
     const lines = [
       latest
