@@ -20,5 +20,8 @@ export function openDatabase(path: string): Db {
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   db.pragma("synchronous = NORMAL");
+  // Deleted or overwritten content is zeroed, not left in free space: an anonymous answer
+  // moved out of a person's row, or a forgotten person's words, leave nothing behind.
+  db.pragma("secure_delete = ON");
   return db;
 }
