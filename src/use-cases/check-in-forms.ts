@@ -3,6 +3,7 @@ import { isSupportKind, SUPPORT_KINDS, supportKindLabel } from "../domain/suppor
 import type { Form } from "../messages/message.ts";
 import type { ActionResult } from "./action-result.ts";
 import { currentView, loadForAnswer, recordAnswer } from "./answer-check-in.ts";
+import { checkInReader, supportGoesTo } from "./check-in-messages.ts";
 import type { Core } from "./core.ts";
 import { capitalise } from "./people.ts";
 import { createSupportRequest } from "./request-support.ts";
@@ -53,7 +54,7 @@ export function openSupportForm(core: Core, actor: Person, value: string): Actio
   const form: Form = {
     action: "checkin.support-sent",
     title: "Ask for support",
-    intro: "This goes straight to the coordinator, with your name, so they can help. The chair won't see it.",
+    intro: supportGoesTo(checkInReader(actor, core.store.members.list(scene.workstream.id))),
     submitLabel: "Send",
     context: value,
     fields: [
