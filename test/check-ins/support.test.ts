@@ -20,9 +20,7 @@ describe("support requests", () => {
   it("reach only the coordinators, privately, with the member's name and need, and are tracked to done", async () => {
     await group();
     const asked = await h.say("sam", "/support practical a lift to the next meeting");
-    expect(asked.text).toContain(
-      "Thanks, Sam. I've passed this privately to Cora and Pat (coordinator).",
-    );
+    expect(asked.text).toContain("Thanks, Sam. I've passed this privately to Cora and Pat (coordinator).");
     expect(asked.text).not.toContain("S-1");
     expect(asked.text).toContain("not the chair");
     await h.bot.deliver();

@@ -62,7 +62,9 @@ describe("support asked for 'other' reads as something else", () => {
   it("shows my own request as 'Something else', with no number I can't use", async () => {
     await h.say("sam", "/support could someone ring me before the meeting");
     const mine = await h.say("sam", "/support list");
-    expect(mine.text).toContain('Something else, Tuesday 1 December: "could someone ring me before the meeting" — open');
+    expect(mine.text).toContain(
+      'Something else, Tuesday 1 December: "could someone ring me before the meeting" — open',
+    );
     expect(mine.text).not.toContain("S-1");
   });
 });

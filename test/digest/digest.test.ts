@@ -121,15 +121,15 @@ describe("the coordinator digest", () => {
     expect(text).not.toContain("M-5 *Meeting 5*:"); // closed more than a week ago
     expect(text).toContain("Said they couldn't come to the last two meetings: Lee.");
     expect(text).toContain("Didn't answer the last two check-ins: Kim and Lee.");
-    expect(text).toContain(
-      "3 members of 5 are overdue for a one-to-one with a chair (3 of them never had one).",
-    );
+    expect(text).toContain("3 of 5 members are due a one-to-one with a chair (3 have never had one).");
     expect(text).toContain("1 member asked for one and is waiting.");
-    expect(text).toContain("P-2 *Transport to meetings*: revisit due Wednesday 27 January.");
-    expect(text).toMatch(
-      /P-1 \*Paying members for their time\*: parked 96 days ago, with no date to revisit it\./,
+    expect(text).toContain(
+      "P-2 *Transport to meetings* is due to be looked at again on Wednesday 27 January.",
     );
-    expect(text).toContain("S-1 Sam (practical)");
+    expect(text).toContain(
+      "P-1 *Paying members for their time* was parked 96 days ago, with no date to look at it again.",
+    );
+    expect(text).toContain("S-1: Sam asked for practical support on ");
     // Kim answered "partly" at the first four, so everyone's rate runs below the service users'.
     expect(text).toContain("Everyone: ▃▅▇▅██ — latest 100% (3 of 3 said yes).");
     expect(text).toContain("service-user: ▃▆█▆██ — latest 100%.");

@@ -53,9 +53,7 @@ describe("papers ahead of a meeting", () => {
       "Hi Sam — the papers for *Medication review* on Friday 11 December, 2pm are ready.",
     );
     expect(sams).toContain("There are 2 papers.");
-    expect(sams).toContain(
-      "*Budget 2027*: https://example.org/budget.pdf — where the money goes next year",
-    );
+    expect(sams).toContain("*Budget 2027*: https://example.org/budget.pdf — where the money goes next year");
     expect(sams).toContain("*Safety report*: https://example.org/safety.pdf");
     expect(sams).not.toContain("PA-");
     expect(sams).toContain("you can ask Chris (the chair) privately");

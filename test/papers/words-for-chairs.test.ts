@@ -60,7 +60,9 @@ describe("the papers, written for the chair", () => {
   it("tells the chair who can see they've read them, not 'the chair and coordinator'", async () => {
     await papersSent();
     const thanked = textOf(click(h, "chris", button(h, "chris", "I've read them")));
-    expect(thanked).toContain("Thank you, Chris — I've noted that you've read them. Cora can see that you have.");
+    expect(thanked).toContain(
+      "Thank you, Chris — I've noted that you've read them. Cora can see that you have.",
+    );
     expect(thanked).not.toContain("The chair and coordinator");
     const member = textOf(click(h, "sam", button(h, "sam", "I've read them")));
     expect(member).toContain("The chair and coordinator can see that you have.");
