@@ -123,11 +123,9 @@ describe("the coordinator digest", () => {
     expect(text).toContain("Didn't answer the last two check-ins: Kim and Lee.");
     expect(text).toContain("3 of 5 members are due a one-to-one with a chair (3 have never had one).");
     expect(text).toContain("1 member asked for one and is waiting.");
+    expect(text).toContain("P-2 *Transport to meetings*: set to come back to on Wednesday 27 January.");
     expect(text).toContain(
-      "P-2 *Transport to meetings* is due to be looked at again on Wednesday 27 January.",
-    );
-    expect(text).toContain(
-      "P-1 *Paying members for their time* was parked 96 days ago, with no date to look at it again.",
+      "P-1 *Paying members for their time*: parked 96 days ago, with no date to come back to it.",
     );
     expect(text).toContain("S-1: Sam asked for practical support on ");
     // Kim answered "partly" at the first four, so everyone's rate runs below the service users'.
