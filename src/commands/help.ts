@@ -1,36 +1,194 @@
 import type { Role } from "../domain/roles.ts";
-import type { Message } from "../messages/message.ts";
+import type { Block, Message } from "../messages/message.ts";
 import { COMMANDS } from "./catalog.ts";
 import { allowed, type CommandSpec } from "./spec.ts";
 
+/** What people want to do, in the order help shows it. */
+const TOPICS = [
+  "Before a meeting",
+  "After a meeting",
+  "Say what you think",
+  "Get help",
+  "Run the workstream",
+] as const;
+type Topic = (typeof TOPICS)[number];
+
 /**
- * The commands this person may use here, with examples. Outside a workstream that is the
- * commands that need none; in one, those their role allows.
+ * Each command's topic, by `<verb> <sub>` (`papers` for the verb alone), and for the commands
+ * plain `/help` shows, what it does in a few everyday words. A command missing here is still
+ * shown, under "Run the workstream", so a new command is never hidden from `/help all`.
  */
-export function helpFor(role: Role | undefined, inWorkstream: boolean, verb?: string): Message {
+const HELP: Record<string, { topic: Topic; says?: string }> = {
+  "meeting list": { topic: "Before a meeting", says: "see the meetings coming up" },
+  papers: { topic: "Before a meeting", says: "see the papers for the next meeting" },
+  glossary: { topic: "Before a meeting", says: "find out what a word means" },
+  "meeting schedule": { topic: "Before a meeting", says: "book a meeting" },
+  "meeting cancel": { topic: "Before a meeting" },
+  "papers add": { topic: "Before a meeting", says: "add a paper for the next meeting" },
+  "papers send": { topic: "Before a meeting" },
+  "glossary add": { topic: "Before a meeting" },
+  "meeting end": { topic: "After a meeting", says: "end the meeting now, so the check-in goes out" },
+  "checkin start": { topic: "After a meeting" },
+  "checkin status": { topic: "After a meeting" },
+  "checkin summary": { topic: "After a meeting", says: "see how the check-in went" },
+  dissent: { topic: "Say what you think", says: "say you disagree, so it goes on the record" },
+  "dissent list": { topic: "Say what you think" },
+  "dissent withdraw": { topic: "Say what you think" },
+  parked: { topic: "Say what you think", says: "see issues put aside to come back to" },
+  park: { topic: "Say what you think", says: "put an issue aside to come back to" },
+  "parked resolve": { topic: "Say what you think" },
+  "parked drop": { topic: "Say what you think" },
+  "parked revisit": { topic: "Say what you think" },
+  support: { topic: "Get help", says: "ask for help privately (only the coordinator sees it)" },
+  "support list": { topic: "Get help", says: "see the support requests still open" },
+  "support done": { topic: "Get help", says: "mark a support request as sorted" },
+  "onetoone request": { topic: "Get help", says: "ask the chair for a one-to-one chat" },
+  onetoone: { topic: "Get help", says: "see one-to-ones, or note one you've had" },
+  "quiet until": { topic: "Get help", says: "pause reminders for a while" },
+  "quiet off": { topic: "Get help" },
+  "workstream setup": { topic: "Run the workstream" },
+  workstream: { topic: "Run the workstream" },
+  "workstream add": { topic: "Run the workstream", says: "add people to the workstream" },
+  "workstream sync": { topic: "Run the workstream" },
+  "workstream remove": { topic: "Run the workstream" },
+  "workstream role": { topic: "Run the workstream" },
+  "workstream group": { topic: "Run the workstream" },
+  "workstream set": { topic: "Run the workstream" },
+  "digest now": { topic: "Run the workstream", says: "get the coordinator digest now" },
+};
+
+/**
+ * The few commands plain `/help` shows each role: what that person most often wants. At most
+ * eight, so a tired person on a phone can take it in; `/help all` shows the rest.
+ */
+const SHORT: Record<Role, string[]> = {
+  member: [
+    "meeting list",
+    "papers",
+    "glossary",
+    "dissent",
+    "parked",
+    "support",
+    "onetoone request",
+    "quiet until",
+  ],
+  chair: [
+    "meeting schedule",
+    "meeting list",
+    "papers add",
+    "meeting end",
+    "checkin summary",
+    "dissent",
+    "park",
+    "onetoone",
+  ],
+  coordinator: [
+    "meeting schedule",
+    "meeting list",
+    "papers add",
+    "workstream add",
+    "park",
+    "support list",
+    "support done",
+    "digest now",
+  ],
+};
+
+function keyOf(spec: CommandSpec): string {
+  return spec.sub ? `${spec.verb} ${spec.sub}` : spec.verb;
+}
+
+/**
+ * The commands this person may use here, with examples. Plain `/help` in a workstream shows the
+ * handful their role uses most, grouped by what people want to do; `/help all` shows every
+ * command they may use; `/<verb> help` (or `/help <verb>`) that verb's commands. Outside a
+ * workstream it is the few commands that need none.
+ */
+export function helpFor(role: Role | undefined, inWorkstream: boolean, verb?: string, words = ""): Message {
+  const asked = words.trim().toLowerCase().split(/\s+/)[0] ?? "";
+  const named = verb ?? (COMMANDS.some((c) => c.verb === asked) ? asked : undefined);
   const usable = COMMANDS.filter(
     (c) =>
-      (verb === undefined || c.verb === verb) &&
+      (named === undefined || c.verb === named) &&
       (inWorkstream ? allowed(c.who, role) && !c.outsideWorkstreamOnly : !c.needsWorkstream),
   );
-  const intro = verb
-    ? `Here is what you can do with \`/${verb}\`:`
-    : inWorkstream
-      ? "Here is what you can do here. Type a command as shown; words in <angle brackets> are yours to fill in."
-      : "This isn't a workstream channel yet. Here is what you can do:";
+  if (named) return verbHelp(named, usable);
+  if (!inWorkstream) return outsideHelp(usable);
+  if (asked === "all" || role === undefined) return allHelp(usable);
+  const short = SHORT[role];
+  const chosen = usable
+    .filter((c) => short.includes(keyOf(c)))
+    .sort((a, b) => short.indexOf(keyOf(a)) - short.indexOf(keyOf(b)));
+  return shortHelp(chosen, usable.length - chosen.length);
+}
+
+function verbHelp(verb: string, usable: CommandSpec[]): Message {
+  const intro = `Here is what you can do with \`/${verb}\`:`;
   return {
     text: intro,
-    blocks: [
-      { kind: "text", text: intro },
-      { kind: "list", items: usable.map(line) },
-      {
-        kind: "note",
-        text: "Every command also works as `/commonpurpose <command>`, for example `/commonpurpose meeting list`.",
-      },
-    ],
+    blocks: [{ kind: "text", text: intro }, { kind: "list", items: usable.map(fullLine) }, UMBRELLA_NOTE],
   };
 }
 
-function line(spec: CommandSpec): string {
+function outsideHelp(usable: CommandSpec[]): Message {
+  const intro = "This isn't a workstream channel yet. Here is what you can do:";
+  return {
+    text: intro,
+    blocks: [{ kind: "text", text: intro }, { kind: "list", items: usable.map(fullLine) }, UMBRELLA_NOTE],
+  };
+}
+
+function shortHelp(chosen: CommandSpec[], more: number): Message {
+  const intro = "Here are the commands you'll use most. Put your own words in place of the <angle brackets>.";
+  const blocks: Block[] = [{ kind: "text", text: intro }, ...byTopic(chosen, shortLine)];
+  blocks.push({
+    kind: "note",
+    text:
+      more > 0
+        ? `There ${more === 1 ? "is 1 more" : `are ${more} more`}: type \`/help all\` to see everything you can do. Every command also works as \`/commonpurpose <command>\`.`
+        : "Every command also works as `/commonpurpose <command>`, for example `/commonpurpose meeting list`.",
+  });
+  return { text: intro, blocks };
+}
+
+function allHelp(usable: CommandSpec[]): Message {
+  const intro =
+    "Here is everything you can do here. Type a command as shown; words in <angle brackets> are yours to fill in.";
+  return {
+    text: intro,
+    blocks: [{ kind: "text", text: intro }, ...byTopic(usable, fullLine), UMBRELLA_NOTE],
+  };
+}
+
+/** A heading for each topic that has commands, then its commands. */
+function byTopic(specs: CommandSpec[], show: (spec: CommandSpec) => string): Block[] {
+  const blocks: Block[] = [];
+  for (const topic of TOPICS) {
+    const here = specs.filter((c) => (HELP[keyOf(c)]?.topic ?? "Run the workstream") === topic);
+    if (here.length === 0) continue;
+    blocks.push({ kind: "text", text: `*${topic}*` }, { kind: "list", items: here.map(show) });
+  }
+  return blocks;
+}
+
+const UMBRELLA_NOTE: Block = {
+  kind: "note",
+  text: "Every command also works as `/commonpurpose <command>`, for example `/commonpurpose meeting list`.",
+};
+
+/** The simplest way to type it (no optional parts), and what it does in everyday words. */
+function shortLine(spec: CommandSpec): string {
+  return `\`${simplest(spec.usage)}\` — ${HELP[keyOf(spec)]?.says ?? spec.summary}`;
+}
+
+/** "/papers add [<M-n>] <link> [<title>]" → "/papers add <link>"; the first form of "a · b". */
+function simplest(usage: string): string {
+  let form = usage.split(" · ")[0] ?? usage;
+  // Innermost brackets first, so "[<@person> [on <date>]]" goes in two passes.
+  while (/\[[^[\]]*\]/.test(form)) form = form.replace(/\s*\[[^[\]]*\]/g, "");
+  return form.trim();
+}
+
+function fullLine(spec: CommandSpec): string {
   return `\`${spec.usage}\` — ${spec.summary}. For example: \`${spec.example}\``;
 }

@@ -1,4 +1,4 @@
-import { GROUPS, type Group } from "./roles.ts";
+import { GROUPS, type Group, groupLabel } from "./roles.ts";
 
 /**
  * The one rule for every figure made from people's answers (PRODUCT.md §6 and §15): check-in
@@ -15,6 +15,14 @@ export const SMALL_GROUP = 3;
 
 /** The label for groups folded together. */
 export const FOLDED = "other groups";
+
+/** A figure's group: a stakeholder group, or the small ones folded together. */
+export type FigureLabel = Group | typeof FOLDED;
+
+/** How a figure's group reads: "service users", "other groups". */
+export function figureLabel(label: FigureLabel): string {
+  return label === FOLDED ? FOLDED : groupLabel(label);
+}
 
 /**
  * Who reads the figure. A chair sees named answers with their names, so only anonymous
@@ -42,7 +50,7 @@ export interface FoldedFigure<A extends Contribution> {
    * groups shown leaves anyone out. Empty when no such breakdown exists, or when it would
    * only repeat the total.
    */
-  groups: Array<{ label: string; answers: A[] }>;
+  groups: Array<{ label: FigureLabel; answers: A[] }>;
 }
 
 /**
@@ -61,7 +69,7 @@ export function foldFigure<A extends Contribution>(answers: A[], audience: Audie
     return bucket.length >= SMALL_GROUP && (n === 0 || n >= SMALL_GROUP);
   };
   const buckets = GROUPS.map((group) => ({
-    label: group as string,
+    label: group as FigureLabel,
     answers: counted.filter((a) => a.group === group),
   })).filter((b) => b.answers.length > 0);
   const shown = buckets.filter((b) => safe(b.answers));

@@ -1,4 +1,10 @@
-import { type Audience, type Contribution, foldFigure, unlinkedOrder } from "./anonymity.ts";
+import {
+  type Audience,
+  type Contribution,
+  type FigureLabel,
+  foldFigure,
+  unlinkedOrder,
+} from "./anonymity.ts";
 import type { AnswerValues } from "./check-in.ts";
 import type { Group } from "./roles.ts";
 
@@ -27,7 +33,7 @@ export interface QuestionFigures {
   counted: number;
   /** Anonymous answers held back from this question's figures. */
   heldBack: number;
-  byGroup: Array<{ label: string; counted: number; counts: ChoiceCounts }>;
+  byGroup: Array<{ label: FigureLabel; counted: number; counts: ChoiceCounts }>;
 }
 
 /** What the chair (or, with the "aggregates" audience, anyone else) may see of one check-in. */

@@ -18,6 +18,22 @@ export const GROUPS = [
 export type Group = (typeof GROUPS)[number];
 export const GroupSchema = z.enum(GROUPS);
 
+/** The words people read for each group; commands still take the short names above. */
+const GROUP_LABELS: Record<Group, string> = {
+  "service-user": "service users",
+  carer: "carers",
+  official: "officials",
+  clinician: "clinicians",
+  "third-sector": "third sector",
+  independent: "independent",
+  other: "other",
+};
+
+/** "service users" for `service-user`: how a group is shown to a person, everywhere. */
+export function groupLabel(group: Group): string {
+  return GROUP_LABELS[group];
+}
+
 /** Chairs and coordinators run a workstream; most management commands need one of them. */
 export function isOrganiser(role: Role | undefined): boolean {
   return role === "chair" || role === "coordinator";

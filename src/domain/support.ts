@@ -23,6 +23,16 @@ export interface SupportRequest {
   closedAt: Date | null;
 }
 
+/** How a kind reads in a sentence: "practical support", "support with something else". */
+export function supportKindWords(kind: SupportKind): string {
+  return kind === "other" ? "support with something else" : `${kind} support`;
+}
+
+/** How a kind reads as a short label: "practical", "something else". */
+export function supportKindLabel(kind: SupportKind): string {
+  return kind === "other" ? "something else" : kind;
+}
+
 export function isSupportKind(word: string): word is SupportKind {
   return (SUPPORT_KINDS as readonly string[]).includes(word);
 }

@@ -1,5 +1,5 @@
 import { hasAnswered } from "../domain/check-in.ts";
-import { reminderMessage } from "../use-cases/check-in-messages.ts";
+import { checkInReader, reminderMessage } from "../use-cases/check-in-messages.ts";
 import type { Core } from "../use-cases/core.ts";
 import { sceneOf } from "../use-cases/find-check-in.ts";
 import { queueDirectMessage } from "./enqueue.ts";
@@ -15,17 +15,24 @@ export function queueCheckInReminders(core: Core, now: Date): number {
     core.store.checkIns.markRemindersQueued(checkIn.id, now);
     const scene = sceneOf(core, checkIn);
     if (!scene) continue;
+    const members = core.store.members.list(scene.workstream.id);
     for (const answer of core.store.checkIns.answers(checkIn.id)) {
       if (hasAnswered(answer)) continue;
       const person = core.store.members.get(scene.workstream.id, answer.personId);
       if (!person) continue; // removed from the workstream since
       if (person.quietUntil && person.quietUntil > now) continue;
-      const added = queueDirectMessage(core, scene.workstream, person, reminderMessage(scene, person), {
-        key: `checkin-reminder:${checkIn.id}:${person.id}`,
-        subject: `checkin-reminder:${checkIn.id}:${person.id}`,
-        isReminder: true,
-        expiresAt: checkIn.closesAt,
-      });
+      const added = queueDirectMessage(
+        core,
+        scene.workstream,
+        person,
+        reminderMessage(scene, person, checkInReader(person, members)),
+        {
+          key: `checkin-reminder:${checkIn.id}:${person.id}`,
+          subject: `checkin-reminder:${checkIn.id}:${person.id}`,
+          isReminder: true,
+          expiresAt: checkIn.closesAt,
+        },
+      );
       if (added) queued++;
     }
   }

@@ -1,8 +1,10 @@
-import type { Meeting, Person, Workstream } from "../domain/entities.ts";
+import type { Meeting, Member, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { DAY, formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
 import type { Core } from "../use-cases/core.ts";
+import { nameList } from "../use-cases/people.ts";
+import { apologiesGoTo } from "../use-cases/record-attendance.ts";
 import { queueDirectMessage } from "./enqueue.ts";
 
 /**
@@ -21,21 +23,40 @@ export function queueMeetingReminders(core: Core, now: Date): number {
   for (const meeting of window) {
     const workstream = core.store.workstreams.byId(meeting.workstreamId);
     if (!workstream) continue;
-    for (const member of core.store.members.list(workstream.id)) {
+    const members = core.store.members.list(workstream.id);
+    for (const member of members) {
       if (member.quietUntil && member.quietUntil > now) continue;
-      const added = queueDirectMessage(core, workstream, member, reminder(workstream, meeting, member), {
-        key: `meeting-reminder:${meeting.id}:${member.id}`,
-        subject: `meeting:${meeting.id}`,
-        isReminder: true,
-        expiresAt: meeting.startsAt,
-      });
+      const added = queueDirectMessage(
+        core,
+        workstream,
+        member,
+        reminder(workstream, meeting, member, members),
+        {
+          key: `meeting-reminder:${meeting.id}:${member.id}`,
+          subject: `meeting:${meeting.id}`,
+          isReminder: true,
+          expiresAt: meeting.startsAt,
+        },
+      );
       if (added) queued++;
     }
   }
   return queued;
 }
 
-function reminder(workstream: Workstream, meeting: Meeting, person: Person): Message {
+/**
+ * "Letting the chair know helps them plan" — but a chair is not asked to let the chair know:
+ * they are told who hears if they can't come (the other chairs, or the coordinators).
+ */
+function canYouCome(person: Member, members: Member[]): string {
+  if (person.role !== "chair") return "Can you come? Letting the chair know helps them plan.";
+  const names = nameList(apologiesGoTo(person, members).map((m) => m.name));
+  return names
+    ? `Can you come? If not, press "I can't make it" and I'll let ${names} know.`
+    : "Can you come?";
+}
+
+function reminder(workstream: Workstream, meeting: Meeting, person: Member, members: Member[]): Message {
   const zone = workstream.settings.timezone;
   const id = formatId("meeting", meeting.seq);
   // The full date, not "tomorrow": quiet hours may hold this message into the meeting's own day.
@@ -44,7 +65,7 @@ function reminder(workstream: Workstream, meeting: Meeting, person: Person): Mes
     text,
     blocks: [
       { kind: "text", text },
-      { kind: "text", text: "Can you come? Letting the chair know helps them plan." },
+      { kind: "text", text: canYouCome(person, members) },
       {
         kind: "buttons",
         buttons: [

@@ -86,12 +86,13 @@ export function sendLatePaper(
   core.store.papers.markDistributionLate(meeting.id);
   const sent = { ...paper, sentAt: now, late: true };
   let queued = 0;
-  for (const member of core.store.members.list(workstream.id)) {
+  const members = core.store.members.list(workstream.id);
+  for (const member of members) {
     const added = queueDirectMessage(
       core,
       workstream,
       member,
-      latePaperMessage(workstream, meeting, sent, member),
+      latePaperMessage(workstream, meeting, sent, member, members),
       {
         key: `papers-late:${paper.id}:${member.id}`,
         subject: `meeting:${meeting.id}`,

@@ -28,14 +28,15 @@ export function queuePapersReminders(core: Core, now: Date): number {
       continue;
     const readers = new Set(core.store.papers.readers(meeting.id));
     const papers = core.store.papers.forMeeting(meeting.id).filter((p) => p.sentAt !== null);
-    for (const member of core.store.members.list(workstream.id)) {
+    const members = core.store.members.list(workstream.id);
+    for (const member of members) {
       if (readers.has(member.id)) continue;
       if (member.quietUntil && member.quietUntil > now) continue;
       const added = queueDirectMessage(
         core,
         workstream,
         member,
-        papersReminder(workstream, meeting, papers, member),
+        papersReminder(workstream, meeting, papers, member, members),
         {
           key: `papers-reminder:${meeting.id}:${member.id}`,
           subject: `meeting:${meeting.id}`,

@@ -1,7 +1,7 @@
 import type { Mention } from "../commands/mentions.ts";
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
-import type { Group } from "../domain/roles.ts";
+import { type Group, groupLabel } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
 import { platformOf } from "../ports/chat-gateway.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
@@ -77,7 +77,7 @@ function summary(ctx: WorkstreamContext, added: Person[], asked: number, group: 
       asked === 0 ? "There was nobody new to add." : "Everyone you named is already in this workstream.",
     );
   }
-  const as = group ? ` as ${group}` : "";
+  const as = group ? `, in the ${groupLabel(group)} group` : "";
   return message(
     `Added ${nameList(added.map((p) => p.name))} to *${ctx.workstream.name}*${as}. I've sent each of them a welcome message.`,
     ...(group

@@ -3,7 +3,7 @@ import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { AnswerPatch } from "../ports/checkin-store.ts";
 import type { ActionResult } from "./action-result.ts";
-import { type CheckInScene, closedMessage, questionMessage } from "./check-in-messages.ts";
+import { type CheckInScene, checkInReader, closedMessage, questionMessage } from "./check-in-messages.ts";
 import type { Core } from "./core.ts";
 import { requestOneToOne } from "./request-one-to-one.ts";
 
@@ -31,7 +31,8 @@ export function currentView(
 ): ActionResult {
   if (answer.step < DONE && isClosed(scene.checkIn, core.clock.now()))
     return { kind: "update", message: closedMessage() };
-  return { kind: "update", message: questionMessage(scene, actor, answer) };
+  const reader = checkInReader(actor, core.store.members.list(scene.workstream.id));
+  return { kind: "update", message: questionMessage(scene, actor, answer, reader) };
 }
 
 /**

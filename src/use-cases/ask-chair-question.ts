@@ -6,7 +6,7 @@ import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import type { ActionResult } from "./action-result.ts";
 import type { Core } from "./core.ts";
 import { papersMeetingFor } from "./papers-action-meeting.ts";
-import { chairWords, meetingWords } from "./papers-messages.ts";
+import { chairsToAsk, chairWords, meetingWords } from "./papers-messages.ts";
 import { chairsOf } from "./people.ts";
 
 const MAX_QUESTION = 1500;
@@ -20,15 +20,19 @@ export const ANSWER_QUESTION = "papers.answer";
 export function askChairQuestion(core: Core, actor: Person, value: string): ActionResult {
   const { meeting, workstream } = papersMeetingFor(core, actor, value);
   const members = core.store.members.list(workstream.id);
-  if (chairsOf(members).length === 0)
+  // A chair asks the other chairs, never themselves.
+  const others = members.filter((m) => m.id !== actor.id);
+  if (chairsToAsk(actor, members).length === 0)
     refuse(
       "papers.no-chair",
-      "This workstream has no chair yet, so there is nobody to send a question to. A coordinator can name one with `/workstream role @name chair`.",
+      chairsOf(members).length > 0
+        ? "You're the only chair here, so there is nobody else to send a question to."
+        : "This workstream has no chair yet, so there is nobody to send a question to. A coordinator can name one with `/workstream role @name chair`.",
     );
   const form: Form = {
     action: QUESTION_SENT,
     title: "Question for the chair",
-    intro: `Ask ${chairWords(members)} anything about the papers for ${meeting.title}. Only the chairs will see your question and your name; the answer comes back to you privately.`,
+    intro: `Ask ${chairWords(others)} anything about the papers for ${meeting.title}. Only the chairs will see your question and your name; the answer comes back to you privately.`,
     submitLabel: "Send to the chair",
     context: String(meeting.id),
     fields: [
@@ -54,7 +58,7 @@ export function sendChairQuestion(
   if (text.length > MAX_QUESTION)
     refuse("papers.question-long", `Please keep your question under ${MAX_QUESTION} characters.`);
   const members = core.store.members.list(workstream.id);
-  const chairs = chairsOf(members);
+  const chairs = chairsToAsk(actor, members);
   if (chairs.length === 0)
     refuse("papers.no-chair", "This workstream has no chair yet, so there is nobody to send a question to.");
   const now = core.clock.now();
@@ -96,7 +100,7 @@ export function sendChairQuestion(
   return {
     kind: "reply",
     message: message(
-      `Thanks, ${actor.name} — I've sent your question to ${chairWords(members)}. Only the chairs will see it, and their answer will come to you here.`,
+      `Thanks, ${actor.name} — I've sent your question to ${chairWords(members.filter((m) => m.id !== actor.id))}. Only the chairs will see it, and their answer will come to you here.`,
     ),
   };
 }

@@ -1,9 +1,11 @@
 import type { Person } from "../domain/entities.ts";
-import { isSupportKind, SUPPORT_KINDS } from "../domain/support.ts";
+import { isSupportKind, SUPPORT_KINDS, supportKindLabel } from "../domain/support.ts";
 import type { Form } from "../messages/message.ts";
 import type { ActionResult } from "./action-result.ts";
 import { currentView, loadForAnswer, recordAnswer } from "./answer-check-in.ts";
+import { checkInReader, supportGoesTo } from "./check-in-messages.ts";
 import type { Core } from "./core.ts";
+import { capitalise } from "./people.ts";
 import { createSupportRequest } from "./request-support.ts";
 
 const MAX_TEXT = 1000;
@@ -52,7 +54,7 @@ export function openSupportForm(core: Core, actor: Person, value: string): Actio
   const form: Form = {
     action: "checkin.support-sent",
     title: "Ask for support",
-    intro: "This goes straight to the coordinator, with your name, so they can help. The chair won't see it.",
+    intro: supportGoesTo(checkInReader(actor, core.store.members.list(scene.workstream.id))),
     submitLabel: "Send",
     context: value,
     fields: [
@@ -60,7 +62,7 @@ export function openSupportForm(core: Core, actor: Person, value: string): Actio
         kind: "choice",
         id: "kind",
         label: "What kind of support?",
-        options: SUPPORT_KINDS.map((k) => ({ value: k, label: k.charAt(0).toUpperCase() + k.slice(1) })),
+        options: SUPPORT_KINDS.map((k) => ({ value: k, label: capitalise(supportKindLabel(k)) })),
       },
       { kind: "text", id: "need", label: "What would help?", multiline: true, maxLength: MAX_TEXT },
     ],

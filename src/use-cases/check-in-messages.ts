@@ -1,3 +1,4 @@
+import { figureLabel } from "../domain/anonymity.ts";
 import { type CheckIn, type CheckInAnswer, DONE, QUESTIONS, questionAt } from "../domain/check-in.ts";
 import {
   type CheckInSummary,
@@ -5,17 +6,57 @@ import {
   type CountedQuestion,
   FOLDED,
 } from "../domain/check-in-summary.ts";
-import type { Meeting, Person, Workstream } from "../domain/entities.ts";
+import type { Meeting, Member, Person, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { formatDay, formatWhen } from "../domain/time.ts";
 import type { Block, Button, Message } from "../messages/message.ts";
-import { nameList } from "./people.ts";
+import { coordinatorsOf, nameList } from "./people.ts";
 
 /** A check-in with the meeting and workstream its messages talk about. */
 export interface CheckInScene {
   checkIn: CheckIn;
   meeting: Meeting;
   workstream: Workstream;
+}
+
+/**
+ * Who reads a check-in: a member, or a coordinator (chairs get the summary instead). A
+ * coordinator is not told "the coordinator sees totals only" as if it were someone else, and
+ * their support request goes to the other coordinators, named.
+ */
+export interface CheckInReader {
+  coordinator: boolean;
+  /** The other coordinators' names (a coordinator's support request goes to them). */
+  otherCoordinators: string[];
+}
+
+/** The reader for this person among these members. */
+export function checkInReader(person: Person, members: Member[]): CheckInReader {
+  return {
+    coordinator: members.some((m) => m.id === person.id && m.role === "coordinator"),
+    otherCoordinators: coordinatorsOf(members)
+      .filter((c) => c.id !== person.id)
+      .map((c) => c.name),
+  };
+}
+
+const A_MEMBER: CheckInReader = { coordinator: false, otherCoordinators: [] };
+
+/** Who sees the answers, worded for the reader. */
+function whoSees(reader: CheckInReader): string {
+  return reader.coordinator
+    ? "The chair sees your answers, and you can answer anonymously. Coordinators, like you, see totals only."
+    : "The chair sees your answers, and you can answer anonymously; the coordinator sees totals only.";
+}
+
+/** Where a support request goes, worded for the reader. */
+export function supportGoesTo(reader: CheckInReader): string {
+  if (!reader.coordinator)
+    return "A support request goes straight to the coordinator, with your name, so they can help. The chair won't see it.";
+  const others = reader.otherCoordinators;
+  if (others.length === 0)
+    return "You're the only coordinator here, so a support request would come back to you. The chair won't see it.";
+  return `A support request goes straight to ${nameList(others)} (coordinator), with your name, so they can help. The chair won't see it.`;
 }
 
 /** "*Medication review* (M-1) on Thursday 3 December" */
@@ -27,13 +68,18 @@ export function meetingLabel({ meeting, workstream }: CheckInScene): string {
  * The check-in as one message showing the current question. Each click replaces it with the
  * next one, so a person only ever sees one question and cannot answer the same one twice.
  */
-export function questionMessage(scene: CheckInScene, person: Person, answer: CheckInAnswer): Message {
+export function questionMessage(
+  scene: CheckInScene,
+  person: Person,
+  answer: CheckInAnswer,
+  reader: CheckInReader = A_MEMBER,
+): Message {
   if (answer.step >= DONE) return doneMessage(person, answer);
   const question = questionAt(answer.step) ?? (QUESTIONS[0] as (typeof QUESTIONS)[number]);
   const id = String(scene.checkIn.id);
   const intro =
     answer.step === 1
-      ? `Hi ${person.name} — a short check-in after ${meetingLabel(scene)}. Seven quick questions, about a minute. The chair sees your answers, and you can answer anonymously; the coordinator sees totals only.`
+      ? `Hi ${person.name} — a short check-in after ${meetingLabel(scene)}. Seven quick questions, about a minute. ${whoSees(reader)}`
       : `Check-in after ${meetingLabel(scene)}.`;
   const text =
     answer.step === 5 && answer.attended === "no"
@@ -57,10 +103,7 @@ export function questionMessage(scene: CheckInScene, person: Person, answer: Che
     { kind: "buttons", buttons },
   ];
   if (answer.step === 6) {
-    blocks.push({
-      kind: "note",
-      text: "A support request goes straight to the coordinator, with your name, so they can help. The chair won't see it.",
-    });
+    blocks.push({ kind: "note", text: supportGoesTo(reader) });
   }
   return { text: `${intro} ${text}`, blocks };
 }
@@ -90,7 +133,11 @@ export function closedMessage(): Message {
 }
 
 /** The one reminder, sent privately to someone who has not finished. */
-export function reminderMessage(scene: CheckInScene, person: Person): Message {
+export function reminderMessage(
+  scene: CheckInScene,
+  person: Person,
+  reader: CheckInReader = A_MEMBER,
+): Message {
   const zone = scene.workstream.settings.timezone;
   const text = `Hi ${person.name} — a gentle reminder about the check-in after ${meetingLabel(scene)}, if you have a minute. It closes on ${formatWhen(scene.checkIn.closesAt, zone)}.`;
   return {
@@ -108,10 +155,7 @@ export function reminderMessage(scene: CheckInScene, person: Person): Message {
           },
         ],
       },
-      {
-        kind: "note",
-        text: "The chair sees your answers, and you can answer anonymously; the coordinator sees totals only.",
-      },
+      { kind: "note", text: whoSees(reader) },
     ],
   };
 }
@@ -185,7 +229,7 @@ export function summaryMessage(scene: CheckInScene, summary: CheckInSummary): Me
     blocks.push({ kind: "text", text: `*${QUESTION_LABELS[q].title}, by stakeholder group*` });
     blocks.push({
       kind: "list",
-      items: figures.byGroup.map((g) => `${g.label} (${g.counted}): ${countsText(q, g.counts)}`),
+      items: figures.byGroup.map((g) => `${figureLabel(g.label)} (${g.counted}): ${countsText(q, g.counts)}`),
     });
   }
   if (shown.length > 0)

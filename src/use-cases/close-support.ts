@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId, parseId } from "../domain/ids.ts";
+import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
@@ -23,12 +24,14 @@ export function closeSupport(core: Core, ctx: WorkstreamContext, idText: string)
       refuse("support.already-done", `${id} is already marked as done.`);
     const person = core.store.people.byId(found.personId);
     if (person && person.id !== ctx.actor.id) {
+      // Not the id: the person can't use it. The day they asked says which request it was.
+      const which = `your support request from ${formatDay(found.createdAt, workstream.settings.timezone)}`;
       queueDirectMessage(
         core,
         workstream,
         person,
         message(
-          `Hi ${person.name} — ${ctx.actor.name} has marked your support request ${id} as done. If you still need help, just ask again with \`/support\`.`,
+          `Hi ${person.name} — ${ctx.actor.name} has marked ${which} as done. If you still need help, just ask again with \`/support\`.`,
         ),
         { key: `support-done:${found.id}` },
       );

@@ -36,7 +36,8 @@ export function listPapers(core: Core, ctx: WorkstreamContext, idText: string | 
   const text = `${heading}:`;
   const blocks: Block[] = [
     { kind: "text", text },
-    { kind: "list", items: papers.map(paperLine) },
+    // Paper ids are for the chairs and coordinators who manage papers; members can't use them.
+    { kind: "list", items: papers.map((p) => paperLine(p, isOrganiser(ctx.member?.role))) },
   ];
   const distribution = core.store.papers.distribution(meeting.id);
   if (!distribution) {

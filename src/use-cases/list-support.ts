@@ -1,8 +1,9 @@
 import { formatId } from "../domain/ids.ts";
-import type { SupportRequest } from "../domain/support.ts";
+import { type SupportRequest, supportKindLabel } from "../domain/support.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
+import { capitalise } from "./people.ts";
 
 /**
  * `/support list`: a coordinator sees every open request; anyone else (chairs included) sees
@@ -27,11 +28,21 @@ export function listSupport(core: Core, ctx: WorkstreamContext): Message {
     );
   return message(
     "Your support requests:",
-    { kind: "list", items: mine.map((r) => `${line(r, zone)} — ${r.status === "open" ? "open" : "done"}`) },
+    // No ids: only coordinators can act on a request by its id.
+    {
+      kind: "list",
+      items: mine.map((r) => `${ownLine(r, zone)} — ${r.status === "open" ? "open" : "done"}`),
+    },
     { kind: "note", text: "Only you and the coordinators see these." },
   );
 }
 
+/** A coordinator's line: `S-1 (practical, Tuesday 1 December): "a lift"`. */
 function line(r: SupportRequest, zone: string): string {
-  return `${formatId("support", r.seq)} (${r.kind}, ${formatDay(r.createdAt, zone)}): "${r.need}"`;
+  return `${formatId("support", r.seq)} (${supportKindLabel(r.kind)}, ${formatDay(r.createdAt, zone)}): "${r.need}"`;
+}
+
+/** The person's own line, without the id only coordinators can use: `Practical, Tuesday 1 December: "a lift"`. */
+function ownLine(r: SupportRequest, zone: string): string {
+  return `${capitalise(supportKindLabel(r.kind))}, ${formatDay(r.createdAt, zone)}: "${r.need}"`;
 }

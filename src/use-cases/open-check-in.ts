@@ -4,7 +4,7 @@ import { formatId } from "../domain/ids.ts";
 import { afterQuietHours, formatWhen, HOUR } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
-import { type CheckInScene, questionMessage } from "./check-in-messages.ts";
+import { type CheckInScene, checkInReader, questionMessage } from "./check-in-messages.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { currentMeeting, findMeeting } from "./find-meeting.ts";
 
@@ -33,16 +33,23 @@ export function openCheckIn(
   const scene = { checkIn, meeting, workstream };
   if (!created) return { scene, created, invited: 0 };
   let invited = 0;
-  for (const member of core.store.members.list(workstream.id)) {
+  const members = core.store.members.list(workstream.id);
+  for (const member of members) {
     if (member.role === "chair") continue;
     core.store.checkIns.invite({ checkInId: checkIn.id, personId: member.id, group: member.group, now });
     const answer = core.store.checkIns.answer(checkIn.id, member.id);
     if (!answer) continue;
-    queueDirectMessage(core, workstream, member, questionMessage(scene, member, answer), {
-      key: `checkin:${checkIn.id}:${member.id}`,
-      subject: `checkin:${checkIn.id}`,
-      expiresAt: checkIn.closesAt,
-    });
+    queueDirectMessage(
+      core,
+      workstream,
+      member,
+      questionMessage(scene, member, answer, checkInReader(member, members)),
+      {
+        key: `checkin:${checkIn.id}:${member.id}`,
+        subject: `checkin:${checkIn.id}`,
+        expiresAt: checkIn.closesAt,
+      },
+    );
     invited++;
   }
   core.log.info(

@@ -1,6 +1,7 @@
 import type { Meeting, Member, Person, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import type { Paper } from "../domain/papers.ts";
+import { isOrganiser, type Role } from "../domain/roles.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Block, Button, Message } from "../messages/message.ts";
 import { chairsOf, nameList } from "./people.ts";
@@ -12,11 +13,39 @@ export const PAPERS_ACTIONS = {
   format: "papers.format",
 } as const;
 
-/** "*Budget 2027* (PA-1): https://… — Where the money goes." */
-export function paperLine(paper: Paper): string {
+/**
+ * "*Budget 2027*: https://… — Where the money goes." With `withId` (for chairs and coordinators,
+ * who manage papers by id) the paper's id follows the title: "*Budget 2027* (PA-1): …".
+ * Members can't do anything with a paper's id, so they never see it.
+ */
+export function paperLine(paper: Paper, withId = false): string {
   const summary = paper.summary ? ` — ${paper.summary}` : "";
   const late = paper.late ? " (added late)" : "";
-  return `*${paper.title}* (${formatId("paper", paper.seq)})${late}: ${paper.link}${summary}`;
+  const id = withId ? ` (${formatId("paper", paper.seq)})` : "";
+  return `*${paper.title}*${id}${late}: ${paper.link}${summary}`;
+}
+
+/** This person's role in the workstream these members belong to ("member" if not found). */
+function roleOf(person: Person, members: Member[]): Role {
+  return members.find((m) => m.id === person.id)?.role ?? "member";
+}
+
+/** The chairs this person could send a question to: every chair but themselves. */
+export function chairsToAsk(person: Person, members: Member[]): Member[] {
+  return chairsOf(members).filter((c) => c.id !== person.id);
+}
+
+/** "Question for the chair"; a chair asks "the other chair"; a chair with no other chair gets no button. */
+function questionLabel(person: Person, members: Member[]): string | undefined {
+  if (roleOf(person, members) !== "chair") return "Question for the chair";
+  const others = chairsToAsk(person, members).length;
+  if (others === 0) return undefined;
+  return others === 1 ? "Question for the other chair" : "Question for the other chairs";
+}
+
+/** The other chairs' and coordinators' names. */
+function otherOrganisers(person: Person, members: Member[]): string[] {
+  return members.filter((m) => isOrganiser(m.role) && m.id !== person.id).map((m) => m.name);
 }
 
 /** "Chris (the chair)", "Chris and Pat (the chairs)", or "the chair" when there is none yet. */
@@ -32,10 +61,11 @@ function askTheChair(person: Person, members: Member[]): string {
   return `Take your time. If anything is unclear, you can ask ${chairWords(others)} privately before the meeting.`;
 }
 
-function buttons(meeting: Meeting, withRead: boolean): Block {
+function buttons(meeting: Meeting, withRead: boolean, person: Person, members: Member[]): Block {
   const value = String(meeting.id);
+  const question = questionLabel(person, members);
   const list: Button[] = [
-    { action: PAPERS_ACTIONS.question, label: "Question for the chair", value },
+    ...(question ? [{ action: PAPERS_ACTIONS.question, label: question, value }] : []),
     { action: PAPERS_ACTIONS.format, label: "Another format, please", value },
   ];
   if (withRead)
@@ -67,9 +97,10 @@ export function papersPack(
 ): Message {
   const when = formatWhen(meeting.startsAt, workstream.settings.timezone);
   const text = `Hi ${person.name} — the papers for *${meeting.title}* on ${when} are ready. ${count(papers.length)}`;
+  const withIds = isOrganiser(roleOf(person, members));
   const blocks: Block[] = [
     { kind: "text", text },
-    { kind: "list", items: papers.map(paperLine) },
+    { kind: "list", items: papers.map((p) => paperLine(p, withIds)) },
     {
       kind: "text",
       // A chair is not told to ask themselves; with several chairs, they may ask the others.
@@ -80,11 +111,18 @@ export function papersPack(
   if (options.thanked) {
     blocks.push({
       kind: "text",
-      text: `Thank you, ${person.name} — I've noted that you've read them. The chair and coordinator can see that you have.`,
+      text: `Thank you, ${person.name} — I've noted that you've read them.${whoSeesReading(person, members)}`,
     });
   }
-  blocks.push(buttons(meeting, !options.thanked));
+  blocks.push(buttons(meeting, !options.thanked, person, members));
   return { text, blocks };
+}
+
+/** " The chair and coordinator can see that you have." — for a chair or coordinator, the others by name. */
+function whoSeesReading(person: Person, members: Member[]): string {
+  if (!isOrganiser(roleOf(person, members))) return " The chair and coordinator can see that you have.";
+  const others = otherOrganisers(person, members);
+  return others.length > 0 ? ` ${nameList(others)} can see that you have.` : "";
 }
 
 /** A paper added after the others went out: sent at once, and said to be late. */
@@ -93,6 +131,7 @@ export function latePaperMessage(
   meeting: Meeting,
   paper: Paper,
   person: Person,
+  members: Member[],
 ): Message {
   const when = formatWhen(meeting.startsAt, workstream.settings.timezone);
   const text = `Hi ${person.name} — one more paper for *${meeting.title}* on ${when}. Sorry it's late.`;
@@ -100,9 +139,9 @@ export function latePaperMessage(
     text,
     blocks: [
       { kind: "text", text },
-      { kind: "list", items: [paperLine(paper)] },
+      { kind: "list", items: [paperLine(paper, isOrganiser(roleOf(person, members)))] },
       GLOSSARY_HINT,
-      buttons(meeting, true),
+      buttons(meeting, true, person, members),
     ],
   };
 }
@@ -113,22 +152,34 @@ export function papersReminder(
   meeting: Meeting,
   papers: Paper[],
   person: Person,
+  members: Member[],
 ): Message {
   const when = formatWhen(meeting.startsAt, workstream.settings.timezone);
+  const role = roleOf(person, members);
   const text = `Hi ${person.name} — a gentle reminder about the papers for *${meeting.title}* on ${when}, when you have a minute.`;
   return {
     text,
     blocks: [
       { kind: "text", text },
-      { kind: "list", items: papers.map(paperLine) },
-      {
-        kind: "text",
-        text: "If you've already read them, press \"I've read them\" so the chair knows. If something is unclear, you can ask a question.",
-      },
+      { kind: "list", items: papers.map((p) => paperLine(p, isOrganiser(role))) },
+      { kind: "text", text: readItNudge(person, members) },
       GLOSSARY_HINT,
-      buttons(meeting, true),
+      buttons(meeting, true, person, members),
     ],
   };
+}
+
+/**
+ * What the reminder asks. A member is told the chair will know; a chair or coordinator is told
+ * who will (the others running the group), and a chair with no other chair has nobody to ask.
+ */
+function readItNudge(person: Person, members: Member[]): string {
+  const ask = questionLabel(person, members) ? " If something is unclear, you can ask a question." : "";
+  if (!isOrganiser(roleOf(person, members)))
+    return `If you've already read them, press "I've read them" so the chair knows.${ask}`;
+  const others = otherOrganisers(person, members);
+  const so = others.length === 0 ? "" : ` so ${nameList(others)} ${others.length === 1 ? "knows" : "know"}`;
+  return `If you've already read them, press "I've read them"${so}.${ask}`;
 }
 
 /** "M-1 (*Medication review*, Friday 11 December, 2pm)" */

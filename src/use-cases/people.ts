@@ -16,6 +16,11 @@ export function nameList(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
+/** "Service users" for the start of a line. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function chairsOf(members: Member[]): Member[] {
   return members.filter((m) => m.role === "chair");
 }

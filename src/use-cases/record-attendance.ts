@@ -1,4 +1,4 @@
-import type { Meeting, Person, Workstream } from "../domain/entities.ts";
+import type { Meeting, Member, Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import type { Form } from "../messages/message.ts";
@@ -6,7 +6,21 @@ import { message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import type { ActionResult } from "./action-result.ts";
 import type { Core } from "./core.ts";
-import { chairsOf } from "./people.ts";
+import { chairsOf, coordinatorsOf, nameList } from "./people.ts";
+
+/**
+ * Who hears that someone can't come: the chairs. A chair's own apologies go to the other chairs,
+ * or, when they are the only chair, to the coordinators, so nobody is told about themselves.
+ */
+export function apologiesGoTo(person: Person, members: Member[]): Member[] {
+  const chairs = chairsOf(members).filter((c) => c.id !== person.id);
+  if (!isChair(person, members) || chairs.length > 0) return chairs;
+  return coordinatorsOf(members).filter((c) => c.id !== person.id);
+}
+
+function isChair(person: Person, members: Member[]): boolean {
+  return members.some((m) => m.id === person.id && m.role === "chair");
+}
 
 /** The meeting a button points at, if this person may act on it. */
 function meetingFor(core: Core, actor: Person, value: string): { meeting: Meeting; workstream: Workstream } {
@@ -29,18 +43,25 @@ export function confirmAttending(core: Core, actor: Person, value: string): Acti
 
 /** "I can't make it": a short form with an optional note for the chair. */
 export function askApologies(core: Core, actor: Person, value: string): ActionResult {
-  const { meeting } = meetingFor(core, actor, value);
+  const { meeting, workstream } = meetingFor(core, actor, value);
+  const members = core.store.members.list(workstream.id);
+  // A chair is not told "the chair will see": they are told who will, by name.
+  const names = nameList(apologiesGoTo(actor, members).map((m) => m.name));
+  const chair = isChair(actor, members);
   const form: Form = {
     action: "meeting.apologies-sent",
     title: "Sorry you can't come",
-    intro: "Thanks for letting us know. The chair will see that you can't come.",
+    intro: chair
+      ? `Thanks for letting us know.${names ? ` I'll tell ${names} that you can't come.` : ""}`
+      : "Thanks for letting us know. The chair will see that you can't come.",
     submitLabel: "Send",
     context: String(meeting.id),
     fields: [
       {
         kind: "text",
         id: "note",
-        label: "Anything you'd like the chair to know?",
+        label:
+          chair && names ? `Anything you'd like ${names} to know?` : "Anything you'd like the chair to know?",
         multiline: true,
         optional: true,
         maxLength: 1000,
@@ -61,21 +82,29 @@ export function sendApologies(
   const note = fields.note?.trim() ?? "";
   core.store.transaction(() => {
     core.store.meetings.setAttendance(meeting.id, actor.id, "no", core.clock.now());
-    if (!note) return;
-    for (const chair of chairsOf(core.store.members.list(workstream.id))) {
+    const members = core.store.members.list(workstream.id);
+    const chair = isChair(actor, members);
+    // A chair's absence matters to whoever runs the meeting instead, note or not (their reminder says so).
+    if (!note && !chair) return;
+    const toChairs = !chair || chairsOf(members).length > 1;
+    const said = note ? ` and asked me to pass this on: "${note}"` : ".";
+    for (const chair of apologiesGoTo(actor, members)) {
       queueDirectMessage(
         core,
         workstream,
         chair,
         message(
-          `${actor.name} can't come to ${formatId("meeting", meeting.seq)} (*${meeting.title}*) and asked me to pass this on: "${note}"`,
+          `${actor.name} can't come to ${formatId("meeting", meeting.seq)} (*${meeting.title}*)${said}`,
           {
             kind: "note",
-            text: "Only the chairs see this.",
+            text: toChairs ? "Only the chairs see this." : "Only the coordinators see this.",
           },
         ),
         // Not tied to the meeting's subject: ending or cancelling it must not lose the note.
-        { key: `apologies:${meeting.id}:${actor.id}:${chair.id}`, audience: "chair" },
+        {
+          key: `apologies:${meeting.id}:${actor.id}:${chair.id}`,
+          audience: toChairs ? "chair" : "coordinator",
+        },
       );
     }
   });

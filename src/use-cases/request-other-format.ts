@@ -96,7 +96,13 @@ export function sendFormatRequest(
   return {
     kind: "reply",
     message: message(
-      `Thanks, ${actor.name} — I've asked ${who} to get the papers to you ${FORMAT_WORDS[format].phrase}. Only the coordinators will see this request (${formatId("support", request.seq)}).`,
+      `Thanks, ${actor.name} — I've asked ${who} to get the papers to you ${FORMAT_WORDS[format].phrase}. Only the coordinators will see this request.${coordinatorId(core, workstream.id, actor.id, request.seq)}`,
     ),
   };
+}
+
+/** " It's S-3." for a coordinator, who can mark it done; nobody else can use the id. */
+function coordinatorId(core: Core, workstreamId: number, personId: number, seq: number): string {
+  const role = core.store.members.get(workstreamId, personId)?.role;
+  return role === "coordinator" ? ` It's ${formatId("support", seq)}.` : "";
 }

@@ -6,6 +6,7 @@ import {
   type SupportKind,
   type SupportRequest,
   type SupportSource,
+  supportKindWords,
 } from "../domain/support.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
@@ -45,7 +46,7 @@ export function createSupportRequest(
       workstream,
       coordinator,
       message(
-        `${person.name} in *${workstream.name}* has asked for ${input.kind} support (${id}): "${request.need}"`,
+        `${person.name} in *${workstream.name}* has asked for ${supportKindWords(input.kind)} (${id}): "${request.need}"`,
         {
           kind: "note",
           text: `Only the coordinators see this, not the chair. When it's sorted: \`/support done ${id}\`. All open requests: \`/support list\`.`,
@@ -70,13 +71,22 @@ export function requestSupport(core: Core, ctx: WorkstreamContext, args: string)
     createSupportRequest(core, ctx.workstream, ctx.actor, { kind, need, source: "command" }),
   );
   core.wake();
-  return supportReceipt(ctx.actor, formatId("support", request.seq), coordinators);
+  // Only coordinators can use the id (`/support done S-3`), so only they are told it.
+  const id = ctx.member?.role === "coordinator" ? formatId("support", request.seq) : undefined;
+  return supportReceipt(ctx.actor, id, coordinators);
 }
 
-/** What the person is told: who will see it, and its id. */
-export function supportReceipt(person: Person, id: string, coordinators: string[]): Message {
+/** What the person is told: who will see it (and, for a coordinator, its id). */
+export function supportReceipt(person: Person, id: string | undefined, coordinators: string[]): Message {
   const who = coordinators.length > 0 ? `${nameList(coordinators)} (coordinator)` : "the coordinator";
-  return message(`Thanks, ${person.name}. I've passed this privately to ${who}. It's ${id}.`, {
+  const idText = id ? ` It's ${id}.` : "";
+  if (id && coordinators.length === 0) {
+    return message(`Thanks, ${person.name}. I've noted it as ${id}. There's no other coordinator here yet.`, {
+      kind: "note",
+      text: "The chair and other members won't see it. `/support list` shows it.",
+    });
+  }
+  return message(`Thanks, ${person.name}. I've passed this privately to ${who}.${idText}`, {
     kind: "note",
     text: "Only the coordinators see it — not the chair or other members. `/support list` shows your requests.",
   });

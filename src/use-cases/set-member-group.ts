@@ -1,6 +1,6 @@
 import type { Mention } from "../commands/mentions.ts";
 import { refuse } from "../domain/errors.ts";
-import { type Group, isOrganiser } from "../domain/roles.ts";
+import { type Group, groupLabel, isOrganiser } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { personFor } from "./people.ts";
@@ -21,6 +21,9 @@ export function setMemberGroup(core: Core, ctx: WorkstreamContext, mention: Ment
       refuse("member.not-found", `${person.name} is not in *${ctx.workstream.name}*.`);
     }
     store.members.setGroup(ctx.workstream.id, person.id, group);
-    return message(self ? `Thanks — your group is now ${group}.` : `${person.name}'s group is now ${group}.`);
+    const label = groupLabel(group);
+    return message(
+      self ? `Thanks — you're now in the ${label} group.` : `${person.name} is now in the ${label} group.`,
+    );
   });
 }

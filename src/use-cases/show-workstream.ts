@@ -1,9 +1,9 @@
 import { formatId } from "../domain/ids.ts";
-import { GROUPS, isOrganiser } from "../domain/roles.ts";
+import { GROUPS, groupLabel, isOrganiser } from "../domain/roles.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
-import { chairsOf, coordinatorsOf, nameList } from "./people.ts";
+import { capitalise, chairsOf, coordinatorsOf, nameList } from "./people.ts";
 
 /** `/workstream`: who is in it, the next meeting, and its settings. */
 export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
@@ -40,7 +40,10 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
         ],
       },
       { kind: "text", text: "*Members by group*" },
-      { kind: "list", items: byGroup.map(({ g, names }) => `${g}: ${names.join(", ")}`) },
+      {
+        kind: "list",
+        items: byGroup.map(({ g, names }) => `${capitalise(groupLabel(g))}: ${names.join(", ")}`),
+      },
       // The settings' names are for the people who change them, not for every member.
       ...(isOrganiser(ctx.member?.role)
         ? [

@@ -20,9 +20,8 @@ describe("support requests", () => {
   it("reach only the coordinators, privately, with the member's name and need, and are tracked to done", async () => {
     await group();
     const asked = await h.say("sam", "/support practical a lift to the next meeting");
-    expect(asked.text).toContain(
-      "Thanks, Sam. I've passed this privately to Cora and Pat (coordinator). It's S-1.",
-    );
+    expect(asked.text).toContain("Thanks, Sam. I've passed this privately to Cora and Pat (coordinator).");
+    expect(asked.text).not.toContain("S-1");
     expect(asked.text).toContain("not the chair");
     await h.bot.deliver();
     expect(addresses()).toEqual(["test:cora", "test:pat"]);
@@ -33,7 +32,9 @@ describe("support requests", () => {
     expect((await h.say("cora", "/support list")).text).toContain(
       'S-1 (practical, Tuesday 1 December): "a lift to the next meeting" — Sam',
     );
-    expect((await h.say("sam", "/support list", "dm")).text).toContain("S-1 (practical, Tuesday 1 December)");
+    const mine = (await h.say("sam", "/support list", "dm")).text;
+    expect(mine).toContain('Practical, Tuesday 1 December: "a lift to the next meeting" — open');
+    expect(mine).not.toContain("S-1");
     expect((await h.say("sam", "/support list")).text).toContain("— open");
 
     expect((await h.say("chris", "/support done S-1")).error).toBe("permission.denied");
@@ -43,7 +44,10 @@ describe("support requests", () => {
     expect(done.text).toContain("S-1 (Sam) is marked as done");
     await h.bot.deliver();
     expect(addresses()).toEqual(["test:sam"]);
-    expect(h.gateway.sent[0]?.text).toContain("Pat has marked your support request S-1 as done");
+    expect(h.gateway.sent[0]?.text).toContain(
+      "Pat has marked your support request from Tuesday 1 December as done",
+    );
+    expect(h.gateway.sent[0]?.text).not.toContain("S-1");
     expect((await h.say("cora", "/support list")).text).toContain("There are no open support requests");
     expect((await h.say("sam", "/support list")).text).toContain("— done");
     expect((await h.say("cora", "/support done S-1")).error).toBe("support.already-done");
@@ -51,13 +55,15 @@ describe("support requests", () => {
     expect((await h.say("sam", "/support")).error).toBe("support.usage");
   });
 
-  it("numbers each request per workstream and files a plain need as 'other'", async () => {
+  it("numbers each request per workstream and files a plain need as 'something else'", async () => {
     await group();
     await h.say("sam", "/support papers in large print please");
-    const second = await h.say("kim", "/support wellbeing: someone to talk to after meetings");
-    expect(second.text).toContain("It's S-2.");
+    await h.say("kim", "/support wellbeing: someone to talk to after meetings");
+    const third = await h.say("pat", "/support practical a parking space");
+    // Only a coordinator can use the number (`/support done S-3`), so only they are told it.
+    expect(third.text).toContain("It's S-3.");
     const list = (await h.say("cora", "/support list")).text;
-    expect(list).toContain('S-1 (other, Tuesday 1 December): "papers in large print please" — Sam');
+    expect(list).toContain('S-1 (something else, Tuesday 1 December): "papers in large print please" — Sam');
     expect(list).toContain('S-2 (wellbeing, Tuesday 1 December): "someone to talk to after meetings" — Kim');
   });
 

@@ -67,15 +67,15 @@ describe("the ways in", () => {
     expect(meetingHelp.text).not.toContain("/quiet");
   });
 
-  it("gives examples in the help", async () => {
-    const reply = await h.say("sam", "/help");
+  it("gives examples in the full help", async () => {
+    const reply = await h.say("sam", "/help all");
     expect(reply.text).toContain("For example: `/meeting list`");
   });
 });
 
 describe("help shows only what this person may do", () => {
   it("does not show a member the organisers' commands", async () => {
-    const reply = await h.say("sam", "/help");
+    const reply = await h.say("sam", "/help all");
     expect(reply.text).toContain("/meeting list");
     expect(reply.text).toContain("/workstream group");
     for (const hidden of [
@@ -103,7 +103,7 @@ describe("help shows only what this person may do", () => {
   });
 
   it("shows the coordinator cancelling and booking, but not the chair's /meeting end", async () => {
-    const reply = await h.say("cora", "/help");
+    const reply = await h.say("cora", "/help all");
     expect(reply.text).toContain("/meeting cancel");
     expect(reply.text).toContain("/meeting schedule");
     expect(reply.text).toContain("/workstream add");
@@ -240,7 +240,7 @@ describe("/workstream setup", () => {
     expect(reply.error).toBeUndefined();
     expect(reply.text).toContain("Carers forum");
     expect(reply.text).toContain("coordinator");
-    const cancel = await sayIn(h, "pat", "/help", "test:#carers");
+    const cancel = await sayIn(h, "pat", "/help all", "test:#carers");
     expect(cancel.text).toContain("/meeting cancel");
   });
 
@@ -266,8 +266,8 @@ describe("/workstream add", () => {
     expect(reply.text).toContain("Mary Ann Lee");
     expect(reply.text).toContain("carer");
     const summary = await h.say("cora", "/workstream");
-    expect(summary.text).toMatch(/carer: .*Mary Ann Lee/);
-    expect(summary.text).toMatch(/carer: .*Sam Jones/);
+    expect(summary.text).toMatch(/Carers: .*Mary Ann Lee/);
+    expect(summary.text).toMatch(/Carers: .*Sam Jones/);
     const sent = await delivered(h);
     expect(sent.map((s) => s.address).sort()).toEqual(["test:U1", "test:U3"]);
     expect(sent[0]?.text).toContain("Medication safety");
@@ -282,7 +282,7 @@ describe("/workstream add", () => {
     expect(sent.map((s) => s.address)).toEqual(["test:D2"]);
     expect(sent[0]?.text).toContain("Pat Doe");
     const summary = await h.say("cora", "/workstream");
-    expect(summary.text).toMatch(/other: .*Pat Doe/);
+    expect(summary.text).toMatch(/Other: .*Pat Doe/);
   });
 
   it("refuses a group that does not exist, listing the groups, and adds nobody", async () => {
@@ -347,14 +347,14 @@ describe("/workstream role", () => {
       "Sam is now a coordinator",
     );
     expect(member("sam")?.role).toBe("coordinator");
-    expect((await h.say("sam", "/help")).text).toContain("/meeting cancel");
+    expect((await h.say("sam", "/help all")).text).toContain("/meeting cancel");
 
     expect((await h.say("cora", "/workstream role <@kim|Kim> chair")).text).toContain("Kim is now a chair");
     expect(member("kim")?.role).toBe("chair");
 
     expect((await h.say("cora", "/workstream role <@sam|Sam> member")).text).toContain("Sam is now a member");
     expect(member("sam")?.role).toBe("member");
-    expect((await h.say("sam", "/help")).text).not.toContain("/meeting cancel");
+    expect((await h.say("sam", "/help all")).text).not.toContain("/meeting cancel");
   });
 
   it("refuses to make the only coordinator a member", async () => {

@@ -121,19 +121,17 @@ describe("the coordinator digest", () => {
     expect(text).not.toContain("M-5 *Meeting 5*:"); // closed more than a week ago
     expect(text).toContain("Said they couldn't come to the last two meetings: Lee.");
     expect(text).toContain("Didn't answer the last two check-ins: Kim and Lee.");
-    expect(text).toContain(
-      "3 members of 5 are overdue for a one-to-one with a chair (3 of them never had one).",
-    );
+    expect(text).toContain("3 of 5 members are due a one-to-one with a chair (3 have never had one).");
     expect(text).toContain("1 member asked for one and is waiting.");
-    expect(text).toContain("P-2 *Transport to meetings*: revisit due Wednesday 27 January.");
-    expect(text).toMatch(
-      /P-1 \*Paying members for their time\*: parked 96 days ago, with no date to revisit it\./,
+    expect(text).toContain("P-2 *Transport to meetings*: set to come back to on Wednesday 27 January.");
+    expect(text).toContain(
+      "P-1 *Paying members for their time*: parked 96 days ago, with no date to come back to it.",
     );
-    expect(text).toContain("S-1 Sam (practical)");
+    expect(text).toContain("S-1: Sam asked for practical support on ");
     // Kim, the one carer, answered "partly" at the first four. Everyone's rate beside the
     // service users' would tell what she said, so at those meetings there are no groups.
     expect(text).toContain("Everyone: ▃▅▇▅██ — at the latest, 3 of 3 said yes (100%).");
-    expect(text).toContain("service-user: ····██ — at the latest, 100%.");
+    expect(text).toContain("service users: ····██ — at the latest, 100%.");
     expect(text).not.toContain("carer:");
   });
 

@@ -95,7 +95,9 @@ describe("another format, please", () => {
     expect(textOf(sent)).toContain(
       "I've asked Cora (the coordinator) to get the papers to you as a printed copy by post",
     );
-    expect(textOf(sent)).toContain("Only the coordinators will see this request (S-1)");
+    // Kim can't do anything with the request's number, so she isn't shown it.
+    expect(textOf(sent)).toContain("Only the coordinators will see this request.");
+    expect(textOf(sent)).not.toContain("S-1");
     await h.bot.deliver();
     expect(recipientsOf(h, "as a printed copy by post")).toEqual(["test:cora"]);
     const toCora = h.gateway.to("test:cora")[0]?.text ?? "";

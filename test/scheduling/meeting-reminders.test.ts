@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { Message } from "../../src/messages/message.ts";
 import { createHarness, seedGroup, tempDatabase } from "../helpers/harness.ts";
 
 let h: ReturnType<typeof createHarness>;
@@ -82,6 +83,84 @@ describe("the day-before meeting reminder", () => {
     h.clock.set("2026-12-03T08:00:00Z");
     await h.bot.tick();
     expect(h.gateway.sent).toHaveLength(MEMBERS.length);
+  });
+});
+
+describe("the day-before reminder, written for the chair", () => {
+  // The reminders as sent, kept so the buttons can still be pressed after the gateway is cleared.
+  let reminders: Array<{ address: string; text: string; message: Message }> = [];
+  const remindersOut = async () => {
+    h.clock.set("2026-12-02T14:00:00Z");
+    await h.bot.tick();
+    reminders = [...h.gateway.sent];
+  };
+  const reminderTo = (who: string) => reminders.find((s) => s.address === `test:${who}`);
+  const press = (who: string, label: string) => {
+    const found = reminderTo(who)
+      ?.message.blocks.flatMap((b) => (b.kind === "buttons" ? b.buttons : []))
+      .find((b) => b.label === label);
+    if (!found) throw new Error(`${who} has no "${label}" button`);
+    return h.bot.action({ platform: "test", actor: h.person(who), action: found.action, value: found.value });
+  };
+  const sendApologies = (who: string, note: string) => {
+    const opened = press(who, "I can't make it");
+    if (opened.kind !== "form") throw new Error("expected the apologies form");
+    return h.bot.action({
+      platform: "test",
+      actor: h.person(who),
+      action: opened.form.action,
+      value: opened.form.context,
+      fields: { note },
+    });
+  };
+
+  it("doesn't ask the chair to let the chair know", async () => {
+    await groupWithMeeting();
+    await remindersOut();
+    const chris = reminderTo("chris")?.text ?? "";
+    expect(chris).not.toContain("Letting the chair know");
+    expect(chris).toContain(`Can you come? If not, press "I can't make it" and I'll let Cora know.`);
+    expect(reminderTo("sam")?.text).toContain("Can you come? Letting the chair know helps them plan.");
+    expect(reminderTo("cora")?.text).toContain("Can you come? Letting the chair know helps them plan.");
+  });
+
+  it("tells the coordinator when the only chair can't come, even without a note", async () => {
+    await groupWithMeeting();
+    await remindersOut();
+    const opened = press("chris", "I can't make it");
+    expect(opened.kind === "form" && opened.form.intro).toBe(
+      "Thanks for letting us know. I'll tell Cora that you can't come.",
+    );
+    h.gateway.clear();
+    sendApologies("chris", "");
+    await h.bot.deliver();
+    expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:cora"]);
+    expect(h.gateway.sent[0]?.text).toContain("Chris can't come to M-1 (*Medication review*).");
+    expect(h.gateway.sent[0]?.text).toContain("Only the coordinators see this.");
+  });
+
+  it("passes a chair's note to the other chair, not back to themselves", async () => {
+    await groupWithMeeting();
+    await h.say("cora", "/workstream role <@kim|Kim> chair");
+    await remindersOut();
+    expect(reminderTo("chris")?.text).toContain(`and I'll let Kim know.`);
+    h.gateway.clear();
+    sendApologies("chris", "Could you chair it, Kim?");
+    await h.bot.deliver();
+    expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:kim"]);
+    expect(h.gateway.sent[0]?.text).toContain('asked me to pass this on: "Could you chair it, Kim?"');
+  });
+
+  it("still passes a member's note to the chair, and nothing without one", async () => {
+    await groupWithMeeting();
+    await remindersOut();
+    h.gateway.clear();
+    sendApologies("lee", "");
+    await h.bot.deliver();
+    expect(h.gateway.sent).toEqual([]);
+    sendApologies("sam", "I have a hospital appointment");
+    await h.bot.deliver();
+    expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:chris"]);
   });
 });
 

@@ -313,10 +313,10 @@ describe("one-to-ones and the digest on Teams", () => {
     expect(digest).toContain("M-1 **Budget review**");
     expect(digest).toContain("One-to-ones");
     expect(digest).toContain("1 member asked for one and is waiting.");
-    expect(digest).toContain("Parked items to revisit");
-    expect(digest).toContain("P-1 **Transport costs**: revisit due Wednesday 9 December.");
+    expect(digest).toContain("Parked items to come back to");
+    expect(digest).toContain("P-1 **Transport costs**: set to come back to on Wednesday 9 December.");
     expect(digest).toContain("Open support requests");
-    expect(digest).toContain("S-1 Lee Park");
+    expect(digest).toContain("S-1: Lee Park asked for ");
     // Nobody else got it.
     expect(d.sentAnywhere("here is your digest").map((c) => c.conversationId)).toEqual([chatOf("kim")]);
 

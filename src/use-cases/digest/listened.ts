@@ -1,4 +1,4 @@
-import { FOLDED, foldFigure, SMALL_GROUP } from "../../domain/anonymity.ts";
+import { type FigureLabel, FOLDED, figureLabel, foldFigure, SMALL_GROUP } from "../../domain/anonymity.ts";
 import type { ListenedPoint } from "../../domain/check-in-summary.ts";
 import type { Group } from "../../domain/roles.ts";
 import { GAP, sparkline } from "../../domain/sparkline.ts";
@@ -13,7 +13,7 @@ interface MeetingFigure {
   yes: number;
   all: number;
   /** Group label → its share, only where the rule allows a group figure. */
-  groups: Map<string, { yes: number; all: number }>;
+  groups: Map<FigureLabel, { yes: number; all: number }>;
 }
 
 function figureOf(points: ListenedPoint[]): MeetingFigure {
@@ -57,13 +57,15 @@ export const listened: SectionBuilder = {
         : `Everyone: ${sparkline(figures.map(rate))} — fewer than ${SMALL_GROUP} answers at each meeting so far.`,
     ];
     const labels = [...new Set(figures.flatMap((f) => [...f.groups.keys()]))].sort((a, b) =>
-      a === FOLDED ? 1 : b === FOLDED ? -1 : a.localeCompare(b),
+      a === FOLDED ? 1 : b === FOLDED ? -1 : figureLabel(a).localeCompare(figureLabel(b)),
     );
     for (const label of labels) {
       const per = figures.map((f) => f.groups.get(label));
       const last = per.filter((t) => t !== undefined).at(-1);
       if (!last) continue;
-      lines.push(`${label}: ${sparkline(per.map(rate))} — at the latest, ${percent(last.yes, last.all)}.`);
+      lines.push(
+        `${figureLabel(label)}: ${sparkline(per.map(rate))} — at the latest, ${percent(last.yes, last.all)}.`,
+      );
     }
     return {
       heading: "Felt listened to",

@@ -11,9 +11,9 @@ export const oneToOnes: SectionBuilder = {
     const asked = standings.filter((s) => s.request).length;
     const items: string[] = [];
     if (overdue.length > 0) {
-      const neverText = never > 0 ? ` (${never} of them never had one)` : "";
+      const neverText = never > 0 ? ` (${never} ${never === 1 ? "has" : "have"} never had one)` : "";
       items.push(
-        `${plural(overdue.length, "member")} of ${standings.length} ${overdue.length === 1 ? "is" : "are"} overdue for a one-to-one with a chair${neverText}.`,
+        `${overdue.length} of ${plural(standings.length, "member")} ${overdue.length === 1 ? "is" : "are"} due a one-to-one with a chair${neverText}.`,
       );
     }
     if (asked > 0)

@@ -27,15 +27,15 @@ export const parkedItems: SectionBuilder = {
     );
     const items = [
       ...due.map((p) => {
-        const when = (p.revisitOn as Date) < now ? "was due" : "due";
-        return `${formatId("parked", p.seq)} *${p.title}*: revisit ${when} ${formatDay(p.revisitOn as Date, zone)}.`;
+        const when = (p.revisitOn as Date) < now ? "was set" : "set";
+        return `${formatId("parked", p.seq)} *${p.title}*: ${when} to come back to on ${formatDay(p.revisitOn as Date, zone)}.`;
       }),
       ...stale.map((p) => {
         const days = Math.floor((now.getTime() - p.parkedAt.getTime()) / DAY);
-        return `${formatId("parked", p.seq)} *${p.title}*: parked ${days} days ago, with no date to revisit it.`;
+        return `${formatId("parked", p.seq)} *${p.title}*: parked ${days} days ago, with no date to come back to it.`;
       }),
     ];
     if (items.length === 0) return undefined;
-    return { heading: "Parked items to revisit", blocks: [{ kind: "list", items }] };
+    return { heading: "Parked items to come back to", blocks: [{ kind: "list", items }] };
   },
 };

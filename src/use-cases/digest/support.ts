@@ -1,4 +1,5 @@
 import { formatId } from "../../domain/ids.ts";
+import { supportKindWords } from "../../domain/support.ts";
 import { formatDay } from "../../domain/time.ts";
 import type { DigestInput, SectionBuilder } from "./section.ts";
 
@@ -17,7 +18,7 @@ export const supportRequests: SectionBuilder = {
           kind: "list",
           items: open.map(
             (s) =>
-              `${formatId("support", s.seq)} ${s.name} (${s.kind}), asked ${formatDay(s.createdAt, zone)}.`,
+              `${formatId("support", s.seq)}: ${s.name} asked for ${supportKindWords(s.kind)} on ${formatDay(s.createdAt, zone)}.`,
           ),
         },
         {
