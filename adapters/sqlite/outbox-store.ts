@@ -2,6 +2,12 @@ import type { OutboxStatus, OutboxStore } from "../../src/ports/store.ts";
 import type { Db } from "./open.ts";
 import { many, OutboxRowSchema, one } from "./rows.ts";
 
+/**
+ * The body a finished row keeps once its words are gone (retention, or `npm run forget`): a
+ * valid, empty message, so the row still reads back; its key, state and times stay.
+ */
+export const EMPTIED_BODY = JSON.stringify({ text: "[removed]", blocks: [] });
+
 export function createOutboxStore(db: Db): OutboxStore {
   // INSERT OR IGNORE on the unique key: the same due work found twice is enqueued once.
   const insert = db.prepare(
