@@ -48,6 +48,8 @@ export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetRepor
   // What this connection deletes is overwritten with zeros, not just marked free.
   db.pragma("secure_delete = ON");
 
+  // IMMEDIATE: it reads before it writes, and a bot writing in between must make it wait for
+  // the lock at the start, not fail half-way with a snapshot that is out of date.
   db.transaction(() => {
     const words = wordsOf(db, has, person.id);
     for (const { table, owner, columns: cols } of THEIR_TEXT) {
@@ -155,6 +157,6 @@ export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetRepor
       person.id,
     );
     note("name, key and address", 1);
-  })();
+  }).immediate();
   return { found: true, personId: person.id, removed, cleared: clearFreeSpace(db) };
 }

@@ -117,23 +117,41 @@ export function forgetCopiedWords(db: Db, has: Has, personId: number, words: str
     .pluck()
     .all() as string[];
   let copies = 0;
+  // One read of each table, matched here, then only the rows that quote them are written: a
+  // statement per word and column would read every table many times while holding the lock.
   for (const table of tables.filter((t) => !skip.has(t))) {
     const columns = (
       db.prepare("SELECT name, type FROM pragma_table_info(?)").all(table) as Array<{
         name: string;
         type: string;
       }>
-    ).filter((c) => /TEXT|CHAR|CLOB|^$/i.test(c.type));
-    for (const { name: col } of columns) {
-      const replace = db.prepare(
-        `UPDATE "${table}" SET "${col}" = replace("${col}", ?, ?) WHERE instr("${col}", ?) > 0`,
-      );
-      for (const w of long) {
-        try {
-          copies += replace.run(w, REMOVED, w).changes;
-        } catch {
-          // A check or unique constraint on this column: it holds codes, not anyone's words.
-        }
+    )
+      .filter((c) => /TEXT|CHAR|CLOB|^$/i.test(c.type))
+      .map((c) => c.name);
+    if (columns.length === 0) continue;
+    const list = columns.map((c) => `"${c}"`).join(", ");
+    const changes: Array<{ rowid: number; col: string; value: string }> = [];
+    let rows: Iterable<Record<string, unknown>>;
+    try {
+      rows = db.prepare(`SELECT rowid AS rowid_, ${list} FROM "${table}"`).iterate() as Iterable<
+        Record<string, unknown>
+      >;
+    } catch {
+      continue; // A table without a rowid: none of ours keeps free text that way.
+    }
+    for (const row of rows) {
+      for (const col of columns) {
+        const value = row[col];
+        if (typeof value !== "string" || !long.some((w) => value.includes(w))) continue;
+        const replaced = long.reduce((v, w) => v.split(w).join(REMOVED), value);
+        changes.push({ rowid: Number(row.rowid_), col, value: replaced });
+      }
+    }
+    for (const { rowid, col, value } of changes) {
+      try {
+        copies += db.prepare(`UPDATE "${table}" SET "${col}" = ? WHERE rowid = ?`).run(value, rowid).changes;
+      } catch {
+        // A check or unique constraint on this column: it holds codes, not anyone's words.
       }
     }
   }
@@ -149,6 +167,11 @@ export function forgetCopiedWords(db: Db, has: Has, personId: number, words: str
  */
 export function clearFreeSpace(db: Db): boolean {
   db.exec("VACUUM");
-  const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as Array<{ busy: number }>;
-  return result?.busy === 0;
+  // A bot writing every moment can still win the lock between tries: try again for a while.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as Array<{ busy: number }>;
+    if (result?.busy === 0) return true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+  return false;
 }
