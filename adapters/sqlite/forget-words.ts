@@ -70,9 +70,16 @@ export function forgetWordsInOutbox(db: Db, personId: number, words: string[], n
     key.startsWith("apologies:") && key.split(":")[2] === String(personId);
   const pending: number[] = [];
   const finished: number[] = [];
-  const rows = db
-    .prepare("SELECT id, key, status, message FROM outbox WHERE message != ?")
-    .iterate(EMPTIED_BODY) as Iterable<{ id: number; key: string; status: string; message: string }>;
+  // With no words to look for, only their apologies notes: a range on the key's index.
+  const rows = (
+    needles.length > 0
+      ? db.prepare("SELECT id, key, status, message FROM outbox WHERE message != ?").iterate(EMPTIED_BODY)
+      : db
+          .prepare(
+            "SELECT id, key, status, message FROM outbox WHERE key >= 'apologies:' AND key < 'apologies;' AND message != ?",
+          )
+          .iterate(EMPTIED_BODY)
+  ) as Iterable<{ id: number; key: string; status: string; message: string }>;
   for (const row of rows) {
     if (!theirApologies(row.key) && !needles.some((n) => row.message.includes(n))) continue;
     (row.status === "pending" ? pending : finished).push(row.id);
