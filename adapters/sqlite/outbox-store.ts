@@ -9,7 +9,7 @@ import { many, OutboxRowSchema, one } from "./rows.ts";
 export const EMPTIED_BODY = JSON.stringify({ text: "[removed]", blocks: [] });
 
 /** How many bodies one tick empties at most, so a first run on years of history stays short. */
-const EMPTY_BATCH = 500;
+const EMPTY_BATCH = 200;
 
 export function createOutboxStore(db: Db): OutboxStore {
   // INSERT OR IGNORE on the unique key: the same due work found twice is enqueued once.
