@@ -43,7 +43,7 @@ const EnvSchema = z.object({
     .string()
     .default("Europe/London")
     .refine((v) => IANAZone.isValidZone(v), "a time zone name such as Europe/London"),
-  // Left empty (as in .env.example copied by hand) means the default, not 0.
+  // An empty value means the default, not 0 days.
   OUTBOX_RETENTION_DAYS: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce
