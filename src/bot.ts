@@ -5,6 +5,7 @@ import type { Clock } from "./ports/clock.ts";
 import type { Logger } from "./ports/logger.ts";
 import type { Store } from "./ports/store.ts";
 import { queueDueWork } from "./scheduling/due-work.ts";
+import { emptyOldMessages } from "./scheduling/outbox-retention.ts";
 import { createSender } from "./scheduling/sender.ts";
 import type { ActionResult } from "./use-cases/action-result.ts";
 import type { Core } from "./use-cases/core.ts";
@@ -15,6 +16,8 @@ export interface BotOptions {
   clock: Clock;
   log: Logger;
   defaultTimezone: string;
+  /** Days a sent message's body is kept (default 30). */
+  outboxRetentionDays?: number;
 }
 
 /**
@@ -25,6 +28,7 @@ export function createBot(options: BotOptions) {
   const gateways = new Map<string, ChatGateway>();
   const core: Core = {
     ...options,
+    outboxRetentionDays: options.outboxRetentionDays ?? 30,
     gateways,
     // Deferred so the person's own reply (Slack's ack, the console's answer) goes first.
     wake: () => {
@@ -56,6 +60,7 @@ export function createBot(options: BotOptions) {
     async tick(): Promise<number> {
       const queued = queueDueWork(core);
       if (queued > 0) options.log.info({ queued }, "queued due work");
+      emptyOldMessages(core);
       return sender.deliver();
     },
     /** Sends what is due without looking for new work (after a command, or a retry timer). */

@@ -43,6 +43,15 @@ const EnvSchema = z.object({
     .string()
     .default("Europe/London")
     .refine((v) => IANAZone.isValidZone(v), "a time zone name such as Europe/London"),
+  // An empty value means the default, not 0 days.
+  OUTBOX_RETENTION_DAYS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ message: "a whole number of days, 1 or more" })
+      .int("a whole number of days, 1 or more")
+      .min(1, "a whole number of days, 1 or more")
+      .default(30),
+  ),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
   NODE_ENV: optional,
 });
@@ -54,6 +63,8 @@ export interface Config {
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
   teams: { appId: string; appPassword: string; appType?: string; tenantId?: string };
   defaultTimezone: string;
+  /** Days a sent message's body is kept in the outbox. */
+  outboxRetentionDays: number;
   logLevel: NonNullable<z.infer<typeof EnvSchema>["LOG_LEVEL"]>;
   production: boolean;
 }
@@ -107,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
     },
     defaultTimezone: e.DEFAULT_TIMEZONE,
+    outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
     // The console shares the terminal with its user, so it only logs warnings unless asked.
     logLevel: e.LOG_LEVEL ?? (platforms.length === 1 && platforms[0] === "console" ? "warn" : "info"),
     production: e.NODE_ENV === "production",

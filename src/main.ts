@@ -26,7 +26,13 @@ async function main(): Promise<void> {
   if (applied.length > 0) log.info({ applied }, "database migrated");
   const store = createSqliteStore(db);
   const clock = consoleMode ? createOffsetClock() : systemClock;
-  const bot = createBot({ store, clock, log, defaultTimezone: config.defaultTimezone });
+  const bot = createBot({
+    store,
+    clock,
+    log,
+    defaultTimezone: config.defaultTimezone,
+    outboxRetentionDays: config.outboxRetentionDays,
+  });
 
   const routes: Route[] = [];
   const checks: Record<string, () => Promise<boolean>> = {

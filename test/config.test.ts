@@ -8,6 +8,12 @@ describe("configuration", () => {
     expect(config.databasePath).toBe("./data/common-purpose.db");
     expect(config.port).toBe(3000);
     expect(config.defaultTimezone).toBe("Europe/London");
+    expect(config.outboxRetentionDays).toBe(30);
+  });
+
+  it("keeps sent messages' text for OUTBOX_RETENTION_DAYS, 30 when left empty", () => {
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: "7" }).outboxRetentionDays).toBe(7);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: "" }).outboxRetentionDays).toBe(30);
   });
 
   it("picks Slack when a bot token is set, and Socket Mode details when an app token is too", () => {
@@ -34,6 +40,11 @@ describe("configuration", () => {
     [{ SLACK_BOT_TOKEN: "abc" }, /^SLACK_BOT_TOKEN is not valid: expected a bot token starting xoxb-/],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_BOT_TOKEN is not valid: .*SLACK_SIGNING_SECRET/],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL is not valid/],
+    [
+      { OUTBOX_RETENTION_DAYS: "a month" },
+      /^OUTBOX_RETENTION_DAYS is not valid: expected a whole number of days/,
+    ],
+    [{ OUTBOX_RETENTION_DAYS: "0" }, /^OUTBOX_RETENTION_DAYS is not valid/],
     [{ MicrosoftAppType: "Everyone" }, /^MicrosoftAppType is not valid/],
   ])("refuses %o with one line naming the variable", (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

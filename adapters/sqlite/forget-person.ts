@@ -1,32 +1,31 @@
+import {
+  clearFreeSpace,
+  forgetCopiedWords,
+  forgetWordsInOutbox,
+  REMOVED,
+  THEIR_TEXT,
+  wordsOf,
+} from "./forget-words.ts";
 import type { Db } from "./open.ts";
+import { EMPTIED_BODY } from "./outbox-store.ts";
 
 /** What `npm run forget` removed, table by table (row counts). */
 export interface ForgetReport {
   found: boolean;
   personId?: number;
   removed: Record<string, number>;
+  /** True when the file's free space and the write-ahead log no longer hold what was removed. */
+  cleared?: boolean;
 }
 
-export const REMOVED = "[removed]";
+export { REMOVED };
 
 /**
- * Personal wording, per table and column: replaced with "[removed]" for rows that are this
- * person's (their answers, comments, requests, questions, dissent). The rows themselves stay,
- * tied to an anonymous person, so counts (answers, attendance) still add up.
- */
-const THEIR_TEXT: Array<{ table: string; owner: string; columns: string[] }> = [
-  { table: "checkin_answers", owner: "person_id", columns: ["comment"] },
-  { table: "support_requests", owner: "person_id", columns: ["need"] },
-  { table: "paper_questions", owner: "person_id", columns: ["question", "answer"] },
-  { table: "paper_format_requests", owner: "person_id", columns: ["details"] },
-  { table: "dissent", owner: "member_id", columns: ["view"] },
-];
-
-/**
- * Erases one person's personal data (PRODUCT.md §10): their name, key and DM address, the
- * wording of what they wrote, direct messages still waiting for them, and the platform's data
- * for their address, keeping anonymous counts. Every table and column is checked first, so a
- * schema without a feature's tables is fine. All or nothing: one transaction.
+ * Erases one person's personal data (PRODUCT.md §10, §15): their name, key and DM address, the
+ * wording of what they wrote wherever it was copied (messages to others, parked items), direct
+ * messages still waiting for them, and the platform's data for their address, keeping anonymous
+ * counts. Every table and column is checked first, so a schema without a feature's tables is
+ * fine. All or nothing: one transaction; then the file's free space and log are cleared.
  */
 export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetReport {
   const person = db.prepare("SELECT id, key, name, dm FROM people WHERE key = ?").get(key) as
@@ -46,8 +45,13 @@ export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetRepor
     if (n > 0) removed[what] = (removed[what] ?? 0) + n;
   };
   const anonymous = `forgotten:${person.id}`;
+  // What this connection deletes is overwritten with zeros, not just marked free.
+  db.pragma("secure_delete = ON");
 
+  // IMMEDIATE: it reads before it writes, and a bot writing in between must make it wait for
+  // the lock at the start, not fail half-way with a snapshot that is out of date.
   db.transaction(() => {
+    const words = wordsOf(db, has, person.id);
     for (const { table, owner, columns: cols } of THEIR_TEXT) {
       for (const col of cols) {
         if (!has(table, owner, col)) continue;
@@ -85,8 +89,9 @@ export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetRepor
           .prepare(
             "UPDATE outbox SET message = ?, address = ? WHERE person_id = ? OR address = ? OR address = ?",
           )
-          .run(JSON.stringify({ text: REMOVED }), anonymous, person.id, person.dm, person.key).changes,
+          .run(EMPTIED_BODY, anonymous, person.id, person.dm, person.key).changes,
       );
+      forgetWordsInOutbox(db, person.id, words, now, note);
       // Their name inside messages to other people ("Sam added…"), as it is written in the JSON.
       const escaped = JSON.stringify(person.name).slice(1, -1);
       if (escaped.length > 0) {
@@ -98,6 +103,7 @@ export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetRepor
         );
       }
     }
+    forgetCopiedWords(db, has, person.id, words, note);
     if (has("platform_data", "key")) {
       note(
         "platform data for their address",
@@ -151,6 +157,6 @@ export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetRepor
       person.id,
     );
     note("name, key and address", 1);
-  })();
-  return { found: true, personId: person.id, removed };
+  }).immediate();
+  return { found: true, personId: person.id, removed, cleared: clearFreeSpace(db) };
 }

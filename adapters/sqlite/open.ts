@@ -7,7 +7,8 @@ export type Db = Database.Database;
 /**
  * Opens the one SQLite file. WAL lets the scheduler read while a command writes; the busy
  * timeout rides out the odd overlap instead of failing; the file is created readable by its
- * owner only, because it holds people's answers (PRODUCT.md §10).
+ * owner only, because it holds people's answers (PRODUCT.md §10); and what is deleted or
+ * overwritten is zeroed, not left readable in free space (PRODUCT.md §15).
  */
 export function openDatabase(path: string): Db {
   if (path !== ":memory:") {

@@ -2,6 +2,15 @@ import type { OutboxStatus, OutboxStore } from "../../src/ports/store.ts";
 import type { Db } from "./open.ts";
 import { many, OutboxRowSchema, one } from "./rows.ts";
 
+/**
+ * The body a finished row keeps once its words are gone (retention, or `npm run forget`): a
+ * valid, empty message, so the row still reads back; its key, state and times stay.
+ */
+export const EMPTIED_BODY = JSON.stringify({ text: "[removed]", blocks: [] });
+
+/** How many bodies one tick empties at most, so a first run on years of history stays short. */
+const EMPTY_BATCH = 200;
+
 export function createOutboxStore(db: Db): OutboxStore {
   // INSERT OR IGNORE on the unique key: the same due work found twice is enqueued once.
   const insert = db.prepare(
@@ -31,6 +40,12 @@ export function createOutboxStore(db: Db): OutboxStore {
     "SELECT key FROM outbox WHERE key >= ? AND key < ? AND created_at >= ? ORDER BY key DESC LIMIT 1",
   );
   const counts = db.prepare("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status");
+  // Written out as in migration 011's partial index, which SQLite uses only for the same terms.
+  const emptyBodies = db.prepare(
+    `UPDATE outbox SET message = '${EMPTIED_BODY}' WHERE id IN (
+       SELECT id FROM outbox WHERE status != 'pending' AND message != '${EMPTIED_BODY}' AND finished_at < ?
+       LIMIT ${EMPTY_BATCH})`,
+  );
   return {
     enqueue(item, now) {
       const result = insert.run({
@@ -71,6 +86,7 @@ export function createOutboxStore(db: Db): OutboxStore {
       const row = latestKeySince.get(keyPrefix, end, since.getTime()) as { key: string } | undefined;
       return row?.key;
     },
+    emptyFinishedBefore: (before) => emptyBodies.run(before.getTime()).changes,
     countByStatus() {
       const result: Record<OutboxStatus, number> = { pending: 0, sent: 0, dropped: 0, failed: 0 };
       for (const row of counts.all() as { status: OutboxStatus; n: number }[]) result[row.status] = row.n;

@@ -21,29 +21,46 @@ type ActionHandler = (
   fields: Record<string, string>,
 ) => ActionResult;
 
-/** Button and form handlers by the `action` name our messages carry. */
-const ACTIONS: Record<string, ActionHandler> = {
-  "meeting.attending": confirmAttending,
-  "meeting.apologies": askApologies,
-  "meeting.apologies-sent": sendApologies,
-  "papers.read": confirmReading,
-  "papers.question": askChairQuestion,
-  "papers.question-sent": sendChairQuestion,
-  "papers.answer": openAnswerForm,
-  "papers.answer-sent": sendAnswer,
-  "papers.format": askOtherFormat,
-  "papers.format-sent": sendFormatRequest,
-  "checkin.answer": answerCheckIn,
-  "checkin.resume": resumeCheckIn,
-  "checkin.comment": openCommentForm,
-  "checkin.comment-sent": sendComment,
-  "checkin.support": openSupportForm,
-  "checkin.support-sent": sendSupport,
-  "dissent.confirm": confirmDissent,
-  "dissent.edit": askDissentEdit,
-  "dissent.edited": saveDissentEdit,
-  "dissent.withdraw": withdrawDissentButton,
+/** The workstream a button's value points at; undefined when that record is gone. */
+type WorkstreamOf = (core: Core, value: string) => number | undefined;
+
+const ofMeeting: WorkstreamOf = (core, value) => core.store.meetings.byId(Number(value))?.workstreamId;
+const ofQuestion: WorkstreamOf = (core, value) => core.store.papers.question(Number(value))?.workstreamId;
+const ofDissent: WorkstreamOf = (core, value) => core.store.dissent.byId(Number(value))?.workstreamId;
+/** Check-in values are `<check-in id>` or `<check-in id>:<question>:<choice>`. */
+const ofCheckIn: WorkstreamOf = (core, value) =>
+  core.store.checkIns.byId(Number(value.split(":")[0]))?.workstreamId;
+
+/**
+ * Button and form handlers by the `action` name our messages carry, each with the workstream
+ * its value belongs to: every action must say, so the membership check below covers them all.
+ */
+const ACTIONS: Record<string, { run: ActionHandler; workstreamOf: WorkstreamOf }> = {
+  "meeting.attending": { run: confirmAttending, workstreamOf: ofMeeting },
+  "meeting.apologies": { run: askApologies, workstreamOf: ofMeeting },
+  "meeting.apologies-sent": { run: sendApologies, workstreamOf: ofMeeting },
+  "papers.read": { run: confirmReading, workstreamOf: ofMeeting },
+  "papers.question": { run: askChairQuestion, workstreamOf: ofMeeting },
+  "papers.question-sent": { run: sendChairQuestion, workstreamOf: ofMeeting },
+  "papers.answer": { run: openAnswerForm, workstreamOf: ofQuestion },
+  "papers.answer-sent": { run: sendAnswer, workstreamOf: ofQuestion },
+  "papers.format": { run: askOtherFormat, workstreamOf: ofMeeting },
+  "papers.format-sent": { run: sendFormatRequest, workstreamOf: ofMeeting },
+  "checkin.answer": { run: answerCheckIn, workstreamOf: ofCheckIn },
+  "checkin.resume": { run: resumeCheckIn, workstreamOf: ofCheckIn },
+  "checkin.comment": { run: openCommentForm, workstreamOf: ofCheckIn },
+  "checkin.comment-sent": { run: sendComment, workstreamOf: ofCheckIn },
+  "checkin.support": { run: openSupportForm, workstreamOf: ofCheckIn },
+  "checkin.support-sent": { run: sendSupport, workstreamOf: ofCheckIn },
+  "dissent.confirm": { run: confirmDissent, workstreamOf: ofDissent },
+  "dissent.edit": { run: askDissentEdit, workstreamOf: ofDissent },
+  "dissent.edited": { run: saveDissentEdit, workstreamOf: ofDissent },
+  "dissent.withdraw": { run: withdrawDissentButton, workstreamOf: ofDissent },
 };
+
+/** What someone removed from a workstream is told when they use a message they had from it. */
+export const NO_LONGER_A_MEMBER =
+  "You're no longer in this workstream, so this button doesn't work any more.";
 
 /** A click or form submission as it arrived from a platform. */
 export interface InboundAction {
@@ -58,8 +75,8 @@ export interface InboundAction {
 
 /** Runs a button or form handler; refusals become a private reply, never a crash. */
 export function handleAction(core: Core, inbound: InboundAction): ActionResult {
-  const handler = ACTIONS[inbound.action];
-  if (!handler) {
+  const spec = ACTIONS[inbound.action];
+  if (!spec) {
     core.log.warn({ action: inbound.action, platform: inbound.platform }, "unknown action");
     return {
       kind: "reply",
@@ -68,7 +85,14 @@ export function handleAction(core: Core, inbound: InboundAction): ActionResult {
   }
   const actor = core.store.people.upsert(inbound.actor);
   try {
-    return handler(core, actor, inbound.value, inbound.fields ?? {});
+    // Removal is final: an old message's buttons and forms stop working for someone no longer
+    // in its workstream (PRODUCT.md §15), before any handler can write or queue anything.
+    const workstreamId = spec.workstreamOf(core, inbound.value);
+    if (workstreamId !== undefined && !core.store.members.get(workstreamId, actor.id)) {
+      core.log.info({ action: inbound.action, person: actor.id }, "refused an action from a non-member");
+      return { kind: "reply", message: message(NO_LONGER_A_MEMBER) };
+    }
+    return spec.run(core, actor, inbound.value, inbound.fields ?? {});
   } catch (error) {
     if (error instanceof UserFacingError) return { kind: "reply", message: message(error.userMessage) };
     core.log.error(

@@ -138,6 +138,11 @@ export interface OutboxStore {
   /** The newest key starting with `keyPrefix` among rows queued at or after `since`, if any. */
   latestKeySince(keyPrefix: string, since: Date): string | undefined;
   countByStatus(): Record<OutboxStatus, number>;
+  /**
+   * Removes the body of rows sent, dropped or failed before `before` (a batch at a time), keeping
+   * their key, state and times; returns how many were emptied.
+   */
+  emptyFinishedBefore(before: Date): number;
 }
 
 /** Remembers platform deliveries already handled (Slack event ids, card submissions). */

@@ -116,7 +116,7 @@ function doneMessage(person: Person, answer: CheckInAnswer): Message {
   if (answer.anonymous) {
     blocks.push({
       kind: "note",
-      text: "Because nothing links them to you, anonymous answers can't be changed. If you'd like a one-to-one with the chair by name, type `/onetoone request`.",
+      text: "Because nothing links them to you, anonymous answers can't be changed or removed later. If you'd like a one-to-one with the chair by name, type `/onetoone request`.",
     });
   } else if (answer.oneToOne === "yes") {
     blocks.push({ kind: "note", text: "You asked for a one-to-one: the chair will be in touch." });

@@ -13,6 +13,8 @@ export interface Core {
   defaultTimezone: string;
   /** The platforms this process talks to, by address prefix. */
   gateways: Map<string, ChatGateway>;
+  /** Days a sent message's body is kept (OUTBOX_RETENTION_DAYS). */
+  outboxRetentionDays: number;
   /** Asks the sender to look at the outbox now rather than at the next tick. */
   wake(): void;
 }

@@ -1,0 +1,15 @@
+import type { Core } from "../use-cases/core.ts";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Sent messages' bodies are not kept longer than OUTBOX_RETENTION_DAYS (PRODUCT.md §15): each
+ * tick empties those (and dropped or failed ones) that finished before then. The rows stay, with
+ * their keys, so the same work found again is still recognised as done and never sent twice.
+ */
+export function emptyOldMessages(core: Core): number {
+  const before = new Date(core.clock.now().getTime() - core.outboxRetentionDays * DAY_MS);
+  const emptied = core.store.outbox.emptyFinishedBefore(before);
+  if (emptied > 0) core.log.info({ emptied }, "removed the bodies of old messages");
+  return emptied;
+}
