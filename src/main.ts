@@ -10,7 +10,7 @@ import { openDatabase } from "../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../adapters/sqlite/store.ts";
 import { startTeams } from "../adapters/teams/teams-app.ts";
 import { createBot } from "./bot.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, loadEnvFile } from "./config.ts";
 import type { Clock } from "./ports/clock.ts";
 
 /** Real time, outside the core (the console moves its own clock on). */
@@ -18,6 +18,7 @@ const systemClock: Clock = { now: () => new Date() };
 
 /** The composition root: config → database → migrate → core → adapters. */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const consoleMode = config.platforms.includes("console");
   const log = createPinoLogger(config.logLevel);
