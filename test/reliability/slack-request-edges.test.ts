@@ -60,7 +60,7 @@ describe("requests Slack could never have meant, through the real Bolt receiver"
       ['{"type":"event_callback","event":null}', JSON_TYPE],
       ["payload=1", FORM],
       ["payload=%5B%5D", FORM],
-      ["payload=%7Bnot%20json", FORM],
+      ["payload=%7Bbroken%20words", FORM],
       ["payload=%7B%7D&payload=%7B%7D", FORM],
     ];
     const statuses = await Promise.all(
@@ -75,7 +75,7 @@ describe("requests Slack could never have meant, through the real Bolt receiver"
     // Logged, with nothing of what the request said.
     const refusals = logged.filter((e) => e.msg === "refused a slack request it could not read");
     expect(refusals.length).toBe(odd.length);
-    expect(JSON.stringify(refusals)).not.toMatch(/hello|not json/);
+    expect(JSON.stringify(refusals)).not.toMatch(/hello|broken words/);
   });
 
   it("handles a replayed slash command once: /park sent twice makes one parked item", async () => {
@@ -99,9 +99,13 @@ describe("requests Slack could never have meant, through the real Bolt receiver"
 
   it("refuses a timestamp more than five minutes in the future, and runs nothing", async () => {
     const before = parkedCount();
-    const ahead = await env.slack.command(park("From the future", "future"), { timestamp: nowSeconds() + 6 * 60 });
+    const ahead = await env.slack.command(park("From the future", "future"), {
+      timestamp: nowSeconds() + 6 * 60,
+    });
     expect(ahead.status).toBe(401);
-    const stale = await env.slack.command(park("From the past", "past"), { timestamp: nowSeconds() - 6 * 60 });
+    const stale = await env.slack.command(park("From the past", "past"), {
+      timestamp: nowSeconds() - 6 * 60,
+    });
     expect(stale.status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
     expect(parkedCount()).toBe(before);
@@ -114,7 +118,9 @@ describe("requests Slack could never have meant, through the real Bolt receiver"
       user: { id: "U1", name: "cora" },
       team: { id: "T1" },
       trigger_id: "t-1",
-      actions: [{ action_id: "papers.read", block_id: "b", value: "secret words ".repeat(400), type: "button" }],
+      actions: [
+        { action_id: "papers.read", block_id: "b", value: "secret words ".repeat(400), type: "button" },
+      ],
     });
     expect(clicked.status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
