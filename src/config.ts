@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { IANAZone } from "luxon";
 import { z } from "zod";
 
@@ -71,6 +72,20 @@ export interface Config {
 
 export class ConfigError extends Error {
   override name = "ConfigError";
+}
+
+/**
+ * Adds the settings in a `.env` file in the working directory to the environment, if there is
+ * one. Node's own reader never overrides a variable already set, so the environment wins.
+ */
+export function loadEnvFile(path = ".env"): void {
+  if (!existsSync(path)) return;
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "unreadable";
+    throw new ConfigError(`${path} could not be read (${code}).`);
+  }
 }
 
 /** Reads and checks the environment; throws a ConfigError naming the variable at fault. */

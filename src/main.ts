@@ -10,17 +10,41 @@ import { openDatabase } from "../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../adapters/sqlite/store.ts";
 import { startTeams } from "../adapters/teams/teams-app.ts";
 import { createBot } from "./bot.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, loadEnvFile } from "./config.ts";
 import type { Clock } from "./ports/clock.ts";
+import type { Logger } from "./ports/logger.ts";
 
 /** Real time, outside the core (the console moves its own clock on). */
 const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * A promise some library forgot to await, or a throw from a callback, must not take every
+ * workstream's bot down with it: it is logged (by kind, never its message, which may quote a
+ * request) and the bot keeps serving.
+ */
+function keepServing(log: Logger): void {
+  const kind = (error: unknown) => {
+    const e = error as { code?: unknown; name?: unknown } | undefined;
+    return {
+      err: typeof e?.name === "string" ? e.name : typeof error,
+      code: typeof e?.code === "string" ? e.code : undefined,
+    };
+  };
+  process.on("unhandledRejection", (reason) =>
+    log.error(kind(reason), "a promise failed unhandled; still serving"),
+  );
+  process.on("uncaughtException", (error) =>
+    log.error(kind(error), "an error was not caught; still serving"),
+  );
+}
+
 /** The composition root: config → database → migrate → core → adapters. */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const consoleMode = config.platforms.includes("console");
   const log = createPinoLogger(config.logLevel);
+  keepServing(log);
   const db = openDatabase(config.databasePath);
   const applied = migrate(db);
   if (applied.length > 0) log.info({ applied }, "database migrated");

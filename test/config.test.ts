@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.ts";
+import { runProgram } from "./helpers/run-program.ts";
 
 describe("configuration", () => {
   it("runs the local console with no settings, with the documented defaults", () => {
@@ -58,5 +62,37 @@ describe("configuration", () => {
     } catch (error) {
       expect(String(error)).not.toContain("very-secret");
     }
+  });
+});
+
+describe("a .env file in the working directory", () => {
+  const folderWith = (dotenv: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "cp-dotenv-"));
+    writeFileSync(join(dir, ".env"), dotenv);
+    return dir;
+  };
+
+  it("is read at start-up", async () => {
+    const dir = folderWith("# the demo's database\nDATABASE_PATH=./from-dotenv.db\n");
+    const { code, stdout } = await runProgram({}, "/quit\n", 60_000, dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`is ready (./from-dotenv.db)`);
+  });
+
+  it("gives way to the environment", async () => {
+    const dir = folderWith("DATABASE_PATH=./from-dotenv.db\n");
+    const fromEnv = join(dir, "from-env.db");
+    const { stdout } = await runProgram({ DATABASE_PATH: fromEnv }, "/quit\n", 60_000, dir);
+    expect(stdout).toContain(`is ready (${fromEnv})`);
+    expect(stdout).not.toContain("from-dotenv.db");
+  });
+
+  it("is checked like the environment: a bad value stops start-up in one line", async () => {
+    const dir = folderWith("PORT=lots\n");
+    const { code, stderr } = await runProgram({}, "", 60_000, dir);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      "Common Purpose could not start: PORT is not valid: expected a port number from 1 to 65535.",
+    );
   });
 });

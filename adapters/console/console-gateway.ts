@@ -5,9 +5,14 @@ import type { ChannelPerson, ChatGateway } from "../../src/ports/chat-gateway.ts
 /**
  * Console addresses: a person is `console:@sam`, a channel `console:#medication-safety`.
  * Messages are printed, labelled by who would see them; the last buttons each person was sent
- * are kept so `/press` can click them.
+ * are kept so `/press` can click them. Each arrival is stamped with the console clock's time.
  */
-export function createConsoleGateway(print: (line: string) => void, roster: () => ChannelPerson[]) {
+export function createConsoleGateway(
+  print: (line: string) => void,
+  roster: () => ChannelPerson[],
+  /** When a message arrives, as the console clock tells it (e.g. "Tue 8 Dec 09:00"). */
+  stamp: () => string = () => "",
+) {
   const buttons = new Map<string, Button[]>();
   /** Keeps the buttons of the message a person now sees, so `/press` clicks what is on screen. */
   const remember = (address: string, message: Message) => {
@@ -21,7 +26,9 @@ export function createConsoleGateway(print: (line: string) => void, roster: () =
     async send(address, message) {
       const where = address.slice("console:".length);
       const label = where.startsWith("#") ? where : `DM to ${where}`;
-      print(frame(label, message));
+      // The clock moves in jumps, so each arrival says when it happened.
+      const at = stamp();
+      print(frame(at ? `${label} [${at}]` : label, message));
       if (!where.startsWith("#") && message.blocks.some((b) => b.kind === "buttons"))
         remember(address, message);
     },

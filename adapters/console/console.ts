@@ -1,5 +1,7 @@
 import { createInterface } from "node:readline";
+import { DateTime } from "luxon";
 import type { Bot } from "../../src/bot.ts";
+import { UserFacingError } from "../../src/domain/errors.ts";
 import { formatWhen, parseWhen } from "../../src/domain/time.ts";
 import type { Form } from "../../src/messages/message.ts";
 import { renderFormPlainText } from "../../src/messages/plain-text.ts";
@@ -7,6 +9,7 @@ import type { ActionResult } from "../../src/use-cases/action-result.ts";
 import { createConsoleGateway, frame } from "./console-gateway.ts";
 import { DEMO_CHANNEL, DEMO_PEOPLE, seedDemo } from "./demo-seed.ts";
 import type { OffsetClock } from "./offset-clock.ts";
+import { readSubmittedFields } from "./submit-fields.ts";
 
 const STEP_MS = 15 * 60_000;
 const MAX_MOVE_MS = 400 * 24 * 3_600_000;
@@ -16,7 +19,8 @@ const HELP = `Console commands (everything else is sent to the bot, e.g. /meetin
   /in #channel       type in a channel (#medication-safety is the demo workstream); /in dm for a direct message
   /clock             show the time; /clock +3d, /clock +2h30m, /clock 2026-12-10 09:00 move it on
   /press <n|label>   press a button in your last direct message
-  /submit a=b; c=d   send the form that is open
+  /submit a=b; c=d   send the form that is open ("a; b" in double quotes keeps a ;)
+  // a note          a line starting with // is ignored (for comments in scripts)
   /quit              leave (your data stays in the database)`;
 
 /**
@@ -36,14 +40,16 @@ export async function startConsole(options: {
   const { store } = bot.core;
   const roster = () =>
     DEMO_PEOPLE.map((p) => ({ key: `console:@${p.handle}`, name: p.name, dm: `console:@${p.handle}` }));
-  const { gateway, buttonsFor, remember } = createConsoleGateway(print, roster);
+  const zone = () => store.workstreams.all()[0]?.settings.timezone ?? bot.core.defaultTimezone;
+  const stamp = () =>
+    DateTime.fromJSDate(clock.now(), { zone: zone() }).toFormat("ccc d LLL HH:mm", { locale: "en-GB" });
+  const { gateway, buttonsFor, remember } = createConsoleGateway(print, roster, stamp);
   bot.addGateway(gateway);
 
   const seeded = seedDemo(store, bot.core.defaultTimezone, clock.now());
   let actor = "cora";
   let place: string | undefined = DEMO_CHANNEL;
   let openForm: Form | undefined;
-  const zone = () => store.workstreams.all()[0]?.settings.timezone ?? bot.core.defaultTimezone;
   const who = () => {
     const person = store.people.byKey(`console:@${actor}`);
     return { key: `console:@${actor}`, name: person?.name ?? actor, dm: `console:@${actor}` };
@@ -128,9 +134,11 @@ export async function startConsole(options: {
         return moveClock(rest);
       case "/press": {
         const buttons = buttonsFor(who().dm);
+        const wanted = rest.toLowerCase();
         const button =
           buttons[Number(rest) - 1] ??
-          buttons.find((b) => b.label.toLowerCase().startsWith(rest.toLowerCase()));
+          buttons.find((b) => b.label.toLowerCase() === wanted) ??
+          buttons.find((b) => b.label.toLowerCase().startsWith(wanted));
         if (!rest || !button)
           return print(
             `No such button. Your last buttons: ${buttons.map((b, i) => `${i + 1}. ${b.label}`).join("  ") || "none"}`,
@@ -140,13 +148,7 @@ export async function startConsole(options: {
       }
       case "/submit": {
         if (!openForm) return print("There is no form open. Press a button first.");
-        const fields = Object.fromEntries(
-          rest
-            .split(";")
-            .map((pair) => pair.split("="))
-            .filter((kv) => kv.length >= 2)
-            .map(([k, ...v]) => [String(k).trim(), v.join("=").trim()]),
-        );
+        const fields = readSubmittedFields(rest, openForm);
         const form = openForm;
         openForm = undefined;
         show(
@@ -166,6 +168,23 @@ export async function startConsole(options: {
     }
   };
 
+  // Like the bot, the console answers what it cannot read in one plain line and carries on:
+  // a typo (or a pasted comment) must never end the session.
+  const answerSafely = async (line: string) => {
+    try {
+      await handle(line);
+    } catch (error) {
+      if (error instanceof UserFacingError) print(error.userMessage);
+      else {
+        bot.core.log.error(
+          { err: error instanceof Error ? error.name : "unknown" },
+          "console command failed",
+        );
+        print("Sorry, something went wrong on my side. Please try again.");
+      }
+    }
+  };
+
   const input = options.input ?? process.stdin;
   const interactive = input === process.stdin && process.stdin.isTTY;
   const rl = createInterface({
@@ -179,7 +198,7 @@ export async function startConsole(options: {
     if (line === "/quit" || line === "/exit") break;
     if (line && !line.startsWith("//")) {
       if (!interactive) print(`@${actor}> ${line}`);
-      await handle(line);
+      await answerSafely(line);
       await bot.deliver();
     }
     if (interactive) rl.prompt();

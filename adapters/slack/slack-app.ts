@@ -7,6 +7,7 @@ import { createBoltLogger } from "./bolt-logger.ts";
 import { createSlackGateway } from "./slack-gateway.ts";
 import { registerInbound } from "./slack-inbound.ts";
 import { createSlackPeople } from "./slack-people.ts";
+import { createSlackRequestGuard } from "./slack-request-guard.ts";
 
 /** How main.ts starts Slack (from SLACK_* in the environment). */
 export interface SlackOptions {
@@ -92,6 +93,8 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
   if (!receiver) await startSocketMode(app);
   log.info({ mode: receiver ? "http" : "socket" }, "slack connected");
 
+  // Nothing a request contains may reach Bolt's receiver in a shape that could stop the process.
+  const guard = createSlackRequestGuard({ signingSecret: options.signingSecret, bot, log });
   let checked: { at: number; ok: boolean } | undefined;
   return {
     routes: receiver
@@ -99,10 +102,11 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
           {
             method: "POST",
             path: "/slack/events",
-            handler: (req, res) => {
-              answers.track(res);
-              receiver.requestListener(req, res);
-            },
+            handler: (req, res) =>
+              guard(req, res, () => {
+                answers.track(res);
+                receiver.requestListener(req, res);
+              }),
           },
         ]
       : [],

@@ -10,13 +10,26 @@ const User = z.object({
   username: z.string().optional(),
 });
 
+/** Slack's own limits: a button's value is at most 2,000 characters, an action_id 255. */
+const MAX_BUTTON_VALUE = 2_000;
+const MAX_ACTION_ID = 255;
+/** The longest answer any of our forms takes, with room to spare (the core sets the real limits). */
+const MAX_FIELD = 10_000;
+
 /** A button click (block_actions). */
 export const BlockActionPayload = z.object({
   type: z.literal("block_actions"),
   user: User,
   trigger_id: z.string().min(1),
   response_url: z.string().optional(),
-  actions: z.array(z.object({ action_id: z.string().min(1), value: z.string().optional() })).min(1),
+  actions: z
+    .array(
+      z.object({
+        action_id: z.string().min(1).max(MAX_ACTION_ID),
+        value: z.string().max(MAX_BUTTON_VALUE).optional(),
+      }),
+    )
+    .min(1),
   container: z
     .object({
       channel_id: z.string().optional(),
@@ -31,8 +44,8 @@ export type BlockActionPayload = z.infer<typeof BlockActionPayload>;
 
 const StateValue = z.object({
   type: z.string(),
-  value: z.string().nullish(),
-  selected_option: z.object({ value: z.string() }).nullish(),
+  value: z.string().max(MAX_FIELD).nullish(),
+  selected_option: z.object({ value: z.string().max(MAX_BUTTON_VALUE) }).nullish(),
 });
 
 /** A modal submitted (view_submission). */

@@ -46,6 +46,16 @@ export function createOutboxStore(db: Db): OutboxStore {
        SELECT id FROM outbox WHERE status != 'pending' AND message != '${EMPTIED_BODY}' AND finished_at < ?
        LIMIT ${EMPTY_BATCH})`,
   );
+  // What an outage cost: tried (attempts > 0), then too late to send.
+  const undelivered = db.prepare(
+    `SELECT substr(address, 1, instr(address, ':') - 1) AS platform, COUNT(*) AS n FROM outbox
+     WHERE workstream_id = ? AND status = 'dropped' AND last_error = 'stale' AND attempts > 0 AND finished_at > ?
+     GROUP BY platform ORDER BY platform`,
+  );
+  const lastDigest = db.prepare(
+    `SELECT MAX(finished_at) AS at FROM outbox WHERE status = 'sent'
+     AND ((key >= ? AND key < ?) OR (key >= ? AND key < ?))`,
+  );
   return {
     enqueue(item, now) {
       const result = insert.run({
@@ -87,6 +97,20 @@ export function createOutboxStore(db: Db): OutboxStore {
       return row?.key;
     },
     emptyFinishedBefore: (before) => emptyBodies.run(before.getTime()).changes,
+    undeliveredSince: (workstreamId, since) =>
+      (undelivered.all(workstreamId, since.getTime()) as Array<{ platform: string; n: number }>).map((r) => ({
+        platform: r.platform,
+        count: r.n,
+      })),
+    lastDigestSentAt(workstreamId) {
+      // Key ranges on the unique index: `digest:7:` up to `digest:7;` (';' follows ':').
+      const scheduled = `digest:${workstreamId}:`;
+      const now = `digest-now:${workstreamId}:`;
+      const row = lastDigest.get(scheduled, `${scheduled.slice(0, -1)};`, now, `${now.slice(0, -1)};`) as {
+        at: number | null;
+      };
+      return row.at === null ? undefined : new Date(row.at);
+    },
     countByStatus() {
       const result: Record<OutboxStatus, number> = { pending: 0, sent: 0, dropped: 0, failed: 0 };
       for (const row of counts.all() as { status: OutboxStatus; n: number }[]) result[row.status] = row.n;

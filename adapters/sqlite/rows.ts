@@ -29,12 +29,19 @@ export const PersonRow = rowReader(
 );
 
 export const WorkstreamRow = rowReader(
-  z.object({ id: z.number(), name: z.string(), channel: z.string(), settings: z.string() }),
+  z.object({
+    id: z.number(),
+    name: z.string(),
+    channel: z.string(),
+    settings: z.string(),
+    created_at: epochMs,
+  }),
   (r) => ({
     id: r.id,
     name: r.name,
     channel: r.channel,
     settings: SettingsSchema.parse(JSON.parse(r.settings)),
+    createdAt: toDate(r.created_at),
   }),
 );
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Block, Button, Form, FormField, Message } from "../../src/messages/message.ts";
 import { renderFormPlainText, renderPlainText } from "../../src/messages/plain-text.ts";
 
@@ -58,22 +59,44 @@ export function renderFormCard(form: Form): AdaptiveCard {
   };
 }
 
+/** The longest answer any of our forms takes, with room to spare (the core sets the real limits). */
+const MAX_FIELD = 10_000;
+/** Button values and form contexts are ids we wrote ourselves: short. */
+const MAX_VALUE = 2_000;
+
+/**
+ * What a card may send back, checked before anything reaches the core: our action id, a short
+ * value or context, and `field_…` answers that are text of a sane length. Teams adds keys of
+ * its own (such as `msteams`), which are let through and ignored.
+ */
+const SubmissionSchema = z
+  .object({
+    action: z.string().regex(/^[a-z][\w.-]{0,99}$/i),
+    value: z.string().max(MAX_VALUE).optional(),
+    context: z.string().max(MAX_VALUE).optional(),
+  })
+  .catchall(z.unknown())
+  .superRefine((data, ctx) => {
+    for (const [key, answer] of Object.entries(data)) {
+      if (key.startsWith(FIELD_PREFIX) && (typeof answer !== "string" || answer.length > MAX_FIELD))
+        ctx.addIssue({ code: "custom", path: [key], message: "not a text answer" });
+    }
+  });
+
 /**
  * Reads what a card sent back: `{ action, value }` from a button, `{ action, context, field_… }`
- * from a form. Undefined when it is not one of ours.
+ * from a form. Undefined when it is not one of ours, or not the shape ours send.
  */
 export function readSubmission(data: unknown): CardSubmission | undefined {
-  if (typeof data !== "object" || data === null) return undefined;
-  const record = data as Record<string, unknown>;
-  if (typeof record.action !== "string" || record.action === "") return undefined;
-  const value = typeof record.value === "string" ? record.value : record.context;
+  const parsed = SubmissionSchema.safeParse(data);
+  if (!parsed.success) return undefined;
+  const record = parsed.data;
   const fields: Record<string, string> = {};
   for (const [key, answer] of Object.entries(record)) {
-    if (key.startsWith(FIELD_PREFIX) && typeof answer === "string") {
+    if (key.startsWith(FIELD_PREFIX) && typeof answer === "string")
       fields[key.slice(FIELD_PREFIX.length)] = answer;
-    }
   }
-  return { action: record.action, value: typeof value === "string" ? value : "", fields };
+  return { action: record.action, value: record.value ?? record.context ?? "", fields };
 }
 
 /** Our `*bold*` is Slack's; Adaptive Card markdown wants `**bold**`. */

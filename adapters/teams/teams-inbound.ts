@@ -86,6 +86,19 @@ async function onMessage({ bot, gateway, log }: InboundDeps, context: TurnContex
   if (activity.id && !bot.firstSeen(`teams:activity:${activity.id}`)) return;
   const actor = actorOf(activity);
   const submission = readSubmission(activity.value);
+  const claimsAction =
+    typeof activity.value === "object" && activity.value !== null && "action" in activity.value;
+  if (claimsAction && !submission) {
+    // Action.Submit data that is not the shape our cards send: refused, never read as a command.
+    log.warn(
+      { activity: activity.id, user: activity.from?.id },
+      "refused a card submission it could not read",
+    );
+    await context.sendActivity(
+      messageActivity(message("Sorry, I couldn't read that. Please try the button again, or type `help`.")),
+    );
+    return;
+  }
   if (submission) {
     // Action.Submit from a client without Universal Actions: a message carrying the card's data.
     const result = bot.action({ platform: PLATFORM, actor, ...submission });
@@ -138,7 +151,7 @@ async function applyToCard(context: TurnContext, result: ActionResult): Promise<
 }
 
 async function onCardAction(
-  { bot }: InboundDeps,
+  { bot, log }: InboundDeps,
   context: TurnContext,
   answered: Map<string, { at: number; body: InvokeBody }>,
 ): Promise<void> {
@@ -155,6 +168,10 @@ async function onCardAction(
   const data = (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
   const submission = readSubmission(data);
   if (!submission) {
+    log.warn(
+      { activity: activity.id, user: activity.from?.id },
+      "refused a card submission it could not read",
+    );
     body = {
       statusCode: 400,
       type: "application/vnd.microsoft.error",

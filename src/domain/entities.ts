@@ -16,6 +16,8 @@ export interface Workstream {
   name: string;
   channel: string;
   settings: Settings;
+  /** When it was set up: a weekly slot before then was never its to send. */
+  createdAt?: Date;
 }
 
 /** A person in one workstream, with their role and stakeholder group there. */

@@ -143,6 +143,13 @@ export interface OutboxStore {
    * their key, state and times; returns how many were emptied.
    */
   emptyFinishedBefore(before: Date): number;
+  /**
+   * Messages for this workstream that were tried, failed, and then dropped as stale in
+   * (since, now]: what a platform outage cost, by platform (`slack`, `teams`).
+   */
+  undeliveredSince(workstreamId: number, since: Date): Array<{ platform: string; count: number }>;
+  /** When this workstream's last coordinator digest (scheduled or `/digest now`) was sent. */
+  lastDigestSentAt(workstreamId: number): Date | undefined;
 }
 
 /** Remembers platform deliveries already handled (Slack event ids, card submissions). */

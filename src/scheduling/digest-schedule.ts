@@ -50,6 +50,23 @@ export function digestSlot(workstream: Workstream, now: Date): Slot | undefined 
 }
 
 /**
+ * The slot a weekly message (the digest, the chair's one-to-one list) should go for on this
+ * tick, if any. A slot is acted on by the first tick at or after it — so something that
+ * changes after it (a request at 9:18, a workstream set up at 10:00 on a Monday) waits for the
+ * next slot instead of sending the week's message late — or, when the bot was down over it,
+ * by the first tick after it came back (within the look-back). A slot from before the
+ * workstream was set up was never its to send.
+ */
+export function weeklySlotDue(core: Core, workstream: Workstream, now: Date): Slot | undefined {
+  const slot = digestSlot(workstream, now);
+  if (!slot) return undefined;
+  if (workstream.createdAt && slot.at.getTime() < workstream.createdAt.getTime()) return undefined;
+  const lastTick = core.store.scheduler.lastTick();
+  if (lastTick && slot.at.getTime() <= lastTick.getTime()) return undefined;
+  return slot;
+}
+
+/**
  * The weekly coordinator digest: at each workstream's `digest` minute (its own time zone),
  * one message per coordinator. The key names the slot by its local wall-clock minute, so the
  * repeated hour of an autumn clock change cannot send it twice. Nothing is sent when there is
@@ -58,7 +75,7 @@ export function digestSlot(workstream: Workstream, now: Date): Slot | undefined 
 export function queueDigests(core: Core, now: Date): number {
   let queued = 0;
   for (const workstream of core.store.workstreams.all()) {
-    const slot = digestSlot(workstream, now);
+    const slot = weeklySlotDue(core, workstream, now);
     if (!slot) continue;
     for (const coordinator of coordinatorsOf(core.store.members.list(workstream.id))) {
       const key = `digest:${workstream.id}:${coordinator.id}:${slot.localMinute}`;

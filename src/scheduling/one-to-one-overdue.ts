@@ -4,7 +4,7 @@ import { type Message, message } from "../messages/message.ts";
 import type { Core } from "../use-cases/core.ts";
 import { type MemberStanding, oneToOneStandings, standingLine } from "../use-cases/one-to-one-standings.ts";
 import { chairsOf } from "../use-cases/people.ts";
-import { digestSlot } from "./digest-schedule.ts";
+import { weeklySlotDue } from "./digest-schedule.ts";
 import { queueDirectMessage } from "./enqueue.ts";
 
 /**
@@ -14,7 +14,7 @@ import { queueDirectMessage } from "./enqueue.ts";
 export function queueOneToOneReminders(core: Core, now: Date): number {
   let queued = 0;
   for (const workstream of core.store.workstreams.all()) {
-    const slot = digestSlot(workstream, now);
+    const slot = weeklySlotDue(core, workstream, now);
     if (!slot) continue;
     const chairs = chairsOf(core.store.members.list(workstream.id));
     if (chairs.length === 0) continue;

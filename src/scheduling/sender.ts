@@ -4,8 +4,13 @@ import type { Core } from "../use-cases/core.ts";
 import { tellCoordinators } from "./unreachable.ts";
 
 const BATCH = 200;
-const MAX_ATTEMPTS = 12;
-const MAX_BACKOFF_MS = 60 * 60_000;
+/**
+ * The longest wait between two tries. Short, so delivery resumes within minutes of a platform
+ * coming back; the number of tries is never capped — a message is retried until it is stale.
+ */
+const MAX_BACKOFF_MS = 5 * 60_000;
+/** A message with no moment of its own to be stale at is stale this long after it was due. */
+const STALE_AFTER_MS = 7 * 24 * 3_600_000;
 /** A send that never answers must not hold up every message behind it (nor the scheduler's tick). */
 const SEND_TIMEOUT_MS = 30_000;
 
@@ -21,7 +26,8 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  * Delivers due outbox rows. A row is marked sent only after the platform accepted it, so a
  * crash can at most repeat the sends in flight, never lose one. Rate limits pause that
  * platform for Retry-After (Slack's limits are per workspace, so the next row would only be
- * refused too); other failures back off exponentially; someone unreachable is not retried.
+ * refused too); other failures back off exponentially, up to a few minutes, for as long as the
+ * message still makes sense; someone unreachable is not retried.
  */
 export function createSender(core: Core) {
   const pausedUntil = new Map<string, number>();
@@ -64,10 +70,12 @@ export function createSender(core: Core) {
   async function deliverOne(row: OutboxRow): Promise<boolean> {
     const now = core.clock.now();
     const { outbox } = core.store;
-    if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) {
+    const staleAt = row.expiresAt?.getTime() ?? row.notBefore.getTime() + STALE_AFTER_MS;
+    if (staleAt <= now.getTime()) {
+      // Tried and failed before (attempts > 0): the coordinator's next digest counts it.
       outbox.finish(row.id, "dropped", "stale", now);
       core.log.warn(
-        { outbox: row.id, key: row.key },
+        { outbox: row.id, key: row.key, attempts: row.attempts },
         "dropped a stale message: it no longer made sense to send",
       );
       return false;
@@ -125,13 +133,13 @@ export function createSender(core: Core) {
           { outbox: row.id, platform, retryAfterMs: failure.retryAfterMs },
           "rate limited; pausing",
         );
-      } else if (failure.kind === "unreachable" || row.attempts + 1 >= MAX_ATTEMPTS) {
+      } else if (failure.kind === "unreachable") {
         outbox.finish(row.id, "failed", detail, core.clock.now());
         core.log.error(
           { outbox: row.id, key: row.key, attempts: row.attempts + 1, failure: failure.kind },
           "gave up on a message",
         );
-        if (failure.kind === "unreachable") tellCoordinators(core, row);
+        tellCoordinators(core, row);
       } else {
         const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
         outbox.retryLater(row.id, new Date(at + backoff), detail);

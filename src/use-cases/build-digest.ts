@@ -8,6 +8,7 @@ import { oneToOnes } from "./digest/one-to-ones.ts";
 import { parkedItems } from "./digest/parked.ts";
 import type { SectionBuilder } from "./digest/section.ts";
 import { supportRequests } from "./digest/support.ts";
+import { undeliveredMessages } from "./digest/undelivered.ts";
 import { upcomingMeetings } from "./digest/upcoming-meetings.ts";
 
 /** The digest's sections, in the order they are shown. Add a feature's section here. */
@@ -19,6 +20,7 @@ export const DIGEST_SECTIONS: SectionBuilder[] = [
   parkedItems,
   supportRequests,
   listened,
+  undeliveredMessages,
 ];
 
 /**

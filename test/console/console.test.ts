@@ -1,13 +1,24 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runProgram } from "../helpers/run-program.ts";
+import { ROOT, runProgram } from "../helpers/run-program.ts";
 
-/** The DMs a person was shown, as printed by the console. */
+/** The DMs a person was shown, as printed by the console (each stamped with when it arrived). */
 function dmsTo(stdout: string, handle: string): string[] {
-  return stdout.split("┌─ ").filter((box) => box.startsWith(`DM to @${handle}\n`));
+  return stdout.split("┌─ ").filter((box) => new RegExp(`^DM to @${handle}( \\[[^\\]]+\\])?\n`).test(box));
 }
+
+/** The console demo block in README.md, exactly as printed. */
+function readmeDemo(): string {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### The local console"));
+  const block = /```\n([\s\S]*?)```/.exec(section);
+  if (!block?.[1]) throw new Error("README.md has no console demo block");
+  return block[1];
+}
+
+const freshDatabase = () => join(mkdtempSync(join(tmpdir(), "cp-console-")), "demo.db");
 
 describe("the local console (npm start with no settings)", () => {
   it("runs a whole workstream from piped commands: setup, members, a meeting, quiet, and the day-before DM", async () => {
@@ -62,5 +73,78 @@ describe("the local console (npm start with no settings)", () => {
     expect(stderr.trim()).toBe(
       "Common Purpose could not start: PORT is not valid: expected a port number from 1 to 65535.",
     );
+  });
+
+  it("runs the README's demo block as printed: Sam answers the check-in and Chris gets the summary", async () => {
+    const { code, stdout, stderr } = await runProgram({ DATABASE_PATH: freshDatabase() }, readmeDemo());
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("could not start");
+    expect(stdout).toContain("Thanks, Sam — that's everything.");
+    const summary = dmsTo(stdout, "chris").find((dm) => dm.includes("has closed"));
+    expect(summary, "the chair's check-in summary").toBeDefined();
+    expect(summary).toContain("1 of 6 members answered");
+    // The comment kept its semicolon: the part after it carries on the same answer.
+    expect(summary).toContain('"The papers came late; I had no time to read them"');
+  });
+
+  it("answers a line it cannot read in one plain line and carries on", async () => {
+    const script = [
+      "/clock +7d          (watch papers and reminders arrive)",
+      "/clock banana",
+      "/press 1",
+      "/submit note=x",
+      "/meeting schedule next thursday 11am Planning",
+    ].join("\n");
+    const { code, stdout, stderr } = await runProgram({ DATABASE_PATH: freshDatabase() }, script);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).not.toMatch(/could not start|Error|at .*\.ts:\d+/);
+    expect(stdout).toContain(
+      '@cora> /clock +7d          (watch papers and reminders arrive)\nI couldn\'t read "+7d (watch papers and reminders arrive)" as a date. Try `/clock +3d` or `/clock 2026-12-10 09:00`.\n@cora> /clock banana\nI couldn\'t read "banana"',
+    );
+    expect(stdout).toContain("There is no form open. Press a button first.");
+    expect(stdout).toMatch(/M-1 is booked: \*Planning\*/);
+  });
+
+  it("reads /submit as people write it: quoted semicolons, choice labels in any case, and refuses the rest", async () => {
+    const script = [
+      "/meeting schedule next wednesday 2pm for 90m Medication review",
+      "/clock next wednesday 3pm",
+      "/as @chris",
+      "/meeting end",
+      "/as @sam",
+      "/press 1",
+      "/press 1",
+      "/press 1",
+      "/press Nothing to add",
+      "/press No, thanks",
+      "/press Yes, ask for support",
+      "/submit note=a; b",
+      "/submit kind=banana; need=x",
+      '/submit kind=ACCESSIBILITY; need="Large print; please"',
+    ].join("\n");
+    const { code, stdout } = await runProgram({ DATABASE_PATH: freshDatabase() }, script);
+    expect(code).toBe(0);
+    expect(stdout).toContain('This form has no field called "note". Try /submit kind=…; need=…');
+    expect(stdout).toContain(
+      '"What kind of support" can be Practical, Accessibility, Wellbeing, Something else. For example: /submit kind=Practical',
+    );
+    // The refusals left the form open; the third try reached the coordinator whole.
+    const support = dmsTo(stdout, "cora").filter((dm) => dm.includes("asked for"));
+    expect(support).toHaveLength(1);
+    expect(support[0]).toContain('asked for accessibility support (S-1): "Large print; please"');
+  });
+
+  it("shows when each direct message arrived, by the console's clock", async () => {
+    const script = [
+      "/meeting schedule next wednesday 2pm for 90m Medication review",
+      "/clock next wednesday 3pm",
+      "/as @chris",
+      "/meeting end",
+    ].join("\n");
+    const { stdout } = await runProgram({ DATABASE_PATH: freshDatabase() }, script);
+    const checkIn = dmsTo(stdout, "sam").find((dm) => dm.includes("a short check-in"));
+    expect(checkIn).toMatch(/^DM to @sam \[Wed \d{1,2} \w{3} 15:00\]\n/);
   });
 });

@@ -48,9 +48,11 @@ export interface Sent {
 export function recordingGateway(platform = "test") {
   const sent: Sent[] = [];
   const failures: DeliveryFailure[] = [];
+  let down = false;
   const gateway: ChatGateway = {
     platform,
     async send(address, message) {
+      if (down) throw new DeliveryError({ kind: "transient" }, "simulated outage");
       const failure = failures.shift();
       if (failure) throw new DeliveryError(failure, `simulated ${failure.kind}`);
       sent.push({ address, message, text: renderPlainText(message) });
@@ -60,6 +62,10 @@ export function recordingGateway(platform = "test") {
     gateway,
     sent,
     failNext: (...f: DeliveryFailure[]) => failures.push(...f),
+    /** An outage: every send fails (transiently) until `false`. */
+    setDown: (isDown: boolean) => {
+      down = isDown;
+    },
     to: (address: string) => sent.filter((s) => s.address === address),
     clear: () => sent.splice(0),
   };

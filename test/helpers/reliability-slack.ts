@@ -8,7 +8,7 @@ import { migrate } from "../../adapters/sqlite/migrate.ts";
 import { type Db, openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { createBot } from "../../src/bot.ts";
-import { silentLogger } from "../../src/ports/logger.ts";
+import { type Logger, silentLogger } from "../../src/ports/logger.ts";
 import { startMockSlack } from "./slack-api-mock.ts";
 import { createManualClock, SIGNING_SECRET } from "./slack-harness.ts";
 import { createSlackSigner } from "./slack-signer.ts";
@@ -17,20 +17,21 @@ import { createSlackSigner } from "./slack-signer.ts";
  * Like startSlackHarness (the real bot behind the real Bolt receiver), but also hands back the
  * database connection, so a test can watch every table while it throws bad requests at it.
  */
-export async function startSlackWithDb() {
+export async function startSlackWithDb(options: { log?: Logger } = {}) {
+  const log = options.log ?? silentLogger;
   const dir = mkdtempSync(join(tmpdir(), "cp-rel-slack-"));
   const db: Db = openDatabase(join(dir, "test.db"));
   migrate(db);
   const store = createSqliteStore(db);
   const clock = createManualClock();
-  const bot = createBot({ store, clock, log: silentLogger, defaultTimezone: "Europe/London" });
+  const bot = createBot({ store, clock, log, defaultTimezone: "Europe/London" });
   const api = await startMockSlack({ users: { U1: { name: "Cora" }, U2: { name: "Sam" } } });
   const adapter = await startSlack({
     botToken: "xoxb-test",
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
     bot,
-    log: silentLogger,
+    log,
   });
   const errors: unknown[] = [];
   const server: Server = createHttpServer(adapter.routes, (error) => errors.push(error));

@@ -33,6 +33,7 @@ export interface MockSlackOptions {
 export async function startMockSlack(options: MockSlackOptions = {}) {
   const calls: RecordedCall[] = [];
   const rateLimits = new Map<string, number>();
+  let down = false;
   let ts = 1000;
   const users = options.users ?? {};
 
@@ -95,6 +96,11 @@ export async function startMockSlack(options: MockSlackOptions = {}) {
       ? "response_url"
       : (url.replace(/^\/api\//, "").split("?")[0] ?? "");
     const body = parseBody(raw, req.headers["content-type"] ?? "");
+    if (down && method !== "response_url") {
+      calls.push({ method, path: url, body, status: 503 });
+      res.writeHead(503, { "content-type": "text/plain" }).end("Service Unavailable");
+      return;
+    }
     const limited = rateLimits.get(method) ?? 0;
     const call: RecordedCall = { method, path: url, body, status: limited > 0 ? 429 : 200 };
     if (req.headers.authorization) call.authorization = req.headers.authorization;
@@ -128,6 +134,10 @@ export async function startMockSlack(options: MockSlackOptions = {}) {
     /** Answers the next `times` calls to `method` with 429 and Retry-After: 1. */
     rateLimit(method: string, times: number) {
       rateLimits.set(method, times);
+    },
+    /** An outage: every Web API call is answered 503 until `false` (response_url still works). */
+    setDown(isDown: boolean) {
+      down = isDown;
     },
     /** Waits until some call matches, or fails after `timeoutMs`. */
     async waitFor(

@@ -8,7 +8,7 @@ import { openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { startTeams } from "../../adapters/teams/teams-app.ts";
 import { createBot } from "../../src/bot.ts";
-import { silentLogger } from "../../src/ports/logger.ts";
+import { type Logger, silentLogger } from "../../src/ports/logger.ts";
 import { manualClock } from "./harness.ts";
 import { type MockConnector, type MockConnectorOptions, startMockConnector } from "./teams-connector-mock.ts";
 
@@ -47,17 +47,18 @@ export interface TeamsHarness {
  * id) behind the shared HTTP server, and the Bot Connector stand-in recording what it sends.
  */
 export async function startTeamsHarness(
-  options: MockConnectorOptions & { dbPath?: string; connector?: MockConnector } = {},
+  options: MockConnectorOptions & { dbPath?: string; connector?: MockConnector; log?: Logger } = {},
 ): Promise<TeamsHarness> {
+  const log = options.log ?? silentLogger;
   const dir = mkdtempSync(join(tmpdir(), "cp-teams-"));
   const dbPath = options.dbPath ?? join(dir, "test.db");
   const db = openDatabase(dbPath);
   migrate(db);
   const store = createSqliteStore(db);
   const clock = createManualClock();
-  const bot = createBot({ store, clock, log: silentLogger, defaultTimezone: "Europe/London" });
+  const bot = createBot({ store, clock, log, defaultTimezone: "Europe/London" });
   const connector = options.connector ?? (await startMockConnector(options));
-  const adapter = await startTeams({ appId: "", appPassword: "", production: false, bot, log: silentLogger });
+  const adapter = await startTeams({ appId: "", appPassword: "", production: false, bot, log });
   const server: Server = createHttpServer(adapter.routes, (error) => {
     throw error;
   });

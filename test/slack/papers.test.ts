@@ -70,24 +70,33 @@ describe("papers through Slack", () => {
     });
   }
 
-  async function submitForm(user: string, triggerId: string, fieldId: string, value: string) {
+  async function submitForm(
+    user: string,
+    triggerId: string,
+    fieldId: string,
+    value: string,
+    options?: { timestamp?: number },
+  ) {
     const open = await h.api.waitFor("views.open", (c) => c.body.trigger_id === triggerId);
     const view = open.body.view as { callback_id: string; private_metadata: string };
-    return h.slack.interaction({
-      type: "view_submission",
-      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: "T1" },
-      team: { id: "T1", domain: "test" },
-      api_app_id: "A1",
-      trigger_id: `${triggerId}-submit`,
-      view: {
-        id: `V-${triggerId}`,
-        type: "modal",
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: { values: { [fieldId]: { [fieldId]: { type: "plain_text_input", value } } } },
-        hash: "h",
+    return h.slack.interaction(
+      {
+        type: "view_submission",
+        user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: "T1" },
+        team: { id: "T1", domain: "test" },
+        api_app_id: "A1",
+        trigger_id: `${triggerId}-submit`,
+        view: {
+          id: `V-${triggerId}`,
+          type: "modal",
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata,
+          state: { values: { [fieldId]: { [fieldId]: { type: "plain_text_input", value } } } },
+          hash: "h",
+        },
       },
-    });
+      options,
+    );
   }
 
   it("sends each member one message with both papers, and records one confirmation for a retried click", async () => {
@@ -137,5 +146,18 @@ describe("papers through Slack", () => {
     expect(textOf(withAnswer[0] as RecordedCall)).toContain(
       "Chris Lee (the chair) has answered your question",
     );
+  });
+
+  it("sends a question to the chair once when the very same signed submission arrives twice", async () => {
+    expect((await click("U4", papersTo("DU4"), "Question for the chair", "t-replay")).status).toBe(200);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const first = await submitForm("U4", "t-replay", "question", QUESTION, { timestamp });
+    const replay = await submitForm("U4", "t-replay", "question", QUESTION, { timestamp });
+    expect([first.status, replay.status]).toEqual([200, 200]);
+    await h.bot.deliver();
+    await new Promise((r) => setTimeout(r, 200));
+    await h.bot.deliver();
+    const withQuestion = h.api.accepted("chat.postMessage").filter((c) => textOf(c).includes(QUESTION));
+    expect(withQuestion.map((c) => c.body.channel)).toEqual(["DU3"]);
   });
 });

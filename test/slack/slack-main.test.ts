@@ -100,4 +100,20 @@ describe("the real program, connected to Slack over HTTP", () => {
     // The token never appears in what the bot logged.
     expect(output).not.toContain("xoxb-test");
   });
+
+  it("keeps serving after signed requests whose body is null, or any other odd shape", async () => {
+    const slack = createSlackSigner(`http://127.0.0.1:${port}/slack/events`, SECRET);
+    const form = "application/x-www-form-urlencoded";
+    const statuses = await Promise.all([
+      slack.post("payload=null", form).then((r) => r.status),
+      slack.post("null", "application/json").then((r) => r.status),
+      slack.post("[1,2]", "application/json").then((r) => r.status),
+      slack.post('{"type":"event_callback","event":null}', "application/json").then((r) => r.status),
+    ]);
+    expect(statuses).toEqual([400, 400, 400, 400]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(child.exitCode).toBeNull();
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+  });
 });
