@@ -1,4 +1,4 @@
-import type { Mention } from "../commands/mentions.ts";
+import type { Mention } from "../domain/mention.ts";
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { Group } from "../domain/roles.ts";

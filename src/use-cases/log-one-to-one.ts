@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Mention } from "../commands/mentions.ts";
+import type { Mention } from "../domain/mention.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatDay, parseWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";

@@ -1,4 +1,4 @@
-import type { Mention } from "../commands/mentions.ts";
+import type { Mention } from "../domain/mention.ts";
 import type { Member, Person } from "../domain/entities.ts";
 import type { Core } from "./core.ts";
 

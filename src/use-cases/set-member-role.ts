@@ -1,4 +1,4 @@
-import type { Mention } from "../commands/mentions.ts";
+import type { Mention } from "../domain/mention.ts";
 import { refuse } from "../domain/errors.ts";
 import type { Role } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
