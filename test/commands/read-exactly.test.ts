@@ -90,7 +90,7 @@ describe("when a meeting is", () => {
 describe("parking an issue", () => {
   it("refuses 'revisit 31 feb' instead of parking it in the title with no date", async () => {
     const reply = await refused("chris", "/park Something revisit 31 feb");
-    expect(reply.error).toBe("park.revisit");
+    expect(reply.error).toBe("time.unreadable");
     expect(reply.text).toContain('"31 feb"');
     expect(reply.text).toContain("revisit 2027-01-12");
   });
@@ -153,7 +153,7 @@ describe("text other people will see", () => {
     expect(reply.error).toBeUndefined();
     const posts = (await delivered(h)).filter((s) => s.address === h.channel);
     expect(posts[0]?.text).toContain("*Budget review*");
-    expect(posts[0]?.text).not.toMatch(/[\u202e\u0007\u2066]/);
+    for (const unsafe of ["\u202e", "\u0007", "\u2066"]) expect(posts[0]?.text).not.toContain(unsafe);
   });
 
   it("removes them from a parked title and a view too", async () => {
