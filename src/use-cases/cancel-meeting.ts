@@ -14,8 +14,7 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
   const result = core.store.transaction(() => {
     const meeting = findMeeting(core, ctx, idText, "/meeting cancel M-3");
     const id = formatId("meeting", meeting.seq);
-    if (meeting.status !== "scheduled")
-      refuse("meeting.not-scheduled", alreadyClosed(id, meeting));
+    if (meeting.status !== "scheduled") refuse("meeting.not-scheduled", alreadyClosed(id, meeting));
     if (core.store.checkIns.byMeeting(meeting.id))
       refuse(
         "meeting.check-in-open",

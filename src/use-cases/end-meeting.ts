@@ -13,8 +13,7 @@ export function endMeeting(core: Core, ctx: WorkstreamContext, idText: string): 
     if (!meeting)
       refuse("meeting.none-started", "No meeting has started yet. Name one, for example `/meeting end M-3`.");
     const id = formatId("meeting", meeting.seq);
-    if (meeting.status !== "scheduled")
-      refuse("meeting.not-scheduled", alreadyClosed(id, meeting));
+    if (meeting.status !== "scheduled") refuse("meeting.not-scheduled", alreadyClosed(id, meeting));
     if (meeting.startsAt.getTime() > now.getTime())
       refuse("meeting.not-started", `${id} hasn't started yet.`);
     core.store.meetings.setStatus(meeting.id, "ended", now);
