@@ -1,6 +1,7 @@
 import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
+import { quoteBack } from "../domain/text.ts";
 import { parseWhenPrefix, unrealWhen } from "../domain/time.ts";
 import { HOW_TO_MENTION, readMention, words } from "./mentions.ts";
 import type { ParseContext } from "./spec.ts";
@@ -46,7 +47,7 @@ export function splitClauses(args: string, keywords: readonly string[]): Clauses
     if (head.length > 0) {
       refuse(
         "clause.unreadable",
-        `I couldn't read "${head.join(" ")}" after the title in quotes. Put the title in quotes first, then any clauses, for example \`/park "Whether to revisit the budget" owner @sam\`.`,
+        `I couldn't read "${quoteBack(head.join(" "))}" after the title in quotes. Put the title in quotes first, then any clauses, for example \`/park "Whether to revisit the budget" owner @sam\`.`,
       );
     }
     return { head: words(quote[1] ?? ""), quoted: true, values };
@@ -58,25 +59,41 @@ export function splitClauses(args: string, keywords: readonly string[]): Clauses
  * A day written after a keyword (`revisit next month`, `on 2026-12-01`), read completely as
  * the start of that day in the zone; refused with what could not be read otherwise.
  */
-export function readDay(text: string, at: ParseContext, example: string): Date {
+export function readDay(text: string, at: ParseContext, example: string, hint = ""): Date {
   const parsed = parseWhenPrefix(text, at.zone, at.now);
   if (!parsed || parsed.rest) {
     const why = unrealWhen(text);
     refuse(
       "time.unreadable",
-      `I couldn't read "${text.trim()}" as a date${why ? `: ${why}` : ""}. Try ${example}.`,
+      `${why ? capitalise(why) : `I couldn't read "${quoteBack(text)}" as a date`}. Try ${example}${hint}.`,
     );
   }
   return startOfDayIn(parsed.at, at.zone);
 }
 
 /** Exactly one person, by mention, after a keyword such as `owner`; refused kindly otherwise. */
-export function readOnePerson(value: string[], at: ParseContext, code: string, example: string): Mention {
+export function readOnePerson(
+  value: string[],
+  at: ParseContext,
+  code: string,
+  example: string,
+  hint = "",
+): Mention {
   const mention = value.length === 1 ? readMention(value[0] as string, at.platform) : undefined;
   if (mention) return mention;
   if (value.length === 0) refuse(code, `Please name the person, for example \`${example}\`.`);
   refuse(
     code,
-    `I couldn't read "${value.join(" ")}" as a person. ${HOW_TO_MENTION}, for example \`${example}\`.`,
+    `I couldn't read "${quoteBack(value.join(" "))}" as a person. ${HOW_TO_MENTION}, for example \`${example}\`${hint}.`,
   );
+}
+
+/** "Why" sentences start lower case so they can follow a colon; this starts one. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** For a refused clause in a title: how to keep the word in the title instead. */
+export function quoteHint(keyword: string): string {
+  return `, or put the title in quotes if "${keyword}" is part of it`;
 }

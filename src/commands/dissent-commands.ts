@@ -1,4 +1,4 @@
-import { readText } from "../domain/text.ts";
+import { quoteBack, readText } from "../domain/text.ts";
 import { listDissent } from "../use-cases/list-dissent.ts";
 import { type DissentInput, recordDissent } from "../use-cases/record-dissent.ts";
 import { withdrawDissentCommand } from "../use-cases/withdraw-dissent.ts";
@@ -24,7 +24,7 @@ const record: CommandSpec<DissentInput> = {
     if (!mention && looksLikeMention(first)) {
       usageError(
         record,
-        `I couldn't read "${first}" as a mention. ${HOW_TO_MENTION}, or leave it out to record your own view.`,
+        `I couldn't read "${quoteBack(first)}" as a mention. ${HOW_TO_MENTION}, or leave it out to record your own view.`,
       );
     }
     const view = readText("view", mention ? text.slice(first.length) : text);

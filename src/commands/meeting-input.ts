@@ -1,7 +1,8 @@
 import { refuse } from "../domain/errors.ts";
-import { readText } from "../domain/text.ts";
+import { quoteBack, readText } from "../domain/text.ts";
 import { DURATION_RANGE, parseWhenPrefix, readDurationPrefix, unrealWhen } from "../domain/time.ts";
 import type { ScheduleInput } from "../use-cases/schedule-meeting.ts";
+import { capitalise } from "./clauses.ts";
 import type { ParseContext } from "./spec.ts";
 
 const EXAMPLE = "`/meeting schedule next tuesday 2pm for 90m Medication safety`";
@@ -54,13 +55,13 @@ function readDuration(text: string): { minutes: number; rest: string } {
   if (read.kind === "out-of-range") {
     refuse(
       "meeting.duration",
-      `A meeting can last from ${DURATION_RANGE.min} minute to ${DURATION_RANGE.max / 60} hours, so "${read.text}" is too ${read.minutes < DURATION_RANGE.min ? "short" : "long"}. For example: ${LENGTHS}.`,
+      `A meeting can last from ${DURATION_RANGE.min} minute to ${DURATION_RANGE.max / 60} hours, so "${quoteBack(read.text)}" is too ${read.minutes < DURATION_RANGE.min ? "short" : "long"}. For example: ${LENGTHS}.`,
     );
   }
   refuse(
     "meeting.duration",
     read.word
-      ? `I couldn't read "${read.word}" as a length. Write it like ${LENGTHS}, then the title.`
+      ? `I couldn't read "${quoteBack(read.word)}" as a length. Write it like ${LENGTHS}, then the title.`
       : `Please say how long after \`for\`, like ${LENGTHS}.`,
   );
 }
@@ -70,14 +71,10 @@ function missingTime(text: string, rest: string): string {
   const why = unrealWhen(rest);
   if (why) return `${capitalise(why)}. For example: ${EXAMPLE}.`;
   const at = /^at\s+(\S+)/i.exec(rest);
-  if (at?.[1]) return `I couldn't read "${at[1]}" as a time of day. For example: ${EXAMPLE}.`;
+  if (at?.[1]) return `I couldn't read "${quoteBack(at[1])}" as a time of day. For example: ${EXAMPLE}.`;
   const inDays = /^in\s+\d+\s*(?:days?|weeks?)/i.exec(text);
   if (inDays) {
     return `Please add a time of day, for example \`/meeting schedule ${inDays[0]} at 2pm ${rest || "Planning"}\`.`;
   }
   return `Please add a time of day, for example ${EXAMPLE}.`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -29,8 +29,7 @@ export function looksLikeMention(word: string): boolean {
 }
 
 /** How to name someone so the bot can read it, for refusals. */
-export const HOW_TO_MENTION =
-  "Type @ and pick the person from the list that pops up, so their name turns into a mention";
+export const HOW_TO_MENTION = "Type @ and pick the person from the list that pops up";
 
 /**
  * Splits command text into words, keeping a `<@U1|Sam Jones>` mention whole even when the

@@ -1,5 +1,5 @@
 import { parseId } from "../domain/ids.ts";
-import { cleanText, readText, TEXT_LIMITS } from "../domain/text.ts";
+import { cleanText, quoteBack, readText, TEXT_LIMITS } from "../domain/text.ts";
 import { addPaper, type PaperInput } from "../use-cases/add-paper.ts";
 import { listPapers } from "../use-cases/list-papers.ts";
 import { sendPapers } from "../use-cases/send-papers.ts";
@@ -70,7 +70,7 @@ export function readPaperInput(args: string): PaperInput {
     usageError(
       add,
       linkWord
-        ? `"${linkWord}" doesn't look like a link (it should start with https://).`
+        ? `"${quoteBack(linkWord)}" doesn't look like a link (it should start with https://).`
         : "Please give the paper's link.",
     );
   }

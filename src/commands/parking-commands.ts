@@ -7,7 +7,7 @@ import { type ParkInput, parkItem } from "../use-cases/park-item.ts";
 import type { CloseParkedInput } from "../use-cases/parked-record.ts";
 import { resolveParked } from "../use-cases/resolve-parked.ts";
 import { revisitParked } from "../use-cases/revisit-parked.ts";
-import { readDay, readOnePerson, splitClauses } from "./clauses.ts";
+import { quoteHint, readDay, readOnePerson, splitClauses } from "./clauses.ts";
 import { words } from "./mentions.ts";
 import { type CommandSpec, inWorkstream, type ParseContext, usageError } from "./spec.ts";
 
@@ -47,8 +47,8 @@ function readPark(args: string, at: ParseContext): ParkInput {
   return {
     ...(dissentId ? { dissentId } : {}),
     title,
-    ...(revisit ? { revisitOn: readDay(revisit.join(" "), at, DAY_EXAMPLE) } : {}),
-    ...(owner ? { owner: readOnePerson(owner, at, "park.owner", "owner @sam") } : {}),
+    ...(revisit ? { revisitOn: readDay(revisit.join(" "), at, DAY_EXAMPLE, quoteHint("revisit")) } : {}),
+    ...(owner ? { owner: readOnePerson(owner, at, "park.owner", "owner @sam", quoteHint("owner")) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Workstream } from "../domain/entities.ts";
 import { refuse, UserFacingError } from "../domain/errors.ts";
+import { quoteBack } from "../domain/text.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { CommandContext, Core } from "../use-cases/core.ts";
 import { nameList } from "../use-cases/people.ts";
@@ -83,7 +84,7 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     );
   }
 
-  const workstream = findWorkstream(core, ctx, rest, spec.needsWorkstream);
+  const workstream = findWorkstream(core, ctx, rest, spec.needsWorkstream, spec.example);
   if (workstream) {
     rest = stripIn(rest, workstream);
     ctx.workstream = workstream;
@@ -120,6 +121,7 @@ function findWorkstream(
   ctx: CommandContext,
   rest: string,
   required: boolean,
+  example = "/meeting list",
 ): Workstream | undefined {
   if (ctx.channel) {
     const here = core.store.workstreams.byChannel(ctx.channel);
@@ -148,8 +150,8 @@ function findWorkstream(
   refuse(
     "workstream.which",
     asked
-      ? `There's no workstream called "${asked}" that you're in. Yours are ${names}; for example \`/meeting list in ${mine[0]?.name}\`.`
-      : `You're in ${mine.length} workstreams: ${names}. Which one? Add \`in <name>\` to the end, for example \`/meeting list in ${mine[0]?.name}\`.`,
+      ? `There's no workstream called "${quoteBack(asked)}" that you're in. Yours are ${names}; for example \`${example} in ${mine[0]?.name}\`.`
+      : `You're in ${mine.length} workstreams: ${names}. Which one? Add \`in <name>\` to the end, for example \`${example} in ${mine[0]?.name}\`.`,
   );
 }
 

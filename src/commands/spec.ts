@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import type { Role } from "../domain/roles.ts";
+import { quoteBack } from "../domain/text.ts";
 import type { Message } from "../messages/message.ts";
 import type { CommandContext, Core, WorkstreamContext } from "../use-cases/core.ts";
 import { words } from "./mentions.ts";
@@ -46,7 +47,7 @@ export function nothingMore(spec: SpecName, args: string): void {
   if (args.trim()) {
     refuse(
       `${spec.verb}.${spec.sub || "usage"}`,
-      `\`${spec.example}\` needs nothing after it, so I couldn't read "${args.trim()}". For example: \`${spec.example}\`.`,
+      `\`${spec.example}\` needs nothing after it, so I couldn't read "${quoteBack(args)}". For example: \`${spec.example}\`.`,
     );
   }
 }

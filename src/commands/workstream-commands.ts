@@ -1,6 +1,6 @@
 import type { Mention } from "../domain/mention.ts";
 import { GROUPS, type Group, GroupSchema, ROLES, type Role, RoleSchema } from "../domain/roles.ts";
-import { readText } from "../domain/text.ts";
+import { quoteBack, readText } from "../domain/text.ts";
 import { addMembers, syncMembers } from "../use-cases/add-members.ts";
 import { changeSetting } from "../use-cases/change-setting.ts";
 import { removeMember } from "../use-cases/remove-member.ts";
@@ -27,7 +27,7 @@ function mentionThen(
 }
 
 function unreadableMention(word: string): string {
-  return `I couldn't read "${word}" as a mention. ${HOW_TO_MENTION}.`;
+  return `I couldn't read "${quoteBack(word)}" as a mention. ${HOW_TO_MENTION}.`;
 }
 
 const setup: CommandSpec<string> = {

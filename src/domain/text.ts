@@ -61,3 +61,13 @@ export function readText(kind: TextKind, raw: string): string {
   }
   return text;
 }
+
+/**
+ * Someone's own words quoted back in a refusal: cleaned, and cut short so a 10,000-character
+ * paste does not come back whole.
+ */
+export function quoteBack(text: string, longest = 40): string {
+  const clean = cleanText(text).replace(/\s+/g, " ");
+  const chars = [...clean];
+  return chars.length > longest ? `${chars.slice(0, longest - 1).join("")}…` : clean;
+}

@@ -112,12 +112,14 @@ export function unrealWhen(text: string): string | undefined {
   if (iso) {
     const [date, time] = iso[0].split(/[ T]/);
     if (!DateTime.fromISO(date ?? "").isValid) return `"${date}" isn't a date on the calendar`;
-    if (time && !readTimeOfDay(time)) return `"${time}" isn't a time of day (times go from 00:00 to 23:59)`;
+    if (time && !readTimeOfDay(time)) return `"${time}" isn't a time of day: times go from 00:00 to 23:59`;
     return undefined;
   }
   const time = TIME_SHAPED.exec(trimmed);
   if (time?.[1] && !readTimeOfDay(time[0])) {
-    return `"${time[1]}" isn't a time of day (times go from 00:00 to 23:59, or 1am to 12pm)`;
+    return /[ap]m$/i.test(time[1])
+      ? `"${time[1]}" isn't a time of day: with am or pm, the hour goes from 1 to 12`
+      : `"${time[1]}" isn't a time of day: times go from 00:00 to 23:59`;
   }
   return undefined;
 }

@@ -87,6 +87,20 @@ describe("when a meeting is", () => {
   });
 });
 
+describe("dates that are not on the calendar", () => {
+  it("says 31 February isn't a date, for a meeting and a revisit", async () => {
+    const meeting = await refused("cora", "/meeting schedule 2027-02-31 14:00 Planning");
+    expect(meeting.text).toContain('"2027-02-31" isn\'t a date on the calendar');
+    const park = await refused("chris", "/park Something revisit 2027-02-31");
+    expect(park.text).toContain('"2027-02-31" isn\'t a date on the calendar');
+  });
+
+  it("says 13pm isn't a time of day", async () => {
+    const reply = await refused("cora", "/meeting schedule tomorrow at 13pm Planning");
+    expect(reply.text).toContain('"13pm" isn\'t a time of day');
+  });
+});
+
 describe("parking an issue", () => {
   it("refuses 'revisit 31 feb' instead of parking it in the title with no date", async () => {
     const reply = await refused("chris", "/park Something revisit 31 feb");
@@ -106,6 +120,12 @@ describe("parking an issue", () => {
     const reply = await h.say("chris", "/park Whether to revisit the budget revisit 2027-01-12");
     expect(reply.error).toBeUndefined();
     expect(reply.text).toContain("*Whether to revisit the budget*");
+  });
+
+  it("says how to keep 'revisit' in a title when no date follows it", async () => {
+    const reply = await refused("chris", "/park Whether to revisit the budget");
+    expect(reply.text).toContain('"the budget"');
+    expect(reply.text).toContain("put the title in quotes");
   });
 
   it("parks a title in quotes exactly as written, clause words and all", async () => {
@@ -167,6 +187,12 @@ describe("text other people will see", () => {
 });
 
 describe("clear answers", () => {
+  it("refuses words after a command that takes none, saying which words", async () => {
+    const reply = await refused("sam", "/meeting list tomorrow please");
+    expect(reply.text).toContain('"tomorrow please"');
+    expect(reply.text).toContain("`/meeting list`");
+  });
+
   it("tells someone who typed 'hello' to type /help", async () => {
     const reply = await refused("sam", "hello");
     expect(reply.error).toBe("command.unknown");
