@@ -1,4 +1,5 @@
 import type { Mention } from "../domain/mention.ts";
+import { cleanText } from "../domain/text.ts";
 
 export type { Mention };
 
@@ -10,7 +11,11 @@ const CONSOLE_MENTION = /^@([\p{L}\p{N}_.-]+)$/u;
 /** Reads one word as a mention, or undefined when it is not one. */
 export function readMention(word: string, platform: string): Mention | undefined {
   const m = PLATFORM_MENTION.exec(word);
-  if (m?.[1]) return { key: `${platform}:${m[1]}`, name: m[2]?.trim() || m[1], named: Boolean(m[2]?.trim()) };
+  if (m?.[1]) {
+    // The name is shown to others (in posts and lists), so it is cleaned like any other text.
+    const name = cleanText(m[2] ?? "");
+    return { key: `${platform}:${m[1]}`, name: name || m[1], named: Boolean(name) };
+  }
   const c = CONSOLE_MENTION.exec(word);
   if (c?.[1] && platform === "console") {
     const handle = c[1].toLowerCase();

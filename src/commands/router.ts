@@ -1,6 +1,6 @@
 import type { Workstream } from "../domain/entities.ts";
 import { refuse, UserFacingError } from "../domain/errors.ts";
-import { quoteBack } from "../domain/text.ts";
+import { cleanText, quoteBack } from "../domain/text.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { CommandContext, Core } from "../use-cases/core.ts";
 import { nameList } from "../use-cases/people.ts";
@@ -46,7 +46,11 @@ export async function handleCommand(core: Core, inbound: InboundCommand): Promis
 }
 
 async function route(core: Core, inbound: InboundCommand): Promise<Message> {
-  const actor = core.store.people.upsert(inbound.actor);
+  // A display name is shown to others, so it is cleaned like any text they will see.
+  const actor = core.store.people.upsert({
+    ...inbound.actor,
+    name: cleanText(inbound.actor.name) || "Someone",
+  });
   let text = inbound.text.trim().replace(/^\//, "");
   let verb = firstWord(text).toLowerCase();
   if (verb === UMBRELLA) {

@@ -176,6 +176,13 @@ describe("text other people will see", () => {
     for (const unsafe of ["\u202e", "\u0007", "\u2066"]) expect(posts[0]?.text).not.toContain(unsafe);
   });
 
+  it("removes them from a person's name before others see it", async () => {
+    await h.say("cora", "/workstream add <@zed|Zed\u202eevil>");
+    const shown = await h.say("sam", "/workstream");
+    expect(shown.text).toContain("Zedevil");
+    expect(shown.text).not.toContain("\u202e");
+  });
+
   it("removes them from a parked title and a view too", async () => {
     await h.say("chris", "/park Trans\u202dport costs");
     await h.say("sam", "/dissent The rota\u200f is unsafe");
