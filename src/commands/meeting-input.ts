@@ -45,7 +45,8 @@ export function readSchedule(args: string, at: ParseContext): ScheduleInput {
       rest = rest.slice(0, tail.index);
     }
   }
-  const title = readText("title", rest);
+  // A title in quotes is taken as written (so it may start with "for").
+  const title = readText("title", /^["“](.*)["”]$/s.exec(rest.trim())?.[1] ?? rest);
   return { startsAt: when.at, minutes: minutes ?? DEFAULT_MINUTES, ...(title ? { title } : {}) };
 }
 
@@ -61,7 +62,7 @@ function readDuration(text: string): { minutes: number; rest: string } {
   refuse(
     "meeting.duration",
     read.word
-      ? `I couldn't read "${quoteBack(read.word)}" as a length. Write it like ${LENGTHS}, then the title.`
+      ? `I couldn't read "${quoteBack(read.word)}" as a length. Write it like ${LENGTHS}, then the title (in quotes if it starts with "for").`
       : `Please say how long after \`for\`, like ${LENGTHS}.`,
   );
 }

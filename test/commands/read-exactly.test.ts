@@ -47,6 +47,12 @@ describe("the length of a meeting", () => {
     expect(reply.text).toContain("24 hours");
   });
 
+  it("books a title that starts with 'for' when it is in quotes", async () => {
+    const reply = await h.say("cora", '/meeting schedule next wednesday 2pm "For carers, by carers"');
+    expect(reply.error).toBeUndefined();
+    expect(reply.text).toContain("*For carers, by carers*, Wednesday 9 December, 2pm to 4pm");
+  });
+
   it("still books 'for 90m' with the words after it as the title", async () => {
     const reply = await h.say("cora", "/meeting schedule next wednesday 2pm for 90m Budget for carers");
     expect(reply.error).toBeUndefined();
