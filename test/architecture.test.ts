@@ -85,6 +85,23 @@ describe("the architecture", () => {
     expect(long).toEqual([]);
   });
 
+  it("keeps use cases on typed input: they never import commands/ nor split command text", () => {
+    const offenders = src
+      .filter((f) => f.startsWith(join("src", "use-cases")))
+      .flatMap((f) => {
+        const source = readFileSync(join(ROOT, f), "utf8");
+        return [
+          ...imports(f)
+            .filter((i) => target(f, i).startsWith(join("src", "commands")))
+            .map((i) => `${f} imports ${i}`),
+          ...(/\b(words|readMention|takeMentions|parseWhen|parseWhenPrefix|parseDuration)\(/.test(source)
+            ? [`${f} reads command text`]
+            : []),
+        ];
+      });
+    expect(offenders).toEqual([]);
+  });
+
   it("can tell a violation when it sees one", () => {
     // Guards the checks above against a regex that silently matches nothing.
     expect(imports("src/main.ts").some((i) => target("src/main.ts", i).startsWith("adapters"))).toBe(true);

@@ -1,17 +1,9 @@
 import { startCheckIn } from "../use-cases/open-check-in.ts";
 import { showCheckInStatus } from "../use-cases/show-check-in-status.ts";
 import { summariseCheckInNow } from "../use-cases/summarise-check-in.ts";
-import { words } from "./mentions.ts";
-import { type CommandSpec, inWorkstream, usageError } from "./spec.ts";
+import { type CommandSpec, inWorkstream, optionalId } from "./spec.ts";
 
-/** At most one meeting id after the sub-command. */
-function meetingArg(spec: CommandSpec, args: string): string {
-  const list = words(args);
-  if (list.length > 1) usageError(spec, "Name at most one meeting.");
-  return list[0] ?? "";
-}
-
-const start: CommandSpec = {
+const start: CommandSpec<string> = {
   verb: "checkin",
   sub: "start",
   usage: "/checkin start [<M-n>]",
@@ -19,10 +11,11 @@ const start: CommandSpec = {
   summary: "open the check-in now (members get it privately)",
   who: "chair",
   needsWorkstream: true,
-  run: (core, ctx, args) => startCheckIn(core, inWorkstream(ctx), meetingArg(start, args)),
+  parse: (args) => optionalId(start, args),
+  run: (core, ctx, id) => startCheckIn(core, inWorkstream(ctx), id),
 };
 
-const status: CommandSpec = {
+const status: CommandSpec<string> = {
   verb: "checkin",
   sub: "status",
   usage: "/checkin status [<M-n>]",
@@ -30,10 +23,11 @@ const status: CommandSpec = {
   summary: "see who has answered the check-in (never what)",
   who: "chair",
   needsWorkstream: true,
-  run: (core, ctx, args) => showCheckInStatus(core, inWorkstream(ctx), meetingArg(status, args)),
+  parse: (args) => optionalId(status, args),
+  run: (core, ctx, id) => showCheckInStatus(core, inWorkstream(ctx), id),
 };
 
-const summary: CommandSpec = {
+const summary: CommandSpec<string> = {
   verb: "checkin",
   sub: "summary",
   usage: "/checkin summary [<M-n>]",
@@ -41,7 +35,8 @@ const summary: CommandSpec = {
   summary: "see the check-in summary so far",
   who: "chair",
   needsWorkstream: true,
-  run: (core, ctx, args) => summariseCheckInNow(core, inWorkstream(ctx), meetingArg(summary, args)),
+  parse: (args) => optionalId(summary, args),
+  run: (core, ctx, id) => summariseCheckInNow(core, inWorkstream(ctx), id),
 };
 
 export const checkinCommands: CommandSpec[] = [start, status, summary];

@@ -1,5 +1,5 @@
 import { sendDigestNow } from "../use-cases/send-digest.ts";
-import { type CommandSpec, inWorkstream, usageError } from "./spec.ts";
+import { type CommandSpec, inWorkstream, nothingMore } from "./spec.ts";
 
 const now: CommandSpec = {
   verb: "digest",
@@ -9,10 +9,8 @@ const now: CommandSpec = {
   summary: "get the coordinator digest now instead of waiting for the weekly one",
   who: "coordinator",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    if (args.trim()) usageError(now, "`/digest now` needs nothing after it.");
-    return sendDigestNow(core, inWorkstream(ctx));
-  },
+  parse: (args) => nothingMore(now, args),
+  run: (core, ctx) => sendDigestNow(core, inWorkstream(ctx)),
 };
 
 export const digestCommands: CommandSpec[] = [now];

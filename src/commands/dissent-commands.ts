@@ -1,12 +1,13 @@
+import { quoteBack, readText } from "../domain/text.ts";
 import { listDissent } from "../use-cases/list-dissent.ts";
-import { recordDissent } from "../use-cases/record-dissent.ts";
+import { type DissentInput, recordDissent } from "../use-cases/record-dissent.ts";
 import { withdrawDissentCommand } from "../use-cases/withdraw-dissent.ts";
-import { words } from "./mentions.ts";
-import { type CommandSpec, inWorkstream, usageError } from "./spec.ts";
+import { HOW_TO_MENTION, looksLikeMention, readMention } from "./mentions.ts";
+import { type CommandSpec, inWorkstream, nothingMore, oneId, usageError } from "./spec.ts";
 
 // One spec serves both `/dissent <view>` (anyone) and `/dissent <@person> <view>` (chairs):
 // the router matches on the sub-command word, and record-dissent checks the chair's role.
-const record: CommandSpec = {
+const record: CommandSpec<DissentInput> = {
   verb: "dissent",
   sub: "",
   usage: "/dissent <view> · /dissent <@person> <view>",
@@ -15,10 +16,21 @@ const record: CommandSpec = {
     "record your view in the dissent register (chairs can record a member's, who is asked to confirm it)",
   who: "members",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    if (!args.trim()) usageError(record, "Please say what your view is.");
-    return recordDissent(core, inWorkstream(ctx), args);
+  parse(args, at) {
+    const text = args.trim();
+    if (!text) usageError(record, "Please say what your view is.");
+    const first = /^<@[^>]*>|^\S+/.exec(text)?.[0] ?? "";
+    const mention = readMention(first, at.platform);
+    if (!mention && looksLikeMention(first)) {
+      usageError(
+        record,
+        `I couldn't read "${quoteBack(first)}" as a mention. ${HOW_TO_MENTION}, or leave it out to record your own view.`,
+      );
+    }
+    const view = readText("view", mention ? text.slice(first.length) : text);
+    return mention ? { mention, view } : { view };
   },
+  run: (core, ctx, input) => recordDissent(core, inWorkstream(ctx), input),
 };
 
 const list: CommandSpec = {
@@ -29,10 +41,11 @@ const list: CommandSpec = {
   summary: "the dissent register, with each entry's history",
   who: "members",
   needsWorkstream: true,
+  parse: (args) => nothingMore(list, args),
   run: (core, ctx) => listDissent(core, inWorkstream(ctx)),
 };
 
-const withdraw: CommandSpec = {
+const withdraw: CommandSpec<string> = {
   verb: "dissent",
   sub: "withdraw",
   usage: "/dissent withdraw <D-n>",
@@ -40,11 +53,8 @@ const withdraw: CommandSpec = {
   summary: "withdraw a view of yours (it stays in the register, marked as withdrawn)",
   who: "members",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    const list = words(args);
-    if (list.length !== 1) usageError(withdraw, "Please name one of your views.");
-    return withdrawDissentCommand(core, inWorkstream(ctx), list[0]);
-  },
+  parse: (args) => oneId(withdraw, args, "Please name one of your views."),
+  run: (core, ctx, id) => withdrawDissentCommand(core, inWorkstream(ctx), id),
 };
 
 export const dissentCommands: CommandSpec[] = [record, list, withdraw];

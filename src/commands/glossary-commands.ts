@@ -1,8 +1,10 @@
-import { addGlossaryTerm } from "../use-cases/add-glossary-term.ts";
+import { refuse } from "../domain/errors.ts";
+import { readText } from "../domain/text.ts";
+import { addGlossaryTerm, type GlossaryInput } from "../use-cases/add-glossary-term.ts";
 import { showGlossary } from "../use-cases/show-glossary.ts";
 import { type CommandSpec, inWorkstream } from "./spec.ts";
 
-const show: CommandSpec = {
+const show: CommandSpec<string> = {
   verb: "glossary",
   sub: "",
   usage: "/glossary [<term>]",
@@ -10,10 +12,14 @@ const show: CommandSpec = {
   summary: "plain meanings of the words this group uses (all, or one)",
   who: "members",
   needsWorkstream: true,
-  run: (core, ctx, args) => showGlossary(core, inWorkstream(ctx), args),
+  parse: (args) => readText("glossary word", args),
+  run: (core, ctx, term) => showGlossary(core, inWorkstream(ctx), term),
 };
 
-const add: CommandSpec = {
+const EXAMPLE =
+  "`/glossary add ICB = Integrated Care Board: the NHS body that plans and pays for local health services`";
+
+const add: CommandSpec<GlossaryInput> = {
   verb: "glossary",
   sub: "add",
   usage: "/glossary add <term> = <plain meaning>",
@@ -23,7 +29,18 @@ const add: CommandSpec = {
   refusal:
     "Only the chair or coordinator can add a word to the glossary. You can look words up with `/glossary <word>`, or ask the chair to add one.",
   needsWorkstream: true,
-  run: (core, ctx, args) => addGlossaryTerm(core, inWorkstream(ctx), args),
+  parse(args) {
+    const split = args.indexOf("=");
+    const term = readText("glossary word", split < 0 ? args : args.slice(0, split));
+    const meaning = readText("meaning", split < 0 ? "" : args.slice(split + 1));
+    if (!term || !meaning)
+      refuse(
+        "glossary.usage",
+        `Please write the word, an equals sign, then its plain meaning. For example: ${EXAMPLE}.`,
+      );
+    return { term, meaning };
+  },
+  run: (core, ctx, input) => addGlossaryTerm(core, inWorkstream(ctx), input),
 };
 
 export const glossaryCommands: CommandSpec[] = [show, add];

@@ -1,11 +1,12 @@
 import { cancelMeeting } from "../use-cases/cancel-meeting.ts";
 import { endMeeting } from "../use-cases/end-meeting.ts";
 import { listMeetings } from "../use-cases/list-meetings.ts";
-import { scheduleMeeting } from "../use-cases/schedule-meeting.ts";
+import { type ScheduleInput, scheduleMeeting } from "../use-cases/schedule-meeting.ts";
+import { readSchedule } from "./meeting-input.ts";
 import { words } from "./mentions.ts";
-import { type CommandSpec, inWorkstream, usageError } from "./spec.ts";
+import { type CommandSpec, inWorkstream, nothingMore, optionalId, usageError } from "./spec.ts";
 
-const schedule: CommandSpec = {
+const schedule: CommandSpec<ScheduleInput> = {
   verb: "meeting",
   sub: "schedule",
   usage: "/meeting schedule <when> [for <duration>] [<title>]",
@@ -13,10 +14,8 @@ const schedule: CommandSpec = {
   summary: "book a meeting (2 hours unless you say)",
   who: "organisers",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    if (!args.trim()) usageError(schedule, "Please say when the meeting is.");
-    return scheduleMeeting(core, inWorkstream(ctx), args);
-  },
+  parse: readSchedule,
+  run: (core, ctx, input) => scheduleMeeting(core, inWorkstream(ctx), input),
 };
 
 const list: CommandSpec = {
@@ -27,10 +26,11 @@ const list: CommandSpec = {
   summary: "the meetings coming up",
   who: "members",
   needsWorkstream: true,
+  parse: (args) => nothingMore(list, args),
   run: (core, ctx) => listMeetings(core, inWorkstream(ctx)),
 };
 
-const cancel: CommandSpec = {
+const cancel: CommandSpec<string> = {
   verb: "meeting",
   sub: "cancel",
   usage: "/meeting cancel <M-n>",
@@ -38,14 +38,15 @@ const cancel: CommandSpec = {
   summary: "cancel a meeting (members are told, reminders stop)",
   who: "organisers",
   needsWorkstream: true,
-  run(core, ctx, args) {
+  parse(args) {
     const list = words(args);
     if (list.length !== 1) usageError(cancel, "Please name one meeting.");
-    return cancelMeeting(core, inWorkstream(ctx), list[0] as string);
+    return list[0] as string;
   },
+  run: (core, ctx, id) => cancelMeeting(core, inWorkstream(ctx), id),
 };
 
-const end: CommandSpec = {
+const end: CommandSpec<string> = {
   verb: "meeting",
   sub: "end",
   usage: "/meeting end [<M-n>]",
@@ -53,11 +54,8 @@ const end: CommandSpec = {
   summary: "say the meeting has finished now",
   who: "chair",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    const list = words(args);
-    if (list.length > 1) usageError(end, "Name at most one meeting.");
-    return endMeeting(core, inWorkstream(ctx), list[0] ?? "");
-  },
+  parse: (args) => optionalId(end, args),
+  run: (core, ctx, id) => endMeeting(core, inWorkstream(ctx), id),
 };
 
 export const meetingCommands: CommandSpec[] = [schedule, list, cancel, end];

@@ -1,20 +1,21 @@
-/** A person named in a command, as the platform identified them. */
-export interface Mention {
-  key: string;
-  name: string;
-  /** True when the platform sent the name with the mention (`<@U1|Sam>`), so it is current. */
-  named: boolean;
-}
+import type { Mention } from "../domain/mention.ts";
+import { cleanText } from "../domain/text.ts";
+
+export type { Mention };
 
 // Slack `<@U123>` / `<@U123|sam>`; the Teams adapter rewrites its <at> entities to this form too.
 const PLATFORM_MENTION = /^<@([^|>\s]+)(?:\|([^>]+))?>$/;
 // The console names people `@sam`.
-const CONSOLE_MENTION = /^@([\w.-]+)$/;
+const CONSOLE_MENTION = /^@([\p{L}\p{N}_.-]+)$/u;
 
 /** Reads one word as a mention, or undefined when it is not one. */
 export function readMention(word: string, platform: string): Mention | undefined {
   const m = PLATFORM_MENTION.exec(word);
-  if (m?.[1]) return { key: `${platform}:${m[1]}`, name: m[2]?.trim() || m[1], named: Boolean(m[2]?.trim()) };
+  if (m?.[1]) {
+    // The name is shown to others (in posts and lists), so it is cleaned like any other text.
+    const name = cleanText(m[2] ?? "");
+    return { key: `${platform}:${m[1]}`, name: name || m[1], named: Boolean(name) };
+  }
   const c = CONSOLE_MENTION.exec(word);
   if (c?.[1] && platform === "console") {
     const handle = c[1].toLowerCase();
@@ -27,6 +28,14 @@ export function readMention(word: string, platform: string): Mention | undefined
   return undefined;
 }
 
+/** True for a word that was meant as a mention (`@zoë`, `<@…`) whether or not it can be read. */
+export function looksLikeMention(word: string): boolean {
+  return /^(?:@|<@|<at>)/i.test(word);
+}
+
+/** How to name someone so the bot can read it, for refusals. */
+export const HOW_TO_MENTION = "Type @ and pick the person from the list that pops up";
+
 /**
  * Splits command text into words, keeping a `<@U1|Sam Jones>` mention whole even when the
  * name has spaces in it.
@@ -36,13 +45,19 @@ export function words(text: string): string[] {
 }
 
 /** Takes the leading mentions off a list of words. */
-export function takeMentions(list: string[], platform: string): { mentions: Mention[]; rest: string[] } {
+export function takeMentions(
+  list: string[],
+  platform: string,
+): { mentions: Mention[]; rest: string[]; unreadable?: string } {
   const mentions: Mention[] = [];
   let i = 0;
   for (; i < list.length; i++) {
-    const word = list[i] as string;
-    const mention = readMention(word.replace(/,$/, ""), platform);
-    if (!mention) break;
+    const word = (list[i] as string).replace(/,$/, "");
+    const mention = readMention(word, platform);
+    if (!mention) {
+      if (looksLikeMention(word)) return { mentions, rest: list.slice(i), unreadable: word };
+      break;
+    }
     mentions.push(mention);
   }
   return { mentions, rest: list.slice(i) };

@@ -1,15 +1,20 @@
 import { refuse } from "../domain/errors.ts";
+import type { Mention } from "../domain/mention.ts";
 import { listOneToOnes } from "../use-cases/list-one-to-ones.ts";
 import { logOneToOne } from "../use-cases/log-one-to-one.ts";
 import { askForOneToOne } from "../use-cases/request-one-to-one.ts";
-import { readMention, words } from "./mentions.ts";
-import { type CommandSpec, inWorkstream, usageError } from "./spec.ts";
+import { readDay, readOnePerson } from "./clauses.ts";
+import { words } from "./mentions.ts";
+import { type CommandSpec, inWorkstream, nothingMore, usageError } from "./spec.ts";
+
+/** Nothing (list them), or the member met and, after `on`, the day (today when left out). */
+type OneToOneInput = { mention?: undefined } | { mention: Mention; day?: Date };
 
 /**
  * `/onetoone` alone lists (each role sees what §6 allows); `/onetoone <@person> [on <date>]`
  * logs one and is for chairs. Both share the bare verb, so one spec serves both.
  */
-const oneToOne: CommandSpec = {
+const oneToOne: CommandSpec<OneToOneInput> = {
   verb: "onetoone",
   sub: "",
   usage: "/onetoone [<@person> [on <date>]]",
@@ -17,20 +22,24 @@ const oneToOne: CommandSpec = {
   summary: "see one-to-ones; chairs log one held (today unless you give a date)",
   who: "members",
   needsWorkstream: true,
-  run(core, ctx, args) {
+  parse(args, at) {
     const list = words(args);
-    if (list.length === 0) return listOneToOnes(core, inWorkstream(ctx));
-    const mention = readMention(list[0] as string, ctx.platform);
-    if (!mention) usageError(oneToOne, "Please name the member you met first.");
+    if (list.length === 0) return {};
+    const mention = readOnePerson(list.slice(0, 1), at, "onetoone.usage", oneToOne.example);
+    const rest = list.slice(1);
+    if (rest.length === 0) return { mention };
+    if (rest[0]?.toLowerCase() !== "on" || rest.length === 1) usageError(oneToOne, "Put the day after `on`.");
+    return { mention, day: readDay(rest.slice(1).join(" "), at, "`/onetoone @sam on 2026-12-01`") };
+  },
+  run(core, ctx, input) {
+    if (!input.mention) return listOneToOnes(core, inWorkstream(ctx));
     if (ctx.member?.role !== "chair") {
       refuse(
         "permission.denied",
         "Only the chair can log a one-to-one. To ask for one yourself, type `/onetoone request`.",
       );
     }
-    const rest = list.slice(1).join(" ");
-    if (rest && !/^on\s/i.test(rest)) usageError(oneToOne, "Put the day after `on`.");
-    return logOneToOne(core, inWorkstream(ctx), mention, rest);
+    return logOneToOne(core, inWorkstream(ctx), input.mention, input.day);
   },
 };
 
@@ -42,10 +51,8 @@ const request: CommandSpec = {
   summary: "ask the chair for a one-to-one",
   who: "members",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    if (args.trim()) usageError(request, "`/onetoone request` needs nothing after it.");
-    return askForOneToOne(core, inWorkstream(ctx));
-  },
+  parse: (args) => nothingMore(request, args),
+  run: (core, ctx) => askForOneToOne(core, inWorkstream(ctx)),
 };
 
 export const oneToOneCommands: CommandSpec[] = [oneToOne, request];

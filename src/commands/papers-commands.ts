@@ -1,17 +1,15 @@
 import { parseId } from "../domain/ids.ts";
+import { cleanText, quoteBack, readText, TEXT_LIMITS } from "../domain/text.ts";
 import { addPaper, type PaperInput } from "../use-cases/add-paper.ts";
 import { listPapers } from "../use-cases/list-papers.ts";
 import { sendPapers } from "../use-cases/send-papers.ts";
 import { words } from "./mentions.ts";
-import { type CommandSpec, inWorkstream, usageError } from "./spec.ts";
-
-const MAX_TITLE = 200;
-const MAX_SUMMARY = 1000;
+import { type CommandSpec, inWorkstream, optionalId, usageError } from "./spec.ts";
 
 // A plain summary follows the title after a dash (` — `, ` – `, ` -- `) or after `summary:`.
 const SUMMARY_SEPARATOR = /\s+(?:—|–|--)\s+|(?:^|\s+)summary:\s*/i;
 
-const add: CommandSpec = {
+const add: CommandSpec<PaperInput> = {
   verb: "papers",
   sub: "add",
   usage: "/papers add [<M-n>] <link> [<title>] [— <plain summary>]",
@@ -21,10 +19,11 @@ const add: CommandSpec = {
   refusal:
     "Only the chair or coordinator can add papers. You can see the papers for the next meeting with `/papers`.",
   needsWorkstream: true,
-  run: (core, ctx, args) => addPaper(core, inWorkstream(ctx), readPaperInput(args)),
+  parse: (args) => readPaperInput(args),
+  run: (core, ctx, input) => addPaper(core, inWorkstream(ctx), input),
 };
 
-const send: CommandSpec = {
+const send: CommandSpec<string> = {
   verb: "papers",
   sub: "send",
   usage: "/papers send [<M-n>]",
@@ -32,14 +31,11 @@ const send: CommandSpec = {
   summary: "send the papers to every member now, instead of waiting",
   who: "organisers",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    const list = words(args);
-    if (list.length > 1) usageError(send, "Name at most one meeting.");
-    return sendPapers(core, inWorkstream(ctx), list[0]);
-  },
+  parse: (args) => optionalId(send, args),
+  run: (core, ctx, id) => sendPapers(core, inWorkstream(ctx), id || undefined),
 };
 
-const list: CommandSpec = {
+const list: CommandSpec<string | undefined> = {
   verb: "papers",
   sub: "",
   usage: "/papers [<M-n>]",
@@ -47,12 +43,13 @@ const list: CommandSpec = {
   summary: "see a meeting's papers (chairs and coordinators also see who has read them)",
   who: "members",
   needsWorkstream: true,
-  run(core, ctx, args) {
+  parse(args) {
     const given = words(args);
     if (given.length > 1 || (given[0] !== undefined && parseId("meeting", given[0]) === undefined))
       usageError(list, "Name one meeting, or nothing for the next one.");
-    return listPapers(core, inWorkstream(ctx), given[0]);
+    return given[0];
   },
+  run: (core, ctx, id) => listPapers(core, inWorkstream(ctx), id),
 };
 
 /**
@@ -73,17 +70,16 @@ export function readPaperInput(args: string): PaperInput {
     usageError(
       add,
       linkWord
-        ? `"${linkWord}" doesn't look like a link (it should start with https://).`
+        ? `"${quoteBack(linkWord)}" doesn't look like a link (it should start with https://).`
         : "Please give the paper's link.",
     );
   }
   rest = rest.slice(linkWord.length).trim();
   const split = SUMMARY_SEPARATOR.exec(rest);
-  const title = ((split ? rest.slice(0, split.index) : rest).trim() || titleFromLink(link)).trim();
-  const summary = split ? rest.slice(split.index + split[0].length).trim() : "";
-  if (title.length > MAX_TITLE) usageError(add, `Please keep the title under ${MAX_TITLE} characters.`);
-  if (summary.length > MAX_SUMMARY)
-    usageError(add, `Please keep the summary under ${MAX_SUMMARY} characters.`);
+  const title =
+    readText("title", split ? rest.slice(0, split.index) : rest) ||
+    [...cleanText(titleFromLink(link))].slice(0, TEXT_LIMITS.title).join("");
+  const summary = readText("summary", split ? rest.slice(split.index + split[0].length) : "");
   return { ...(meetingId ? { meetingId } : {}), link, title, summary: summary || null };
 }
 

@@ -1,11 +1,19 @@
+import { refuse } from "../domain/errors.ts";
+import { parseId } from "../domain/ids.ts";
+import { readText } from "../domain/text.ts";
 import { dropParked } from "../use-cases/drop-parked.ts";
 import { listParked } from "../use-cases/list-parked.ts";
-import { parkItem } from "../use-cases/park-item.ts";
+import { type ParkInput, parkItem } from "../use-cases/park-item.ts";
+import type { CloseParkedInput } from "../use-cases/parked-record.ts";
 import { resolveParked } from "../use-cases/resolve-parked.ts";
 import { revisitParked } from "../use-cases/revisit-parked.ts";
-import { type CommandSpec, inWorkstream, usageError } from "./spec.ts";
+import { quoteHint, readDay, readOnePerson, splitClauses } from "./clauses.ts";
+import { words } from "./mentions.ts";
+import { type CommandSpec, inWorkstream, type ParseContext, usageError } from "./spec.ts";
 
-const park: CommandSpec = {
+const DAY_EXAMPLE = "`revisit 2027-01-12` or `revisit next month`";
+
+const park: CommandSpec<ParkInput> = {
   verb: "park",
   sub: "",
   usage: "/park <issue> [revisit <when>] [owner <@person>] · /park <D-n> …",
@@ -15,11 +23,34 @@ const park: CommandSpec = {
   refusal:
     "Only the chair or coordinator can park an issue. You can record your own view with `/dissent your view`.",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    if (!args.trim()) usageError(park, "Please say what the issue is.");
-    return parkItem(core, inWorkstream(ctx), args);
-  },
+  parse: (args, at) => readPark(args, at),
+  run: (core, ctx, input) => parkItem(core, inWorkstream(ctx), input),
 };
+
+/**
+ * Reads `<title> [revisit <when>] [owner <@person>]` (the clauses in either order, or a title in
+ * quotes): a `revisit` must be followed by a whole date and an `owner` by one mention, or the
+ * command is refused with what could not be read; neither is ever folded into the title.
+ */
+function readPark(args: string, at: ParseContext): ParkInput {
+  if (!args.trim()) usageError(park, "Please say what the issue is.");
+  const { head, quoted, values } = splitClauses(args, ["revisit", "owner"]);
+  const first = head[0];
+  const dissentId = !quoted && first && parseId("dissent", first) !== undefined ? first : undefined;
+  const title = readText("title", (dissentId ? head.slice(1) : head).join(" "));
+  if (!title && !dissentId)
+    refuse("park.title", `Please say what the issue is. For example: \`${park.example}\`.`);
+  const revisit = values.get("revisit");
+  if (revisit?.length === 0)
+    refuse("park.revisit", `Please say when to revisit it. For example: \`${park.example}\`.`);
+  const owner = values.get("owner");
+  return {
+    ...(dissentId ? { dissentId } : {}),
+    title,
+    ...(revisit ? { revisitOn: readDay(revisit.join(" "), at, DAY_EXAMPLE, quoteHint("revisit")) } : {}),
+    ...(owner ? { owner: readOnePerson(owner, at, "park.owner", "owner @sam", quoteHint("owner")) } : {}),
+  };
+}
 
 const list: CommandSpec = {
   verb: "parked",
@@ -29,17 +60,24 @@ const list: CommandSpec = {
   summary: "the parking lot: open items with their owner and revisit date",
   who: "members",
   needsWorkstream: true,
-  run(core, ctx, args) {
+  parse(args) {
     if (args.trim())
       usageError(
         list,
         "`/parked` on its own lists the open items; to change one, say resolve, drop or revisit.",
       );
-    return listParked(core, inWorkstream(ctx));
   },
+  run: (core, ctx) => listParked(core, inWorkstream(ctx)),
 };
 
-const resolve: CommandSpec = {
+/** `<P-n> <words>`: the id as one word, and the rest cleaned and within its limit. */
+function idThen(args: string, kind: "outcome" | "reason"): CloseParkedInput {
+  const text = args.trim();
+  const parkedId = /^\S*/.exec(text)?.[0] ?? "";
+  return { parkedId, outcome: readText(kind, text.slice(parkedId.length)) };
+}
+
+const resolve: CommandSpec<CloseParkedInput> = {
   verb: "parked",
   sub: "resolve",
   usage: "/parked resolve <P-n> <outcome>",
@@ -47,10 +85,11 @@ const resolve: CommandSpec = {
   summary: "mark a parked item resolved, with the outcome",
   who: "organisers",
   needsWorkstream: true,
-  run: (core, ctx, args) => resolveParked(core, inWorkstream(ctx), args),
+  parse: (args) => idThen(args, "outcome"),
+  run: (core, ctx, input) => resolveParked(core, inWorkstream(ctx), input),
 };
 
-const drop: CommandSpec = {
+const drop: CommandSpec<CloseParkedInput> = {
   verb: "parked",
   sub: "drop",
   usage: "/parked drop <P-n> <reason>",
@@ -58,10 +97,11 @@ const drop: CommandSpec = {
   summary: "drop a parked item, with the reason",
   who: "organisers",
   needsWorkstream: true,
-  run: (core, ctx, args) => dropParked(core, inWorkstream(ctx), args),
+  parse: (args) => idThen(args, "reason"),
+  run: (core, ctx, input) => dropParked(core, inWorkstream(ctx), input),
 };
 
-const revisit: CommandSpec = {
+const revisit: CommandSpec<{ parkedId: string; revisitOn: Date }> = {
   verb: "parked",
   sub: "revisit",
   usage: "/parked revisit <P-n> <when>",
@@ -69,7 +109,14 @@ const revisit: CommandSpec = {
   summary: "set a new day to come back to a parked item",
   who: "organisers",
   needsWorkstream: true,
-  run: (core, ctx, args) => revisitParked(core, inWorkstream(ctx), args),
+  parse(args, at) {
+    const [parkedId = "", ...when] = words(args);
+    if (when.length === 0) {
+      usageError(revisit, parkedId ? "Please say when to come back to it." : "Please name the parked item.");
+    }
+    return { parkedId, revisitOn: readDay(when.join(" "), at, `\`${revisit.example}\` or \`next month\``) };
+  },
+  run: (core, ctx, input) => revisitParked(core, inWorkstream(ctx), input),
 };
 
 export const parkingCommands: CommandSpec[] = [park, list, resolve, drop, revisit];

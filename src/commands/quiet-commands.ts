@@ -1,7 +1,9 @@
+import { refuse } from "../domain/errors.ts";
 import { setQuiet } from "../use-cases/set-quiet.ts";
-import type { CommandSpec } from "./spec.ts";
+import { readDay } from "./clauses.ts";
+import { type CommandSpec, nothingMore } from "./spec.ts";
 
-const quietUntil: CommandSpec = {
+const quietUntil: CommandSpec<{ until: Date }> = {
   verb: "quiet",
   sub: "until",
   usage: "/quiet until <date>",
@@ -9,7 +11,12 @@ const quietUntil: CommandSpec = {
   summary: "no reminders until then (papers and check-ins still come)",
   who: "anyone",
   needsWorkstream: false,
-  run: (core, ctx, args) => setQuiet(core, ctx, `until ${args}`),
+  parse(args, at) {
+    if (!args.trim())
+      refuse("quiet.usage", "Tell me until when, for example `/quiet until 10 December`, or `/quiet off`.");
+    return { until: readDay(args, at, "`/quiet until next monday`") };
+  },
+  run: (core, ctx, input) => setQuiet(core, ctx, input),
 };
 
 const quietOff: CommandSpec = {
@@ -20,6 +27,7 @@ const quietOff: CommandSpec = {
   summary: "turn reminders back on",
   who: "anyone",
   needsWorkstream: false,
+  parse: (args) => nothingMore(quietOff, args),
   run: (core, ctx) => setQuiet(core, ctx, "off"),
 };
 

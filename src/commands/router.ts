@@ -1,9 +1,12 @@
 import type { Workstream } from "../domain/entities.ts";
 import { refuse, UserFacingError } from "../domain/errors.ts";
+import { cleanText, quoteBack } from "../domain/text.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { CommandContext, Core } from "../use-cases/core.ts";
+import { nameList } from "../use-cases/people.ts";
 import { COMMANDS, UMBRELLA } from "./catalog.ts";
 import { helpFor } from "./help.ts";
+
 import { allowed, type CommandSpec, describeAudience } from "./spec.ts";
 
 /** A command as it arrived from a platform, already stripped of any bot mention. */
@@ -43,7 +46,11 @@ export async function handleCommand(core: Core, inbound: InboundCommand): Promis
 }
 
 async function route(core: Core, inbound: InboundCommand): Promise<Message> {
-  const actor = core.store.people.upsert(inbound.actor);
+  // A display name is shown to others, so it is cleaned like any text they will see.
+  const actor = core.store.people.upsert({
+    ...inbound.actor,
+    name: cleanText(inbound.actor.name) || "Someone",
+  });
   let text = inbound.text.trim().replace(/^\//, "");
   let verb = firstWord(text).toLowerCase();
   if (verb === UMBRELLA) {
@@ -66,7 +73,7 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
   if (specs.length === 0) {
     refuse(
       "command.unknown",
-      `I don't know the command \`/${verb}\`. Type \`/help\` to see what you can do, for example \`/meeting list\`.`,
+      `I don't know the command \`/${verb}\`. To see the commands you can use, type \`/help\`.`,
     );
   }
   const sub = firstWord(rest).toLowerCase();
@@ -81,7 +88,7 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     );
   }
 
-  const workstream = findWorkstream(core, ctx, rest, spec.needsWorkstream);
+  const workstream = findWorkstream(core, ctx, rest, spec.needsWorkstream, spec.example);
   if (workstream) {
     rest = stripIn(rest, workstream);
     ctx.workstream = workstream;
@@ -101,7 +108,12 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
         `Only ${describeAudience(spec.who)} can ${spec.summary.split(" (")[0]}. Type \`/help\` to see what you can do.`,
     );
   }
-  return spec.run(core, ctx, rest);
+  const zone =
+    ctx.workstream?.settings.timezone ??
+    core.store.members.workstreamsOf(actor.id)[0]?.settings.timezone ??
+    core.defaultTimezone;
+  const input = spec.parse(rest, { platform: ctx.platform, zone, now: core.clock.now() });
+  return spec.run(core, ctx, input);
 }
 
 /**
@@ -113,6 +125,7 @@ function findWorkstream(
   ctx: CommandContext,
   rest: string,
   required: boolean,
+  example = "/meeting list",
 ): Workstream | undefined {
   if (ctx.channel) {
     const here = core.store.workstreams.byChannel(ctx.channel);
@@ -135,9 +148,14 @@ function findWorkstream(
       "You're not in a workstream yet. When a chair or coordinator adds you, you can use this here.",
     );
   }
+  const names = nameList(mine.map((w) => `*${w.name}*`));
+  // The last "in <words>", if short enough to be a name: echoed back so they see what didn't match.
+  const asked = /^.* in (\S.{0,79})$/is.exec(` ${rest}`)?.[1];
   refuse(
     "workstream.which",
-    `You're in ${mine.length} workstreams. Which one? Add \`in <name>\` to the end, for example \`/meeting list in ${mine[0]?.name}\`.`,
+    asked
+      ? `There's no workstream called "${quoteBack(asked)}" that you're in. Yours are ${names}; for example \`${example} in ${mine[0]?.name}\`.`
+      : `You're in ${mine.length} workstreams: ${names}. Which one? Add \`in <name>\` to the end, for example \`${example} in ${mine[0]?.name}\`.`,
   );
 }
 

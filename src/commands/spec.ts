@@ -1,7 +1,9 @@
 import { refuse } from "../domain/errors.ts";
 import type { Role } from "../domain/roles.ts";
+import { quoteBack } from "../domain/text.ts";
 import type { Message } from "../messages/message.ts";
 import type { CommandContext, Core, WorkstreamContext } from "../use-cases/core.ts";
+import { words } from "./mentions.ts";
 
 /**
  * Who may run a command: `anyone` (even outside a workstream), `members` of the workstream,
@@ -9,8 +11,20 @@ import type { CommandContext, Core, WorkstreamContext } from "../use-cases/core.
  */
 export type Audience = "anyone" | "members" | "organisers" | "chair" | "coordinator";
 
-/** One command of PRODUCT.md §3: how it reads, who may run it, and what it does. */
-export interface CommandSpec {
+/** What a command's parser may know while it reads the text: dates are read in the zone, now. */
+export interface ParseContext {
+  platform: string;
+  /** The workstream's time zone (or the default outside one). */
+  zone: string;
+  now: Date;
+}
+
+/**
+ * One command of PRODUCT.md §3: how it reads, who may run it, and what it does. `parse` turns
+ * the argument text into the typed input `run` takes, reading every clause completely or
+ * refusing with what it could not read and an example; `run` never looks at the text.
+ */
+export interface CommandSpec<I = unknown> {
   verb: string;
   /** The sub-command word (`schedule`), or "" for the verb alone / free text after it. */
   sub: string;
@@ -24,7 +38,18 @@ export interface CommandSpec {
   refusal?: string;
   /** Only makes sense where there is no workstream yet (setup), so /help hides it inside one. */
   outsideWorkstreamOnly?: boolean;
-  run(core: Core, ctx: CommandContext, args: string): Message | Promise<Message>;
+  parse(args: string, at: ParseContext): I;
+  run(core: Core, ctx: CommandContext, input: I): Message | Promise<Message>;
+}
+
+/** A command that takes nothing after its words: anything more is refused. */
+export function nothingMore(spec: SpecName, args: string): void {
+  if (args.trim()) {
+    refuse(
+      `${spec.verb}.${spec.sub || "usage"}`,
+      `\`${spec.example}\` needs nothing after it, so I couldn't read "${quoteBack(args)}". For example: \`${spec.example}\`.`,
+    );
+  }
 }
 
 /** Narrows a context to one with a workstream (the router guarantees it when needsWorkstream). */
@@ -61,6 +86,22 @@ export function describeAudience(who: Audience): string {
 }
 
 /** Refuses with the command's usage: one line and an example. */
-export function usageError(spec: CommandSpec, problem: string): never {
+export function usageError(spec: SpecName, problem: string): never {
   refuse(`${spec.verb}.${spec.sub || "usage"}`, `${problem} For example: \`${spec.example}\`.`);
+}
+
+type SpecName = { verb: string; sub: string; example: string };
+
+/** At most one item id (`M-3`) as one word, or "" for none. */
+export function optionalId(spec: SpecName, args: string, what = "meeting"): string {
+  const list = words(args);
+  if (list.length > 1) usageError(spec, `Name at most one ${what}.`);
+  return list[0] ?? "";
+}
+
+/** Exactly one item id (`S-3`) as one word. */
+export function oneId(spec: SpecName, args: string, problem: string): string {
+  const list = words(args);
+  if (list.length !== 1) usageError(spec, problem);
+  return list[0] as string;
 }

@@ -1,10 +1,11 @@
+import { readSupportNeed, type SupportKind } from "../domain/support.ts";
+import { readText } from "../domain/text.ts";
 import { closeSupport } from "../use-cases/close-support.ts";
 import { listSupport } from "../use-cases/list-support.ts";
 import { requestSupport } from "../use-cases/request-support.ts";
-import { words } from "./mentions.ts";
-import { type CommandSpec, inWorkstream, usageError } from "./spec.ts";
+import { type CommandSpec, inWorkstream, nothingMore, oneId, usageError } from "./spec.ts";
 
-const ask: CommandSpec = {
+const ask: CommandSpec<{ kind: SupportKind; need: string }> = {
   verb: "support",
   sub: "",
   usage: "/support <what you need>",
@@ -12,10 +13,12 @@ const ask: CommandSpec = {
   summary: "ask privately for practical, accessibility or wellbeing support (only the coordinator sees it)",
   who: "members",
   needsWorkstream: true,
-  run(core, ctx, args) {
+  parse(args) {
     if (!args.trim()) usageError(ask, "Please say what would help.");
-    return requestSupport(core, inWorkstream(ctx), args);
+    const { kind, need } = readSupportNeed(args);
+    return { kind, need: readText("support", need) };
   },
+  run: (core, ctx, input) => requestSupport(core, inWorkstream(ctx), input),
 };
 
 const list: CommandSpec = {
@@ -26,10 +29,11 @@ const list: CommandSpec = {
   summary: "your support requests (coordinators: every open one)",
   who: "members",
   needsWorkstream: true,
+  parse: (args) => nothingMore(list, args),
   run: (core, ctx) => listSupport(core, inWorkstream(ctx)),
 };
 
-const done: CommandSpec = {
+const done: CommandSpec<string> = {
   verb: "support",
   sub: "done",
   usage: "/support done <S-n>",
@@ -37,11 +41,8 @@ const done: CommandSpec = {
   summary: "mark a support request as sorted (the person is told)",
   who: "coordinator",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    const list = words(args);
-    if (list.length !== 1) usageError(done, "Please name one support request.");
-    return closeSupport(core, inWorkstream(ctx), list[0] as string);
-  },
+  parse: (args) => oneId(done, args, "Please name one support request."),
+  run: (core, ctx, id) => closeSupport(core, inWorkstream(ctx), id),
 };
 
 export const supportCommands: CommandSpec[] = [ask, list, done];

@@ -1,4 +1,6 @@
-import { GROUPS, GroupSchema, ROLES, RoleSchema } from "../domain/roles.ts";
+import type { Mention } from "../domain/mention.ts";
+import { GROUPS, type Group, GroupSchema, ROLES, type Role, RoleSchema } from "../domain/roles.ts";
+import { quoteBack, readText } from "../domain/text.ts";
 import { addMembers, syncMembers } from "../use-cases/add-members.ts";
 import { changeSetting } from "../use-cases/change-setting.ts";
 import { removeMember } from "../use-cases/remove-member.ts";
@@ -6,10 +8,29 @@ import { setMemberGroup } from "../use-cases/set-member-group.ts";
 import { setMemberRole } from "../use-cases/set-member-role.ts";
 import { setupWorkstream } from "../use-cases/setup-workstream.ts";
 import { showWorkstream } from "../use-cases/show-workstream.ts";
-import { readMention, takeMentions, words } from "./mentions.ts";
-import { type CommandSpec, inWorkstream, usageError } from "./spec.ts";
+import { HOW_TO_MENTION, takeMentions, words } from "./mentions.ts";
+import { type CommandSpec, inWorkstream, nothingMore, type ParseContext, usageError } from "./spec.ts";
 
-const setup: CommandSpec = {
+/** The first word as a mention and the words after it; an unreadable `@name` is said so. */
+function mentionThen(
+  spec: { verb: string; sub: string; example: string },
+  args: string,
+  at: ParseContext,
+  problem: string,
+): { mention: Mention; rest: string[] } {
+  const list = words(args);
+  const { mentions, unreadable } = takeMentions(list.slice(0, 1), at.platform);
+  if (unreadable) usageError(spec, unreadableMention(unreadable));
+  const mention = mentions[0];
+  if (!mention) usageError(spec, problem);
+  return { mention, rest: list.slice(1) };
+}
+
+function unreadableMention(word: string): string {
+  return `I couldn't read "${quoteBack(word)}" as a mention. ${HOW_TO_MENTION}.`;
+}
+
+const setup: CommandSpec<string> = {
   verb: "workstream",
   sub: "setup",
   usage: "/workstream setup <name>",
@@ -18,11 +39,12 @@ const setup: CommandSpec = {
   who: "anyone",
   needsWorkstream: false,
   outsideWorkstreamOnly: true,
-  run(core, ctx, args) {
-    const name = args.trim();
-    if (!name || name.length > 80) usageError(setup, "Please give the workstream a name (up to 80 letters).");
-    return setupWorkstream(core, ctx, name);
+  parse(args) {
+    const name = readText("name", args);
+    if (!name) usageError(setup, "Please give the workstream a name (up to 80 letters).");
+    return name;
   },
+  run: (core, ctx, name) => setupWorkstream(core, ctx, name),
 };
 
 const show: CommandSpec = {
@@ -33,13 +55,17 @@ const show: CommandSpec = {
   summary: "who is in this workstream, the next meeting, and its settings",
   who: "members",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    if (args.trim()) usageError(show, `I don't know \`/workstream ${words(args)[0]}\`.`);
-    return showWorkstream(core, inWorkstream(ctx));
+  parse(args) {
+    if (args.trim())
+      usageError(
+        show,
+        `I don't know \`/workstream ${words(args)[0]}\`. Type \`/workstream help\` to see what it can do.`,
+      );
   },
+  run: (core, ctx) => showWorkstream(core, inWorkstream(ctx)),
 };
 
-const add: CommandSpec = {
+const add: CommandSpec<{ mentions: Mention[]; group: Group | undefined }> = {
   verb: "workstream",
   sub: "add",
   usage: "/workstream add <@people…> [as <group>]",
@@ -47,10 +73,11 @@ const add: CommandSpec = {
   summary: "add people (optionally with their stakeholder group)",
   who: "organisers",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    const { mentions, rest } = takeMentions(words(args), ctx.platform);
+  parse(args, at) {
+    const { mentions, rest, unreadable } = takeMentions(words(args), at.platform);
+    if (unreadable) usageError(add, unreadableMention(unreadable));
     if (mentions.length === 0) usageError(add, "Please name the people to add.");
-    let group: (typeof GROUPS)[number] | undefined;
+    let group: Group | undefined;
     if (rest.length > 0) {
       const parsed =
         rest[0]?.toLowerCase() === "as" && rest.length === 2
@@ -59,8 +86,9 @@ const add: CommandSpec = {
       if (!parsed?.success) usageError(add, `The group must be one of: ${GROUPS.join(", ")}.`);
       group = parsed.data;
     }
-    return addMembers(core, inWorkstream(ctx), mentions, group);
+    return { mentions, group };
   },
+  run: (core, ctx, input) => addMembers(core, inWorkstream(ctx), input.mentions, input.group),
 };
 
 const sync: CommandSpec = {
@@ -71,10 +99,11 @@ const sync: CommandSpec = {
   summary: "add everyone in this channel",
   who: "organisers",
   needsWorkstream: true,
+  parse: (args) => nothingMore(sync, args),
   run: (core, ctx) => syncMembers(core, inWorkstream(ctx)),
 };
 
-const remove: CommandSpec = {
+const remove: CommandSpec<Mention> = {
   verb: "workstream",
   sub: "remove",
   usage: "/workstream remove <@person>",
@@ -82,15 +111,15 @@ const remove: CommandSpec = {
   summary: "remove someone (what they said stays in the record)",
   who: "organisers",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    const list = words(args);
-    const mention = list.length === 1 ? readMention(list[0] as string, ctx.platform) : undefined;
-    if (!mention) usageError(remove, "Please name one person to remove.");
-    return removeMember(core, inWorkstream(ctx), mention);
+  parse(args, at) {
+    const { mention, rest } = mentionThen(remove, args, at, "Please name one person to remove.");
+    if (rest.length > 0) usageError(remove, "Please name one person to remove.");
+    return mention;
   },
+  run: (core, ctx, mention) => removeMember(core, inWorkstream(ctx), mention),
 };
 
-const role: CommandSpec = {
+const role: CommandSpec<{ mention: Mention; role: Role }> = {
   verb: "workstream",
   sub: "role",
   usage: "/workstream role <@person> chair|coordinator|member",
@@ -98,18 +127,17 @@ const role: CommandSpec = {
   summary: "make someone a chair, coordinator or member",
   who: "organisers",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    const list = words(args);
-    const mention = readMention(list[0] ?? "", ctx.platform);
-    const parsed = RoleSchema.safeParse(list[1]?.toLowerCase());
-    if (!mention || !parsed.success || list.length !== 2) {
-      usageError(role, `Please name one person and a role (${ROLES.join(", ")}).`);
-    }
-    return setMemberRole(core, inWorkstream(ctx), mention, parsed.data);
+  parse(args, at) {
+    const problem = `Please name one person and a role (${ROLES.join(", ")}).`;
+    const { mention, rest } = mentionThen(role, args, at, problem);
+    const parsed = RoleSchema.safeParse(rest[0]?.toLowerCase());
+    if (!parsed.success || rest.length !== 1) usageError(role, problem);
+    return { mention, role: parsed.data };
   },
+  run: (core, ctx, input) => setMemberRole(core, inWorkstream(ctx), input.mention, input.role),
 };
 
-const group: CommandSpec = {
+const group: CommandSpec<{ mention: Mention; group: Group }> = {
   verb: "workstream",
   sub: "group",
   usage: "/workstream group <@person> <group>",
@@ -117,18 +145,17 @@ const group: CommandSpec = {
   summary: "set someone's stakeholder group (anyone may set their own)",
   who: "members",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    const list = words(args);
-    const mention = readMention(list[0] ?? "", ctx.platform);
-    const parsed = GroupSchema.safeParse(list[1]?.toLowerCase());
-    if (!mention || !parsed.success || list.length !== 2) {
-      usageError(group, `Please name one person and a group (${GROUPS.join(", ")}).`);
-    }
-    return setMemberGroup(core, inWorkstream(ctx), mention, parsed.data);
+  parse(args, at) {
+    const problem = `Please name one person and a group (${GROUPS.join(", ")}).`;
+    const { mention, rest } = mentionThen(group, args, at, problem);
+    const parsed = GroupSchema.safeParse(rest[0]?.toLowerCase());
+    if (!parsed.success || rest.length !== 1) usageError(group, problem);
+    return { mention, group: parsed.data };
   },
+  run: (core, ctx, input) => setMemberGroup(core, inWorkstream(ctx), input.mention, input.group),
 };
 
-const set: CommandSpec = {
+const set: CommandSpec<{ name: string; value: string }> = {
   verb: "workstream",
   sub: "set",
   usage: "/workstream set <setting> <value>",
@@ -136,11 +163,12 @@ const set: CommandSpec = {
   summary: "change a setting (time zone, reminder timings, quiet hours, digest)",
   who: "organisers",
   needsWorkstream: true,
-  run(core, ctx, args) {
-    const match = /^(\S+)\s+(.+)$/.exec(args.trim());
+  parse(args) {
+    const match = /^(\S+)\s+(.+)$/s.exec(args.trim());
     if (!match?.[1] || !match[2]) usageError(set, "Please give a setting and a value.");
-    return changeSetting(core, inWorkstream(ctx), match[1].toLowerCase(), match[2]);
+    return { name: match[1].toLowerCase(), value: match[2] };
   },
+  run: (core, ctx, input) => changeSetting(core, inWorkstream(ctx), input.name, input.value),
 };
 
 export const workstreamCommands: CommandSpec[] = [setup, show, add, sync, remove, role, group, set];

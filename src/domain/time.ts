@@ -39,6 +39,18 @@ export function parseWhenPrefix(text: string, zone: string, now: Date): ParsedWh
     return { at, hasTime: true, rest: trimmed.slice(elapsed[0].length).trim() };
   }
   const wall = DateTime.fromJSDate(now, { zone });
+  // "in 3 days" names a day, not a moment: read here, exactly, with any time of day after it.
+  const days = IN_DAYS.exec(trimmed);
+  if (days?.[1] && days[2]) {
+    const count = Number(days[1]) * (days[2].toLowerCase().startsWith("w") ? 7 : 1);
+    let rest = trimmed.slice(days[0].length).trim();
+    const time = readTimeOfDay(rest);
+    const day = wall.startOf("day").plus({ days: count });
+    if (!time) return { at: day.toJSDate(), hasTime: false, rest };
+    rest = rest.slice(time.length).trim();
+    const at = day.set({ hour: time.hour, minute: time.minute });
+    return { at: at.toJSDate(), hasTime: true, rest };
+  }
   const reference = {
     instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)),
     timezone: 0,
@@ -49,7 +61,7 @@ export function parseWhenPrefix(text: string, zone: string, now: Date): ParsedWh
   const c = first.start;
   const relative = /^in\s/i.test(first.text) || /\b(now|tonight)\b/i.test(first.text);
   const hasTime = c.isCertain("hour") || relative;
-  const dt = DateTime.fromObject(
+  let dt = DateTime.fromObject(
     {
       year: c.get("year") ?? wall.year,
       month: c.get("month") ?? wall.month,
@@ -60,7 +72,56 @@ export function parseWhenPrefix(text: string, zone: string, now: Date): ParsedWh
     { zone },
   );
   if (!dt.isValid) return undefined;
+  // A bare weekday ("tuesday 2pm") means the next one after today; "today" says today.
+  if (BARE_WEEKDAY.test(first.text) && dt.hasSame(wall, "day")) dt = dt.plus({ days: 7 });
   return { at: dt.toJSDate(), hasTime, rest: trimmed.slice(first.text.length).trim() };
+}
+
+const IN_DAYS = /^in\s+(\d{1,3})\s*(days?|weeks?)\b/i;
+const BARE_WEEKDAY = /^(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/i;
+const TIME_OF_DAY =
+  /^(?:at\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)|(\d{1,2})[:.](\d{2})|(noon|midday))(?=\s|$)/i;
+
+/** A time of day at the start of text ("2pm", "at 14:00", "midday"), if it is a real one. */
+function readTimeOfDay(text: string): { hour: number; minute: number; length: number } | undefined {
+  const m = TIME_OF_DAY.exec(text);
+  if (!m) return undefined;
+  if (m[6]) return { hour: 12, minute: 0, length: m[0].length };
+  const twelve = m[3] !== undefined;
+  let hour = Number(twelve ? m[1] : m[4]);
+  const minute = Number((twelve ? m[2] : m[5]) ?? 0);
+  if (twelve) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (m[3]?.toLowerCase() === "pm" ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return undefined;
+  return { hour, minute, length: m[0].length };
+}
+
+const TIME_SHAPED = /^(?:at\s+)?(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2})(?=\s|$)/i;
+const ISO_SHAPED = /^\d{4}-\d{2}-\d{2}(?:[ T](\d{1,2}:\d{2}))?(?=\s|$)/;
+
+/**
+ * Why a date or time at the start of text is not a real one, when it is shaped like one:
+ * `"25:00" isn't a time of day` or `"2026-02-31" isn't a date`. Undefined when nothing there looks
+ * like a date or time, or it is a real one.
+ */
+export function unrealWhen(text: string): string | undefined {
+  const trimmed = text.trim();
+  const iso = ISO_SHAPED.exec(trimmed);
+  if (iso) {
+    const [date, time] = iso[0].split(/[ T]/);
+    if (!DateTime.fromISO(date ?? "").isValid) return `"${date}" isn't a date on the calendar`;
+    if (time && !readTimeOfDay(time)) return `"${time}" isn't a time of day: times go from 00:00 to 23:59`;
+    return undefined;
+  }
+  const time = TIME_SHAPED.exec(trimmed);
+  if (time?.[1] && !readTimeOfDay(time[0])) {
+    return /[ap]m$/i.test(time[1])
+      ? `"${time[1]}" isn't a time of day: with am or pm, the hour goes from 1 to 12`
+      : `"${time[1]}" isn't a time of day: times go from 00:00 to 23:59`;
+  }
+  return undefined;
 }
 
 /** Like parseWhenPrefix, but the whole text must be the date; refuses kindly otherwise. */
@@ -131,14 +192,37 @@ export function formatDay(at: Date, zone: string, now?: Date): string {
   return `${wall.day}${year}`;
 }
 
-const DURATION = /^(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:ute)?s?)?)?$/i;
+/** The shortest and longest a meeting may be, in minutes. */
+export const DURATION_RANGE = { min: 1, max: 24 * 60 } as const;
 
-/** `90m`, `1h30m`, `2h`, `2 hours`, `45 minutes` → minutes; undefined if unreadable or zero. */
+const DURATION_PREFIX =
+  /^(?:(\d+)\s*(?:h|hrs?|hours?)(?:\s*(\d+)\s*(?:m|mins?|minutes?))?|(\d+)\s*(?:m|mins?|minutes?))(?=\s|$)/i;
+
+/** What a length at the start of some text said: minutes and the rest, or why it could not be used. */
+export type DurationRead =
+  | { kind: "ok"; minutes: number; rest: string }
+  | { kind: "unreadable"; word: string }
+  | { kind: "out-of-range"; text: string; minutes: number };
+
+/**
+ * Reads a length (`90m`, `1h30m`, `2h`, `2 hours`, `45 minutes`) at the start of `text`. A length
+ * it read but that is not between 1 minute and 24 hours is told apart from words it could not read,
+ * so the refusal can say which.
+ */
+export function readDurationPrefix(text: string): DurationRead {
+  const trimmed = text.trim();
+  const m = DURATION_PREFIX.exec(trimmed);
+  if (!m) return { kind: "unreadable", word: /^\S*/.exec(trimmed)?.[0] ?? "" };
+  const minutes = m[3] !== undefined ? Number(m[3]) : Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+  if (minutes < DURATION_RANGE.min || minutes > DURATION_RANGE.max)
+    return { kind: "out-of-range", text: m[0], minutes };
+  return { kind: "ok", minutes, rest: trimmed.slice(m[0].length).trim() };
+}
+
+/** `90m`, `1h30m`, `2h`, `2 hours`, `45 minutes` → minutes; undefined if unreadable or out of range. */
 export function parseDuration(text: string): number | undefined {
-  const match = DURATION.exec(text.trim());
-  if (!match || (!match[1] && !match[2])) return undefined;
-  const minutes = Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
-  return minutes > 0 && minutes <= 24 * 60 ? minutes : undefined;
+  const read = readDurationPrefix(text);
+  return read.kind === "ok" && read.rest === "" ? read.minutes : undefined;
 }
 
 export const HOUR = 3_600_000;

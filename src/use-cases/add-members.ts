@@ -1,6 +1,6 @@
-import type { Mention } from "../commands/mentions.ts";
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
+import type { Mention } from "../domain/mention.ts";
 import { type Group, groupLabel } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
 import { platformOf } from "../ports/chat-gateway.ts";

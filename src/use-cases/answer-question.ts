@@ -1,6 +1,7 @@
 import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { PaperQuestion } from "../domain/papers.ts";
+import { cleanText } from "../domain/text.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
@@ -59,7 +60,7 @@ export function sendAnswer(
   fields: Record<string, string>,
 ): ActionResult {
   const { question, workstream, meeting, asker } = questionFor(core, actor, value);
-  const text = fields.answer?.trim() ?? "";
+  const text = cleanText(fields.answer ?? "");
   if (!text) refuse("papers.answer-empty", "Please write your answer, then press Send.");
   if (text.length > MAX_ANSWER)
     refuse("papers.answer-long", `Please keep your answer under ${MAX_ANSWER} characters.`);

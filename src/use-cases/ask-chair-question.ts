@@ -1,5 +1,6 @@
 import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
+import { cleanText } from "../domain/text.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
@@ -53,7 +54,7 @@ export function sendChairQuestion(
   fields: Record<string, string>,
 ): ActionResult {
   const { meeting, workstream } = papersMeetingFor(core, actor, value);
-  const text = fields.question?.trim() ?? "";
+  const text = cleanText(fields.question ?? "");
   if (!text) refuse("papers.question-empty", "Please write your question, then press Send.");
   if (text.length > MAX_QUESTION)
     refuse("papers.question-long", `Please keep your question under ${MAX_QUESTION} characters.`);

@@ -4,7 +4,7 @@ import { formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
-import { findMeeting } from "./find-meeting.ts";
+import { alreadyClosed, findMeeting } from "./find-meeting.ts";
 
 /** `/meeting cancel <M-n>`: tells every member, and drops everything still waiting about it. */
 export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string): Message {
@@ -14,8 +14,7 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
   const result = core.store.transaction(() => {
     const meeting = findMeeting(core, ctx, idText, "/meeting cancel M-3");
     const id = formatId("meeting", meeting.seq);
-    if (meeting.status !== "scheduled")
-      refuse("meeting.not-scheduled", `${id} is already ${meeting.status}.`);
+    if (meeting.status !== "scheduled") refuse("meeting.not-scheduled", alreadyClosed(id, meeting));
     if (core.store.checkIns.byMeeting(meeting.id))
       refuse(
         "meeting.check-in-open",

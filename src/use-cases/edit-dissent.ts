@@ -1,6 +1,7 @@
 import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { cleanText } from "../domain/text.ts";
 import { type Form, message } from "../messages/message.ts";
 import type { ActionResult } from "./action-result.ts";
 import type { Core } from "./core.ts";
@@ -42,7 +43,7 @@ export function saveDissentEdit(
 ): ActionResult {
   const { dissent, workstream } = dissentForAction(core, actor, value);
   const id = formatId("dissent", dissent.seq);
-  const view = fields.view?.trim() ?? "";
+  const view = cleanText(fields.view ?? "");
   if (!view)
     refuse(
       "dissent.view",

@@ -2,7 +2,7 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
-import { currentMeeting, findMeeting } from "./find-meeting.ts";
+import { alreadyClosed, currentMeeting, findMeeting } from "./find-meeting.ts";
 import { openCheckIn, openedReply } from "./open-check-in.ts";
 
 /** `/meeting end [<M-n>]`: the chair says the meeting has finished now. */
@@ -13,8 +13,7 @@ export function endMeeting(core: Core, ctx: WorkstreamContext, idText: string): 
     if (!meeting)
       refuse("meeting.none-started", "No meeting has started yet. Name one, for example `/meeting end M-3`.");
     const id = formatId("meeting", meeting.seq);
-    if (meeting.status !== "scheduled")
-      refuse("meeting.not-scheduled", `${id} is already ${meeting.status}.`);
+    if (meeting.status !== "scheduled") refuse("meeting.not-scheduled", alreadyClosed(id, meeting));
     if (meeting.startsAt.getTime() > now.getTime())
       refuse("meeting.not-started", `${id} hasn't started yet.`);
     core.store.meetings.setStatus(meeting.id, "ended", now);

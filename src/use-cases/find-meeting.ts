@@ -25,3 +25,8 @@ export function currentMeeting(core: Core, ctx: WorkstreamContext): Meeting | un
     .filter((m) => m.startsAt.getTime() <= now);
   return started.at(-1);
 }
+
+/** "M-1 has already ended." / "M-1 was already cancelled.", for refusals. */
+export function alreadyClosed(id: string, meeting: Meeting): string {
+  return meeting.status === "ended" ? `${id} has already ended.` : `${id} was already ${meeting.status}.`;
+}

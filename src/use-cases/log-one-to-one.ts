@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
-import type { Mention } from "../commands/mentions.ts";
 import { refuse } from "../domain/errors.ts";
-import { formatDay, parseWhen } from "../domain/time.ts";
+import type { Mention } from "../domain/mention.ts";
+import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
-import { personFor } from "./people.ts";
+import { noMemberCalled, personFor } from "./people.ts";
 
 const EXAMPLE = "`/onetoone @sam on 2026-12-01`";
 
@@ -13,15 +13,14 @@ const EXAMPLE = "`/onetoone @sam on 2026-12-01`";
  * given) and clears the member's open request. Answered with the day understood and when the
  * next is due.
  */
-export function logOneToOne(core: Core, ctx: WorkstreamContext, mention: Mention, dateText: string): Message {
+export function logOneToOne(core: Core, ctx: WorkstreamContext, mention: Mention, heldOnDay?: Date): Message {
   const { workstream, actor } = ctx;
   const zone = workstream.settings.timezone;
   const now = core.clock.now();
   const today = DateTime.fromJSDate(now, { zone }).startOf("day");
   let day = today;
-  if (dateText.trim()) {
-    const text = dateText.trim().replace(/^on\s+/i, "");
-    day = DateTime.fromJSDate(parseWhen(text, zone, now, EXAMPLE), { zone }).startOf("day");
+  if (heldOnDay) {
+    day = DateTime.fromJSDate(heldOnDay, { zone }).startOf("day");
     if (day > today) {
       refuse(
         "onetoone.future",
@@ -34,7 +33,7 @@ export function logOneToOne(core: Core, ctx: WorkstreamContext, mention: Mention
   if (!member) {
     refuse(
       "onetoone.not-member",
-      `${known?.name ?? mention.name} isn't a member of *${workstream.name}*. Add them first with \`/workstream add @name\`.`,
+      `${noMemberCalled(workstream.name, known?.name ?? mention.name)}. Add them first with \`/workstream add @name\`.`,
     );
   }
   if (member.id === actor.id)
@@ -58,9 +57,9 @@ export function logOneToOne(core: Core, ctx: WorkstreamContext, mention: Mention
     return true;
   });
   core.log.info({ workstream: workstream.id, member: person.id }, "one-to-one logged");
-  const when = day.equals(today) ? `today (${formatDay(heldOn, zone)})` : formatDay(heldOn, zone);
+  const when = day.equals(today) ? `today (${formatDay(heldOn, zone)})` : `on ${formatDay(heldOn, zone)}`;
   return message(
-    `Logged: a one-to-one with ${person.name} on ${when}.${cleared ? ` Their request for one is now cleared.` : ""}`,
+    `Logged: a one-to-one with ${person.name} ${when}.${cleared ? ` Their request for one is now cleared.` : ""}`,
     {
       kind: "note",
       text: `The next one is due by ${formatDay(next, zone)}. Only ${person.name} and the chairs see these dates.`,

@@ -1,64 +1,39 @@
-import { type Mention, readMention, words } from "../commands/mentions.ts";
 import { refuse } from "../domain/errors.ts";
-import { formatId, parseId } from "../domain/ids.ts";
+import { formatId } from "../domain/ids.ts";
+import type { Mention } from "../domain/mention.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
-import { formatDay, parseWhen, parseWhenPrefix } from "../domain/time.ts";
+import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { findDissent, nameOf } from "./dissent-record.ts";
 import { postParked } from "./parked-record.ts";
+import { noMemberCalled } from "./people.ts";
 
 const EXAMPLE = "/park Transport costs for carers revisit 2027-01-12 owner @sam";
 
-/** What `/park` was asked: the words of the title, and any revisit and owner clauses. */
-interface ParkRequest {
-  title: string[];
-  revisitText?: string;
+/** What `/park` was asked, read completely by the command. */
+export interface ParkInput {
+  /** `D-3` when a recorded dissent is parked. */
+  dissentId?: string;
+  /** Cleaned and within the limit; empty when parking a dissent under its own words. */
+  title: string;
+  /** The start of the day to come back to it. */
+  revisitOn?: Date;
   owner?: Mention;
-}
-
-/**
- * Reads `<title> [revisit <when>] [owner <@person>]`, the clauses in either order after the
- * title. "revisit" followed by words that are not a date stays part of the title ("whether to
- * revisit the budget"); a half-readable date is refused rather than guessed.
- */
-export function readParkRequest(args: string, platform: string, zone: string, now: Date): ParkRequest {
-  let list = words(args);
-  let owner: Mention | undefined;
-  for (let i = list.length - 2; i >= 1; i--) {
-    const mention = list[i]?.toLowerCase() === "owner" ? readMention(list[i + 1] ?? "", platform) : undefined;
-    if (mention) {
-      owner = mention;
-      list = [...list.slice(0, i), ...list.slice(i + 2)];
-      break;
-    }
-  }
-  for (let i = list.length - 1; i >= 1; i--) {
-    if (list[i]?.toLowerCase() !== "revisit") continue;
-    const text = list.slice(i + 1).join(" ");
-    if (!text) refuse("park.revisit", `Please say when to revisit it. For example: \`${EXAMPLE}\`.`);
-    const parsed = parseWhenPrefix(text, zone, now);
-    if (!parsed) break;
-    parseWhen(text, zone, now, "`revisit 2027-01-12` or `revisit next month`");
-    return { title: list.slice(0, i), revisitText: text, ...(owner ? { owner } : {}) };
-  }
-  return { title: list, ...(owner ? { owner } : {}) };
 }
 
 /**
  * `/park <issue> [revisit <when>] [owner <@person>]` or `/park <D-n> …`: sets an issue aside so
  * the discussion can move on, with an owner and a date to come back to it.
  */
-export function parkItem(core: Core, ctx: WorkstreamContext, args: string): Message {
+export function parkItem(core: Core, ctx: WorkstreamContext, request: ParkInput): Message {
   const { workstream, actor } = ctx;
   const zone = workstream.settings.timezone;
   const now = core.clock.now();
-  const request = readParkRequest(args, ctx.platform, zone, now);
-  const dissentSeq = parseId("dissent", request.title[0]);
   const dissent =
-    dissentSeq === undefined
+    request.dissentId === undefined
       ? undefined
-      : findDissent(core, ctx, request.title[0], "/park D-3 revisit next month");
+      : findDissent(core, ctx, request.dissentId, "/park D-3 revisit next month");
   if (dissent?.status === "withdrawn")
     refuse(
       "park.withdrawn",
@@ -70,12 +45,11 @@ export function parkItem(core: Core, ctx: WorkstreamContext, args: string): Mess
       "park.already",
       `${formatId("dissent", dissent.seq)} is already parked as ${formatId("parked", already.seq)}.`,
     );
-  const title = (dissent ? request.title.slice(1) : request.title).join(" ").trim() || dissent?.view || "";
+  const title = request.title || dissent?.view || "";
   if (!title) refuse("park.title", `Please say what the issue is. For example: \`${EXAMPLE}\`.`);
 
-  let revisitOn: Date | null = null;
-  if (request.revisitText) {
-    revisitOn = startOfDayIn(parseWhen(request.revisitText, zone, now, "`revisit 2027-01-12`"), zone);
+  const revisitOn = request.revisitOn ?? null;
+  if (revisitOn) {
     if (revisitOn.getTime() < startOfDayIn(now, zone).getTime())
       refuse(
         "park.past",
@@ -87,7 +61,7 @@ export function parkItem(core: Core, ctx: WorkstreamContext, args: string): Mess
   if (!owner || !core.store.members.get(workstream.id, owner.id))
     refuse(
       "park.owner",
-      `${owner?.name ?? request.owner?.name} isn't a member of *${workstream.name}*, so they can't own a parked item here.`,
+      `${noMemberCalled(workstream.name, owner?.name ?? request.owner?.name)}, so they can't own a parked item here. A chair or coordinator can add them with \`/workstream add @name\`.`,
     );
 
   const item = core.store.transaction(() => {

@@ -59,11 +59,17 @@ export function takeBackReminders(core: Core, item: ParkedItem, now: Date): void
   }
 }
 
+/** What `/parked resolve` or `/parked drop` was asked: the P-n, and the outcome or reason, cleaned. */
+export interface CloseParkedInput {
+  parkedId: string;
+  outcome: string;
+}
+
 /** Resolves or drops an open item with its outcome or reason, and tells the channel. */
 export function closeParked(
   core: Core,
   ctx: WorkstreamContext,
-  args: string,
+  input: CloseParkedInput,
   status: "resolved" | "dropped",
 ): { item: ParkedItem; outcome: string } {
   const verb = status === "resolved" ? "resolve" : "drop";
@@ -72,9 +78,8 @@ export function closeParked(
     status === "resolved"
       ? "/parked resolve P-4 Agreed to trial the new rota for three months"
       : "/parked drop P-4 No longer needed after the service change";
-  const [first, ...rest] = args.trim().split(/\s+/);
-  const item = findOpenParked(core, ctx, first, example);
-  const outcome = rest.join(" ").trim();
+  const item = findOpenParked(core, ctx, input.parkedId, example);
+  const outcome = input.outcome;
   if (!outcome)
     refuse(
       `parked.${what}`,

@@ -1,5 +1,5 @@
-import type { Mention } from "../commands/mentions.ts";
 import type { Member, Person } from "../domain/entities.ts";
+import type { Mention } from "../domain/mention.ts";
 import type { Core } from "./core.ts";
 
 /** The person behind a mention, created if the bot has not met them yet. */
@@ -27,4 +27,14 @@ export function chairsOf(members: Member[]): Member[] {
 
 export function coordinatorsOf(members: Member[]): Member[] {
   return members.filter((m) => m.role === "coordinator");
+}
+
+/**
+ * "*Medication safety* has no member called Sam": the name goes last, so a name such as
+ * "Nobody" still reads as it should.
+ */
+export function noMemberCalled(workstreamName: string, name: string | undefined): string {
+  return name
+    ? `*${workstreamName}* has no member called ${name}`
+    : `The person you named isn't in *${workstreamName}*`;
 }

@@ -1,25 +1,30 @@
-import { readMention, words } from "../commands/mentions.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import type { Mention } from "../domain/mention.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
-import { MAX_VIEW_LENGTH, meetingPhrase, postDissentUpdate, quoted } from "./dissent-record.ts";
+import { meetingPhrase, postDissentUpdate, quoted } from "./dissent-record.ts";
+import { noMemberCalled } from "./people.ts";
 
 const OWN_EXAMPLE = "`/dissent I don't think the new rota is safe for night staff`";
+
+/** What `/dissent` was asked: whose view (a chair may name a member) and the view, cleaned. */
+export interface DissentInput {
+  mention?: Mention;
+  view: string;
+}
 
 /**
  * `/dissent <view>` records the caller's own view (confirmed at once); `/dissent <@person> <view>`
  * lets a chair record a member's view on their behalf, and asks that member privately whether
  * it is a fair record. Either way it gets a D-n and a short record in the channel.
  */
-export function recordDissent(core: Core, ctx: WorkstreamContext, args: string): Message {
+export function recordDissent(core: Core, ctx: WorkstreamContext, input: DissentInput): Message {
   const { workstream, actor } = ctx;
   const zone = workstream.settings.timezone;
   const now = core.clock.now();
-  const first = words(args)[0] ?? "";
-  const mention = readMention(first, ctx.platform);
-  const view = (mention ? args.slice(args.indexOf(first) + first.length) : args).trim();
+  const { mention, view } = input;
   // Looked up, not created: a refused command must not write anyone into the database.
   const known = mention ? core.store.people.byKey(mention.key) : actor;
   const onBehalf = mention !== undefined && mention.key !== actor.key;
@@ -32,7 +37,7 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, args: string):
   if (!known || (onBehalf && !core.store.members.get(workstream.id, known.id))) {
     refuse(
       "dissent.not-member",
-      `${known?.name ?? mention?.name ?? "They"} isn't a member of *${workstream.name}*, so I can't record a view for them.`,
+      `${noMemberCalled(workstream.name, known?.name ?? mention?.name)}, so I can't record a view for them. A chair or coordinator can add them with \`/workstream add @name\`.`,
     );
   }
   const subject = known;
@@ -42,12 +47,6 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, args: string):
       onBehalf
         ? `Please add ${subject.name}'s view after their name, for example \`/dissent @${subject.name.toLowerCase()} the timetable is too rushed\`.`
         : `Please say what your view is, for example ${OWN_EXAMPLE}.`,
-    );
-  }
-  if (view.length > MAX_VIEW_LENGTH) {
-    refuse(
-      "dissent.too-long",
-      `Please keep a view under ${MAX_VIEW_LENGTH} characters; a short summary is best.`,
     );
   }
 

@@ -2,6 +2,7 @@ import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { FORMAT_WORDS, PAPER_FORMATS, type PaperFormat } from "../domain/papers.ts";
+import { cleanText } from "../domain/text.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
@@ -59,7 +60,7 @@ export function sendFormatRequest(
   const format = fields.format as PaperFormat | undefined;
   if (!format || !PAPER_FORMATS.includes(format))
     refuse("papers.format-choice", "Please choose a format, then press Ask for it.");
-  const details = fields.details?.trim() ?? "";
+  const details = cleanText(fields.details ?? "");
   if (details.length > MAX_DETAILS)
     refuse("papers.format-long", `Please keep the details under ${MAX_DETAILS} characters.`);
   const now = core.clock.now();

@@ -2,18 +2,16 @@ import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import {
-  readSupportNeed,
   type SupportKind,
   type SupportRequest,
   type SupportSource,
   supportKindWords,
 } from "../domain/support.ts";
+import { cleanText, TEXT_LIMITS } from "../domain/text.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { coordinatorsOf, nameList } from "./people.ts";
-
-const MAX_NEED = 1000;
 
 /**
  * Records a support request and sends it at once, privately, to the workstream's coordinators
@@ -31,7 +29,8 @@ export function createSupportRequest(
     workstreamId: workstream.id,
     personId: person.id,
     kind: input.kind,
-    need: input.need.slice(0, MAX_NEED),
+    // Forms and buttons arrive here too, so the need is cleaned and held to the limit once more.
+    need: [...cleanText(input.need)].slice(0, TEXT_LIMITS.support).join(""),
     source: input.source,
     ...(input.checkInId !== undefined ? { checkInId: input.checkInId } : {}),
     now,
@@ -60,8 +59,12 @@ export function createSupportRequest(
 }
 
 /** `/support <need>`: a member asks, privately, for practical, accessibility or wellbeing support. */
-export function requestSupport(core: Core, ctx: WorkstreamContext, args: string): Message {
-  const { kind, need } = readSupportNeed(args);
+export function requestSupport(
+  core: Core,
+  ctx: WorkstreamContext,
+  input: { kind: SupportKind; need: string },
+): Message {
+  const { kind, need } = input;
   if (!need)
     refuse(
       "support.usage",

@@ -1,11 +1,11 @@
 import { formatId } from "../domain/ids.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
-import { closeParked } from "./parked-record.ts";
+import { type CloseParkedInput, closeParked } from "./parked-record.ts";
 
 /** `/parked resolve <P-n> <outcome>`: settled, with what was decided. */
-export function resolveParked(core: Core, ctx: WorkstreamContext, args: string): Message {
-  const { item, outcome } = closeParked(core, ctx, args, "resolved");
+export function resolveParked(core: Core, ctx: WorkstreamContext, input: CloseParkedInput): Message {
+  const { item, outcome } = closeParked(core, ctx, input, "resolved");
   return message(
     `${formatId("parked", item.seq)} (*${item.title}*) is resolved. The outcome is on the record: ${outcome}`,
   );

@@ -1,7 +1,7 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
-import { formatDay, parseWhen } from "../domain/time.ts";
+import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { findOpenParked, takeBackReminders } from "./parked-record.ts";
@@ -9,15 +9,16 @@ import { findOpenParked, takeBackReminders } from "./parked-record.ts";
 const EXAMPLE = "/parked revisit P-4 2027-02-09";
 
 /** `/parked revisit <P-n> <when>`: a new day to come back to it; the agenda reminder moves with it. */
-export function revisitParked(core: Core, ctx: WorkstreamContext, args: string): Message {
+export function revisitParked(
+  core: Core,
+  ctx: WorkstreamContext,
+  input: { parkedId: string; revisitOn: Date },
+): Message {
   const { workstream } = ctx;
   const zone = workstream.settings.timezone;
   const now = core.clock.now();
-  const [first, ...rest] = args.trim().split(/\s+/);
-  const item = findOpenParked(core, ctx, first, EXAMPLE);
-  const text = rest.join(" ").trim();
-  if (!text) refuse("parked.revisit", `Please say when to come back to it. For example: \`${EXAMPLE}\`.`);
-  const revisitOn = startOfDayIn(parseWhen(text, zone, now, `\`${EXAMPLE}\` or \`next month\``), zone);
+  const item = findOpenParked(core, ctx, input.parkedId, EXAMPLE);
+  const { revisitOn } = input;
   if (revisitOn.getTime() < startOfDayIn(now, zone).getTime())
     refuse(
       "parked.past",

@@ -1,48 +1,34 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
-import { formatTime, formatWhen, parseDuration, parseWhenPrefix } from "../domain/time.ts";
+import { DAY, formatTime, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueChannelPost } from "../scheduling/enqueue.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 
 const EXAMPLE = "`/meeting schedule next tuesday 2pm for 90m Medication safety`";
-const DEFAULT_MINUTES = 120;
+
+/** What `/meeting schedule` was asked, read completely by the command. */
+export interface ScheduleInput {
+  startsAt: Date;
+  minutes: number;
+  /** Cleaned and within the limit; the workstream's name is used when there is none. */
+  title?: string;
+}
 
 /** `/meeting schedule <when> [for <duration>] [<title>]` → M-n, answered with the date understood. */
-export function scheduleMeeting(core: Core, ctx: WorkstreamContext, args: string): Message {
+export function scheduleMeeting(core: Core, ctx: WorkstreamContext, input: ScheduleInput): Message {
   const { workstream } = ctx;
   const zone = workstream.settings.timezone;
   const now = core.clock.now();
-  const when = parseWhenPrefix(args, zone, now);
-  if (!when)
-    refuse(
-      "meeting.when",
-      `I couldn't tell when the meeting is. Try ${EXAMPLE}, or a date like \`2026-12-10 14:00\`.`,
-    );
-  if (!when.hasTime) refuse("meeting.time", `Please add a time of day, for example ${EXAMPLE}.`);
+  const when = { at: input.startsAt };
   if (when.at.getTime() <= now.getTime()) {
     refuse(
       "meeting.past",
       `${formatWhen(when.at, zone, now)} has already passed. Please choose a time in the future, for example ${EXAMPLE}.`,
     );
   }
-  let rest = when.rest;
-  let minutes = DEFAULT_MINUTES;
-  const forMatch =
-    /^for\s+(\d+\s*h(?:ours?|rs?)?\s*(?:\d+\s*m(?:in(?:ute)?s?)?)?|\d+\s*m(?:in(?:ute)?s?)?)(?:\s+|$)/i.exec(
-      rest,
-    );
-  if (forMatch?.[1]) {
-    const parsed = parseDuration(forMatch[1]);
-    if (parsed === undefined)
-      refuse(
-        "meeting.duration",
-        `I couldn't read "${forMatch[1]}" as a length. Try \`for 90m\` or \`for 2 hours\`.`,
-      );
-    minutes = parsed;
-    rest = rest.slice(forMatch[0].length);
-  }
-  const title = rest.trim() || `${workstream.name} meeting`;
+  const minutes = input.minutes;
+  const title = input.title ?? `${workstream.name} meeting`;
   const endsAt = new Date(when.at.getTime() + minutes * 60_000);
   const meeting = core.store.transaction(() => {
     const created = core.store.meetings.create({
@@ -69,7 +55,8 @@ export function scheduleMeeting(core: Core, ctx: WorkstreamContext, args: string
     `${id} is booked: *${title}*, ${formatWhen(meeting.startsAt, zone, now)} to ${formatTime(endsAt, zone)}.`,
     {
       kind: "note",
-      text: `Members will get a reminder the day before. To cancel: \`/meeting cancel ${id}\`.`,
+      // Reminders go 24 hours ahead; a meeting sooner than that gets its reminder at once.
+      text: `${meeting.startsAt.getTime() - now.getTime() > DAY ? "Members will get a reminder the day before." : "It is less than a day away, so members will get their reminder straight away."} To cancel: \`/meeting cancel ${id}\`.`,
     },
   );
 }

@@ -1,5 +1,5 @@
-import type { Mention } from "../commands/mentions.ts";
 import { refuse } from "../domain/errors.ts";
+import type { Mention } from "../domain/mention.ts";
 import type { Role } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "./core.ts";

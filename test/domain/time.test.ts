@@ -57,10 +57,21 @@ describe("reading dates and times", () => {
     expect(parsed("next tuesday 2pm").at.toISOString()).toBe("2026-12-08T14:00:00.000Z");
   });
 
-  it("reads 'in 3 days' as three days from now, with a time", () => {
-    const when = parsed("in 3 days");
-    expect(when.at.toISOString()).toBe("2026-12-04T10:00:00.000Z");
-    expect(when.hasTime).toBe(true);
+  it("reads 'in 3 days' as a day three days from now, with no time of day unless one follows", () => {
+    const when = parsed("in 3 days Three days");
+    expect(when.at.toISOString()).toBe("2026-12-04T00:00:00.000Z");
+    expect(when.hasTime).toBe(false);
+    expect(when.rest).toBe("Three days");
+    const timed = parsed("in 3 days at 2pm Three days");
+    expect(timed.at.toISOString()).toBe("2026-12-04T14:00:00.000Z");
+    expect(timed.hasTime).toBe(true);
+    expect(timed.rest).toBe("Three days");
+  });
+
+  it("reads a bare weekday typed on that weekday as next week's, and 'today' as today", () => {
+    expect(parsed("tuesday 2pm").at.toISOString()).toBe("2026-12-08T14:00:00.000Z");
+    expect(parsed("today 2pm").at.toISOString()).toBe("2026-12-01T14:00:00.000Z");
+    expect(parsed("wednesday 2pm").at.toISOString()).toBe("2026-12-02T14:00:00.000Z");
   });
 
   it("reads 'tomorrow at 14:00'", () => {
@@ -191,9 +202,12 @@ describe("reading how long a meeting lasts", () => {
     expect(parseDuration(text)).toBe(minutes);
   });
 
-  it.each(["0m", "25h", "nonsense", "", "h", "90", "-30m"])("does not accept %j as a length", (text) => {
-    expect(parseDuration(text)).toBeUndefined();
-  });
+  it.each(["0m", "25h", "nonsense", "", "h", "90", "-30m", "1.5h"])(
+    "does not accept %j as a length",
+    (text) => {
+      expect(parseDuration(text)).toBeUndefined();
+    },
+  );
 });
 
 describe("holding direct messages in quiet hours", () => {

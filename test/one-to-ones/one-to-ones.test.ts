@@ -17,7 +17,7 @@ describe("one-to-ones", () => {
     await overdueGroup();
     const reply = await h.say("chris", "/onetoone <@kim|Kim>");
     expect(reply.error).toBeUndefined();
-    expect(reply.text).toContain("Logged: a one-to-one with Kim on today (Wednesday 20 January)");
+    expect(reply.text).toContain("Logged: a one-to-one with Kim today (Wednesday 20 January)");
     expect(reply.text).toContain("The next one is due by Wednesday 3 March");
   });
 

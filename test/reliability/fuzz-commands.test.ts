@@ -101,12 +101,46 @@ const junk = fc.oneof(
     "DROP TABLE people;--",
   ),
 );
+// Clause words followed by junk, in the places each grammar reads a clause (PRODUCT.md §16): a
+// clause the bot cannot read is refused, never folded into a title.
+const clauseJunk = fc.oneof(
+  fc.constantFrom(
+    "banana",
+    "1.5h",
+    "30h",
+    "0m",
+    "-2 hours",
+    "31 feb",
+    "2027-02-31",
+    "tomorrow-ish",
+    "25:00",
+    "sam",
+    "@zoë",
+    "<@>",
+    "nowhere",
+    "the budget",
+    "",
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.stringMatching(/^[a-z0-9:.-]{1,8}$/),
+);
+const clauseWord = fc.constantFrom("for", "revisit", "owner", "every", "until", "in", "at");
+const clauseTitle = fc.constantFrom("Budget", "Transport costs", "Rota");
 const text = fc
   .tuple(
     fc.constantFrom("/", "", " /", "/commonpurpose "),
     fc.constantFrom(...verbs),
     fc.option(fc.constantFrom(...subs)),
-    fc.array(fc.oneof(mention, date, id, junk), { maxLength: 5 }),
+    fc.array(
+      fc.oneof(
+        mention,
+        date,
+        id,
+        junk,
+        fc.tuple(clauseWord, clauseJunk).map(([w, j]) => `${w} ${j}`),
+      ),
+      { maxLength: 5 },
+    ),
   )
   .map(([slash, verb, sub, args]) => `${slash}${verb}${sub ? ` ${sub}` : ""} ${args.join(" ")}`);
 const who = fc.constantFrom("chris", "cora", "sam", "kim", "nora", "otto");
@@ -227,5 +261,90 @@ describe("generated command texts through the core router", () => {
     expect(internal, "commands that hit an internal error").toEqual([]);
     expect(unhandled).toEqual([]);
     expect(refused).toBeGreaterThan(1000);
+  });
+});
+
+/** A command with a clause word and junk where its grammar reads a clause, and the phrase itself. */
+const clauseCommand = fc
+  .tuple(
+    fc.constantFrom(
+      "/meeting schedule next tuesday 2pm {c} {t}",
+      "/meeting schedule {c} {t}",
+      "/meeting schedule next tuesday {c} {t}",
+      "/meeting schedule 2026-12-10 14:00 {c} {t}",
+      "/park {t} {c}",
+      "/park {t} {c} owner <@sam|Sam>",
+      "/park {t} owner <@sam|Sam> {c}",
+      "/park {t} revisit 2027-01-12 {c}",
+      "/park D-1 {c}",
+      "/papers add {c} https://example.org/a.pdf {t}",
+      "/glossary add {c} = {t}",
+    ),
+    clauseWord,
+    clauseJunk,
+    clauseTitle,
+  )
+  .map(([shape, word, junk, title]) => {
+    const phrase = `${word} ${junk}`.trim();
+    return { typed: shape.replace("{c}", phrase).replace("{t}", title), phrase, word, junk };
+  });
+
+/** Which clause words each shape's position reads as a clause (others may be ordinary words). */
+function readsAsClause(typed: string, word: string): boolean {
+  if (typed.startsWith("/meeting schedule next tuesday 2pm") || typed.startsWith("/meeting schedule 2026")) {
+    return word === "for";
+  }
+  if (typed.startsWith("/meeting schedule")) return true; // where the date goes: all of it is the date
+  // A title may use "revisit" or "owner" itself when the real clause comes after it.
+  if (typed.startsWith("/park")) {
+    return (word === "revisit" || word === "owner") && !typed.endsWith(`${word} <@sam|Sam>`);
+  }
+  // A glossary term has no clauses: "for banana = …" defines the words "for banana".
+  if (typed.startsWith("/glossary")) return false;
+  return true; // papers: where the link goes, so nothing there may become the title
+}
+
+describe("clause words followed by junk", () => {
+  let h: Harness & { cleanup(): void };
+  beforeAll(async () => {
+    h = createHarness();
+    await seedGroup(h);
+    await h.say("sam", "/dissent The rota is unsafe");
+    await h.say("cora", "/meeting schedule 2026-12-08 14:00 Next week");
+  });
+  afterAll(() => h.cleanup());
+
+  const titles = () =>
+    (
+      h.db
+        .prepare(
+          "SELECT title AS t FROM meetings UNION ALL SELECT title FROM parked_items UNION ALL SELECT title FROM papers UNION ALL SELECT term FROM glossary_terms",
+        )
+        .all() as Array<{ t: string }>
+    ).map((r) => r.t.toLowerCase());
+
+  it("never stores a title holding a clause word and something it could not read", async () => {
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(clauseCommand, fc.constantFrom("chris", "cora"), async (command, who) => {
+        const before = titles().length;
+        const reply = await h.say(who, command.typed);
+        expect(reply.error, `"${command.typed}" hit an internal error`).not.toBe("internal");
+        expect(reply.text.trim().length).toBeGreaterThan(0);
+        if (reply.error) return;
+        accepted++;
+        if (!command.junk.trim() || !readsAsClause(command.typed, command.word)) return;
+        const added = titles().slice(before);
+        const phrase = command.phrase.toLowerCase().replace(/\s+/g, " ");
+        for (const title of added) {
+          expect(
+            title,
+            `"${command.typed}" was accepted with "${command.phrase}" in its title`,
+          ).not.toContain(phrase);
+        }
+      }),
+      { numRuns: 3_000, seed: 20261202 },
+    );
+    expect(accepted).toBeGreaterThan(0);
   });
 });

@@ -35,7 +35,7 @@ describe("one-to-ones and the digest in Slack", () => {
     const list = await runCommand(h, { user: "U3", command: "/onetoone", text: "" });
     expect(list).toContain("Sam Jones* asked for one");
     const logged = await runCommand(h, { user: "U3", command: "/onetoone", text: "<@U2>" });
-    expect(logged).toContain("Logged: a one-to-one with Sam Jones on today");
+    expect(logged).toContain("Logged: a one-to-one with Sam Jones today");
     expect(logged).toContain("Their request for one is now cleared");
 
     const digest = await runCommand(h, { user: "U1", command: "/digest", text: "now" });

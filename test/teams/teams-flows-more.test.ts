@@ -285,7 +285,7 @@ describe("one-to-ones and the digest on Teams", () => {
     ]);
 
     const logged = await d.inChat("chris", `onetoone <at>${PEOPLE.sam.name}</at>`, ["sam"]);
-    expect(logged.text).toContain("Logged: a one-to-one with Sam Jones on today");
+    expect(logged.text).toContain("Logged: a one-to-one with Sam Jones today");
     expect(logged.text).toContain("Their request for one is now cleared");
     const after = (await d.inChat("chris", "onetoone")).text;
     expect(after).not.toContain("asked for one on");
