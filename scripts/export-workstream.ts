@@ -2,8 +2,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { DateTime } from "luxon";
+import { createCheckInStore } from "../adapters/sqlite/checkin-store.ts";
 import type { Db } from "../adapters/sqlite/open.ts";
+import { figureLabel } from "../src/domain/anonymity.ts";
+import type { ChoiceCounts } from "../src/domain/check-in-summary.ts";
 import { SettingsSchema } from "../src/domain/settings.ts";
+import { checkInSummary } from "../src/use-cases/check-in-figures.ts";
 
 /** One exported table: a name for its files, a heading, its columns and rows (already text). */
 export interface ExportTable {
@@ -15,8 +19,9 @@ export interface ExportTable {
 
 /**
  * What `npm run export` writes for one workstream: the dissent register and the parking lot,
- * each with its full history, and the glossary when this database has one. It reads only
- * those tables: check-in answers, support requests and questions are never exported.
+ * each with its full history, the glossary when this database has one, and each closed
+ * check-in's figures — aggregates only, folded by the same rule as every other figure
+ * (PRODUCT.md §10, §15). No answer, comment, name, support request or question is exported.
  */
 export function exportTables(db: Db, workstreamName: string): { workstream: string; tables: ExportTable[] } {
   const ws = db
@@ -128,6 +133,7 @@ export function exportTables(db: Db, workstreamName: string): { workstream: stri
       ]),
     },
   ];
+  tables.push(...checkInTables(db, ws.id, day));
   // The glossary arrives in another migration; an older database simply has none to export.
   const hasGlossary = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'glossary_terms'")
@@ -145,6 +151,73 @@ export function exportTables(db: Db, workstreamName: string): { workstream: stri
     });
   }
   return { workstream: ws.name, tables };
+}
+
+/** Closed check-ins' figures as coordinators see them: totals and groups, folded; never comments. */
+function checkInTables(db: Db, workstreamId: number, day: (ms: number | null) => string): ExportTable[] {
+  const checkIns = createCheckInStore(db);
+  const closed = db
+    .prepare(
+      `SELECT c.id, m.seq, m.title, m.starts_at FROM checkins c JOIN meetings m ON m.id = c.meeting_id
+        WHERE c.workstream_id = ? AND c.closed_at IS NOT NULL ORDER BY m.starts_at`,
+    )
+    .all(workstreamId) as Array<{ id: number; seq: number; title: string; starts_at: number }>;
+  const counts = (c: ChoiceCounts | undefined, keys: string[]) => keys.map((k) => String(c?.[k] ?? 0));
+  const totals: string[][] = [];
+  const groups: string[][] = [];
+  for (const row of closed) {
+    const checkIn = checkIns.byId(row.id);
+    if (!checkIn) continue;
+    const s = checkInSummary(checkIns, checkIn, "aggregates");
+    const meeting = `M-${row.seq} ${row.title}`;
+    const listened = s.questions.listened;
+    totals.push([
+      meeting,
+      day(row.starts_at),
+      String(s.invited),
+      String(s.answered),
+      ...counts(s.questions.attended?.counts, ["yes", "no"]),
+      ...counts(s.questions.spoke?.counts, ["fully", "partly", "not-really"]),
+      ...counts(listened?.counts, ["yes", "partly", "no"]),
+      String(s.heldBack),
+    ]);
+    for (const g of listened?.byGroup ?? [])
+      groups.push([
+        meeting,
+        figureLabel(g.label),
+        String(g.counted),
+        ...counts(g.counts, ["yes", "partly", "no"]),
+      ]);
+  }
+  return [
+    {
+      name: "check-ins",
+      title: "Check-ins: totals (fewer than 3 answers are not shown)",
+      columns: [
+        "Meeting",
+        "Date",
+        "Invited",
+        "Answered",
+        "Attended: yes",
+        "Attended: no",
+        "Able to say what they wanted: fully",
+        "partly",
+        "not really",
+        "Felt listened to: yes",
+        "partly",
+        "no",
+        "Not shown",
+      ],
+      rows: totals,
+    },
+    {
+      name: "check-ins-by-group",
+      title:
+        'Check-ins: felt listened to, by stakeholder group (small groups shown together as "other groups")',
+      columns: ["Meeting", "Group", "Answers", "Yes", "Partly", "No"],
+      rows: groups,
+    },
+  ];
 }
 
 /** Writes each table as `<name>.csv`, and all of them in one `<slug>.md`. Returns the files written. */
@@ -175,7 +248,7 @@ export function slug(name: string): string {
 
 function markdown(workstream: string, tables: ExportTable[]): string {
   const cell = (v: string) => v.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-  const parts = [`# ${workstream}: dissent register and parking lot`, ""];
+  const parts = [`# ${workstream}: dissent register, parking lot and check-in figures`, ""];
   for (const table of tables) {
     parts.push(`## ${table.title}`, "");
     if (table.rows.length === 0) {

@@ -7,7 +7,8 @@ import { ExportError, writeExport } from "./export-workstream.ts";
 /**
  * `npm run export -- --workstream <name> [--out <dir>]`: the dissent register and parking lot
  * (each with its full history) and the glossary, as CSV and Markdown, for formal progress
- * reviews. Default folder: ./exports/<workstream-slug>/. Check-in data is never exported.
+ * reviews, with each closed check-in's figures (aggregates only, folded so nobody can be picked
+ * out). Default folder: ./exports/<workstream-slug>/. No answer or comment is ever exported.
  */
 const { values } = parseArgs({
   options: { workstream: { type: "string" }, out: { type: "string" } },

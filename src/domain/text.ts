@@ -56,7 +56,7 @@ export function readText(kind: TextKind, raw: string): string {
   if (length > limit) {
     refuse(
       "text.too-long",
-      `That ${kind} is ${length.toLocaleString("en-GB")} characters long; please keep it to ${limit.toLocaleString("en-GB")}.`,
+      `That ${kind === "support" ? "support request" : kind} is ${length.toLocaleString("en-GB")} characters long; please keep it to ${limit.toLocaleString("en-GB")}.`,
     );
   }
   return text;

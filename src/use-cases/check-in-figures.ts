@@ -1,7 +1,7 @@
 import type { Audience } from "../domain/anonymity.ts";
 import { type AnswerValues, type CheckIn, hasAnswered } from "../domain/check-in.ts";
 import { type CheckInSummary, type SummaryAnswer, summariseCheckIn } from "../domain/check-in-summary.ts";
-import type { Core } from "./core.ts";
+import type { CheckInStore } from "../ports/checkin-store.ts";
 
 const values = (a: AnswerValues): AnswerValues => ({
   attended: a.attended,
@@ -16,13 +16,13 @@ const values = (a: AnswerValues): AnswerValues => ({
  * from the rows tied to no one, folded by the one rule. Every view of a check-in's figures
  * (the chair's summary, the digest, exports) comes through here.
  */
-export function checkInSummary(core: Core, checkIn: CheckIn, audience: Audience): CheckInSummary {
-  const rows = core.store.checkIns.answers(checkIn.id);
+export function checkInSummary(checkIns: CheckInStore, checkIn: CheckIn, audience: Audience): CheckInSummary {
+  const rows = checkIns.answers(checkIn.id);
   const answers: SummaryAnswer[] = [
     ...rows
       .filter((r) => hasAnswered(r) && !r.anonymous)
       .map((r) => ({ ...values(r), group: r.group, anonymous: false, name: r.name })),
-    ...core.store.checkIns
+    ...checkIns
       .anonymousAnswers(checkIn.id)
       .map((a) => ({ ...values(a), group: a.group, anonymous: true, name: null })),
   ];

@@ -1,5 +1,6 @@
 import type { Person } from "../domain/entities.ts";
 import { isSupportKind, SUPPORT_KINDS, supportKindLabel } from "../domain/support.ts";
+import { readText, TEXT_LIMITS } from "../domain/text.ts";
 import type { Form } from "../messages/message.ts";
 import type { ActionResult } from "./action-result.ts";
 import { currentView, loadForAnswer, recordAnswer } from "./answer-check-in.ts";
@@ -7,8 +8,6 @@ import { checkInReader, supportGoesTo } from "./check-in-messages.ts";
 import type { Core } from "./core.ts";
 import { capitalise } from "./people.ts";
 import { createSupportRequest } from "./request-support.ts";
-
-const MAX_TEXT = 1000;
 
 /** "Write something" on question 4: a one-field form for the chair. */
 export function openCommentForm(core: Core, actor: Person, value: string): ActionResult {
@@ -28,7 +27,7 @@ export function openCommentForm(core: Core, actor: Person, value: string): Actio
         label: "Anything you would like the chair to know?",
         multiline: true,
         optional: true,
-        maxLength: MAX_TEXT,
+        maxLength: TEXT_LIMITS.comment,
       },
     ],
   };
@@ -43,7 +42,8 @@ export function sendComment(
   fields: Record<string, string>,
 ): ActionResult {
   const { scene } = loadForAnswer(core, actor, value);
-  const comment = fields.comment?.trim().slice(0, MAX_TEXT) || null;
+  // The chair reads it: cleaned of control characters, and refused (not cut) over the limit.
+  const comment = readText("comment", fields.comment ?? "") || null;
   return recordAnswer(core, actor, scene, 4, "comment", { comment });
 }
 
@@ -64,7 +64,13 @@ export function openSupportForm(core: Core, actor: Person, value: string): Actio
         label: "What kind of support?",
         options: SUPPORT_KINDS.map((k) => ({ value: k, label: capitalise(supportKindLabel(k)) })),
       },
-      { kind: "text", id: "need", label: "What would help?", multiline: true, maxLength: MAX_TEXT },
+      {
+        kind: "text",
+        id: "need",
+        label: "What would help?",
+        multiline: true,
+        maxLength: TEXT_LIMITS.support,
+      },
     ],
   };
   return { kind: "form", form };
@@ -84,7 +90,7 @@ export function sendSupport(
   const kindText = fields.kind?.trim().toLowerCase() ?? "";
   const kind = isSupportKind(kindText) ? kindText : "other";
   const need =
-    fields.need?.trim().slice(0, MAX_TEXT) || "(no details given: please ask them what would help)";
+    readText("support", fields.need ?? "") || "(no details given: please ask them what would help)";
   return recordAnswer(core, actor, scene, 6, "support", { wantsSupport: "yes" }, () => {
     createSupportRequest(core, scene.workstream, actor, {
       kind,

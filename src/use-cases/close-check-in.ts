@@ -15,7 +15,7 @@ export function closeCheckIn(core: Core, checkIn: CheckIn, now: Date): number {
   if (!core.store.checkIns.close(checkIn.id, now)) return 0;
   const scene = sceneOf(core, { ...checkIn, closedAt: now });
   if (!scene) return 0;
-  const summary = summaryMessage(scene, checkInSummary(core, scene.checkIn, "chair"));
+  const summary = summaryMessage(scene, checkInSummary(core.store.checkIns, scene.checkIn, "chair"));
   let queued = 0;
   for (const chair of chairsOf(core.store.members.list(scene.workstream.id))) {
     if (

@@ -7,5 +7,5 @@ import { findCheckIn } from "./find-check-in.ts";
 /** `/checkin summary [<M-n>]` (chairs): how many have answered so far, or the summary once closed. */
 export function summariseCheckInNow(core: Core, ctx: WorkstreamContext, idText: string): Message {
   const scene = findCheckIn(core, ctx, idText, "/checkin summary M-3");
-  return summaryMessage(scene, checkInSummary(core, scene.checkIn, "chair"));
+  return summaryMessage(scene, checkInSummary(core.store.checkIns, scene.checkIn, "chair"));
 }

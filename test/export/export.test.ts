@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { exportTables, writeExport } from "../../scripts/export-workstream.ts";
+import { checkInDriver } from "../helpers/check-in-driver.ts";
 import { createHarness, seedGroup } from "../helpers/harness.ts";
 
 let h: ReturnType<typeof createHarness>;
@@ -88,7 +89,7 @@ describe("npm run export", () => {
     ]);
   });
 
-  it("writes CSV and Markdown files, quoting what needs quoting, and no check-in data", async () => {
+  it("writes CSV and Markdown files, quoting what needs quoting, and no check-in answer", async () => {
     expect(await busyWorkstream()).toBe(true);
     out = mkdtempSync(join(tmpdir(), "cp-export-"));
     const files = writeExport(h.db, "Medication safety", out);
@@ -98,7 +99,7 @@ describe("npm run export", () => {
     expect(names).toContain("parking-lot.csv");
     expect(names).toContain("parking-lot-history.csv");
     expect(names).toContain("medication-safety.md");
-    expect(names.some((n) => /check/i.test(n))).toBe(false);
+    expect(names).toContain("check-ins.csv");
     expect(files).toHaveLength(names.length);
     const csv = readFileSync(join(out, "dissent-history.csv"), "utf8");
     expect(csv).toContain('"The rota is unsafe, ""really"""');
@@ -111,7 +112,37 @@ describe("npm run export", () => {
     const everything = names.map((n) => readFileSync(join(out, n), "utf8")).join("\n");
     expect(everything).toContain("Carers were not asked");
     expect(everything).not.toContain(SECRET);
-    expect(everything).not.toMatch(/check-?in|listened/i);
+    // That check-in never closed: it has no figures yet.
+    expect(readFileSync(join(out, "check-ins.csv"), "utf8").trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exports each closed check-in's figures, folded so that nobody can be picked out, and no names", async () => {
+    h = createHarness({ start: "2026-12-01T10:00:00Z" });
+    await seedGroup(h);
+    await h.say("chris", "/meeting schedule 2026-12-01 11:00 for 1h Medication review");
+    h.clock.set("2026-12-01T12:30:00Z");
+    await h.bot.tick();
+    const drive = checkInDriver(h);
+    drive.look();
+    const answer = (who: string, listened: string, name: string) =>
+      drive.answer(who, ["Yes", "Fully", listened, "Nothing to add", "No", "No", name]);
+    answer("sam", "Yes", "Share my name");
+    answer("kim", "No", "Answer anonymously");
+    answer("lee", "Yes", "Share my name");
+    answer("cora", "Yes", "Share my name");
+    h.clock.set("2026-12-05T12:30:00Z");
+    await h.bot.tick();
+    const { tables } = exportTables(h.db, "Medication safety");
+    const totals = tables.find((t) => t.name === "check-ins");
+    expect(totals?.rows).toEqual([
+      ["M-1 Medication review", "2026-12-01", "4", "4", "4", "0", "4", "0", "0", "3", "0", "1", "0"],
+    ]);
+    // One service user, two carers, one coordinator: any group shown beside the total would
+    // leave one or two people as the rest, so there are none.
+    expect(tables.find((t) => t.name === "check-ins-by-group")?.rows).toEqual([]);
+    expect(JSON.stringify(tables.filter((t) => t.name.startsWith("check-ins")))).not.toMatch(
+      /Sam|Kim|Lee|Cora/,
+    );
   });
 
   it("refuses a workstream that does not exist", async () => {
