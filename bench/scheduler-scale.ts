@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createAdapterDataStore } from "../adapters/sqlite/adapter-data-store.ts";
 import { migrate } from "../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../adapters/sqlite/store.ts";
@@ -27,6 +28,7 @@ export async function timeTicks(shape: Omit<HistoryShape, "now">, keepPath?: str
   let minutes = 0;
   const bot = createBot({
     store,
+    adapterData: createAdapterDataStore(db),
     // A tick a minute, as the ticker runs them: nothing the core remembers for a minute carries over.
     clock: { now: () => new Date(NOW.getTime() + minutes * 60_000) },
     log: silentLogger,

@@ -1,5 +1,6 @@
 import { handleAction, type InboundAction } from "./commands/actions.ts";
 import { type CommandReply, handleCommand, type InboundCommand } from "./commands/router.ts";
+import type { AdapterData, AdapterDataStore } from "./ports/adapter-data.ts";
 import type { ChatGateway } from "./ports/chat-gateway.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { Logger } from "./ports/logger.ts";
@@ -13,6 +14,8 @@ import { showHome } from "./use-cases/show-home.ts";
 
 export interface BotOptions {
   store: Store;
+  /** What the adapters keep about their own addresses; the core never reads it. */
+  adapterData: AdapterDataStore;
   clock: Clock;
   log: Logger;
   defaultTimezone: string;
@@ -23,11 +26,13 @@ export interface BotOptions {
 /**
  * The platform-neutral bot that every adapter talks to: commands and clicks in, and a tick
  * that queues due work and delivers the outbox. Gateways are registered by the adapters.
+ * Adapters get what they need by name here, never the core itself.
  */
 export function createBot(options: BotOptions) {
+  const { adapterData, ...coreOptions } = options;
   const gateways = new Map<string, ChatGateway>();
   const core: Core = {
-    ...options,
+    ...coreOptions,
     outboxRetentionDays: options.outboxRetentionDays ?? 30,
     gateways,
     // Deferred so the person's own reply (Slack's ack, the console's answer) goes first.
@@ -41,7 +46,6 @@ export function createBot(options: BotOptions) {
   };
   const sender = createSender(core);
   return {
-    core,
     addGateway(gateway: ChatGateway) {
       gateways.set(gateway.platform, gateway);
     },
@@ -66,6 +70,11 @@ export function createBot(options: BotOptions) {
     /** Sends what is due without looking for new work (after a command, or a retry timer). */
     deliver: () => sender.deliver(),
     nextDueAt: () => sender.nextDueAt(),
+    /** One adapter's own key-value store (DM channel ids, conversation references). */
+    adapterData: (platform: string): AdapterData => ({
+      get: (key) => adapterData.get(platform, key),
+      put: (key, value, personKey) => adapterData.put(platform, key, value, core.clock.now(), personKey),
+    }),
   };
 }
 

@@ -5,6 +5,7 @@ import { startTicker } from "../adapters/cron/ticker.ts";
 import { createHttpServer, listen, type Route } from "../adapters/http/server.ts";
 import { createPinoLogger } from "../adapters/log/pino-logger.ts";
 import { startSlack } from "../adapters/slack/slack-app.ts";
+import { createAdapterDataStore } from "../adapters/sqlite/adapter-data-store.ts";
 import { MigrationError, migrate } from "../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../adapters/sqlite/store.ts";
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const clock = consoleMode ? createOffsetClock() : systemClock;
   const bot = createBot({
     store,
+    adapterData: createAdapterDataStore(db),
     clock,
     log,
     defaultTimezone: config.defaultTimezone,
@@ -113,9 +115,13 @@ async function main(): Promise<void> {
 
   if (consoleMode) {
     await ticker.first;
+    // The console's own commands need the store (the demo seed, names) and the clock it moves.
     await startConsole({
       bot,
+      store,
       clock: clock as ReturnType<typeof createOffsetClock>,
+      log,
+      defaultTimezone: config.defaultTimezone,
       databasePath: config.databasePath,
     });
     await shutdown();

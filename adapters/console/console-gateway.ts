@@ -1,6 +1,7 @@
 import type { Button, Message } from "../../src/messages/message.ts";
 import { renderPlainText } from "../../src/messages/plain-text.ts";
 import type { ChannelPerson, ChatGateway } from "../../src/ports/chat-gateway.ts";
+import { handlesIn } from "./console-mentions.ts";
 
 /**
  * Console addresses: a person is `console:@sam`, a channel `console:#medication-safety`.
@@ -37,9 +38,9 @@ export function createConsoleGateway(
   return { gateway, remember, buttonsFor: (address: string) => buttons.get(address) ?? [] };
 }
 
-/** A message in a labelled box, so who sees what is obvious at a glance. */
+/** A message in a labelled box, so who sees what is obvious at a glance; people as `@sam`. */
 export function frame(label: string, message: Message): string {
-  const body = renderPlainText(message)
+  const body = handlesIn(renderPlainText(message))
     .split("\n")
     .map((l) => `│ ${l}`)
     .join("\n");

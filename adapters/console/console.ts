@@ -5,8 +5,11 @@ import { UserFacingError } from "../../src/domain/errors.ts";
 import { formatWhen, parseWhen } from "../../src/domain/time.ts";
 import type { Form } from "../../src/messages/message.ts";
 import { renderFormPlainText } from "../../src/messages/plain-text.ts";
+import type { Logger } from "../../src/ports/logger.ts";
+import type { Store } from "../../src/ports/store.ts";
 import type { ActionResult } from "../../src/use-cases/action-result.ts";
 import { createConsoleGateway, frame } from "./console-gateway.ts";
+import { consoleKey, handlesIn, mentionsIn } from "./console-mentions.ts";
 import { DEMO_CHANNEL, DEMO_PEOPLE, seedDemo } from "./demo-seed.ts";
 import type { OffsetClock } from "./offset-clock.ts";
 import { readSubmittedFields } from "./submit-fields.ts";
@@ -26,33 +29,36 @@ const HELP = `Console commands (everything else is sent to the bot, e.g. /meetin
 /**
  * The local console: the same bot in a terminal, with a demo workstream, commands typed as any
  * member and a clock that can be moved on. It reads piped input too, one command a line, and
- * resolves at the end of the input.
+ * resolves at the end of the input. Besides the bot, it is given the store (for the demo seed,
+ * the time zone it shows and the names people are known by) and the clock it moves.
  */
 export async function startConsole(options: {
   bot: Bot;
+  store: Store;
   clock: OffsetClock;
+  log: Logger;
+  defaultTimezone: string;
   databasePath: string;
   input?: NodeJS.ReadableStream;
   print?: (line: string) => void;
 }): Promise<void> {
-  const { bot, clock } = options;
+  const { bot, store, clock, defaultTimezone } = options;
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const { store } = bot.core;
   const roster = () =>
-    DEMO_PEOPLE.map((p) => ({ key: `console:@${p.handle}`, name: p.name, dm: `console:@${p.handle}` }));
-  const zone = () => store.workstreams.all()[0]?.settings.timezone ?? bot.core.defaultTimezone;
+    DEMO_PEOPLE.map((p) => ({ key: consoleKey(p.handle), name: p.name, dm: consoleKey(p.handle) }));
+  const zone = () => store.workstreams.all()[0]?.settings.timezone ?? defaultTimezone;
   const stamp = () =>
     DateTime.fromJSDate(clock.now(), { zone: zone() }).toFormat("ccc d LLL HH:mm", { locale: "en-GB" });
   const { gateway, buttonsFor, remember } = createConsoleGateway(print, roster, stamp);
   bot.addGateway(gateway);
 
-  const seeded = seedDemo(store, bot.core.defaultTimezone, clock.now());
+  const seeded = seedDemo(store, defaultTimezone, clock.now());
   let actor = "cora";
   let place: string | undefined = DEMO_CHANNEL;
   let openForm: Form | undefined;
   const who = () => {
-    const person = store.people.byKey(`console:@${actor}`);
-    return { key: `console:@${actor}`, name: person?.name ?? actor, dm: `console:@${actor}` };
+    const key = consoleKey(actor);
+    return { key, name: store.people.byKey(key)?.name ?? actor, dm: key };
   };
 
   print(
@@ -161,7 +167,8 @@ export async function startConsole(options: {
           platform: "console",
           actor: who(),
           ...(place ? { channel: place } : {}),
-          text: line,
+          // `@sam` becomes the mention form the core reads.
+          text: mentionsIn(line, (key) => store.people.byKey(key)?.name),
         });
         print(frame(`only ${who().name} sees this`, reply.message));
       }
@@ -174,12 +181,9 @@ export async function startConsole(options: {
     try {
       await handle(line);
     } catch (error) {
-      if (error instanceof UserFacingError) print(error.userMessage);
+      if (error instanceof UserFacingError) print(handlesIn(error.userMessage));
       else {
-        bot.core.log.error(
-          { err: error instanceof Error ? error.name : "unknown" },
-          "console command failed",
-        );
+        options.log.error({ err: error instanceof Error ? error.name : "unknown" }, "console command failed");
         print("Sorry, something went wrong on my side. Please try again.");
       }
     }

@@ -6,7 +6,7 @@ import type { Logger } from "../../src/ports/logger.ts";
 import { createBoltLogger } from "./bolt-logger.ts";
 import { createSlackGateway } from "./slack-gateway.ts";
 import { registerInbound } from "./slack-inbound.ts";
-import { createSlackPeople } from "./slack-people.ts";
+import { createSlackPeople, slackPersonKey } from "./slack-people.ts";
 import { createSlackRequestGuard } from "./slack-request-guard.ts";
 
 /** How main.ts starts Slack (from SLACK_* in the environment). */
@@ -75,14 +75,15 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
 
   const client = app.client;
   const people = createSlackPeople(client, log);
-  const { store, clock } = bot.core;
+  const data = bot.adapterData("slack");
   bot.addGateway(
     createSlackGateway(client, people, {
       get: (userId) => {
-        const data = store.platformData.get(`slack-dm:${userId}`);
-        return typeof data === "string" ? data : undefined;
+        const channel = data.get(`dm:${userId}`);
+        return typeof channel === "string" ? channel : undefined;
       },
-      put: (userId, channel) => store.platformData.put(`slack-dm:${userId}`, channel, clock.now()),
+      // A DM channel is the person's own: forgetting them removes it.
+      put: (userId, channel) => data.put(`dm:${userId}`, channel, slackPersonKey(userId)),
     }),
   );
   const answers = registerInbound(app, { bot, client, people, log });

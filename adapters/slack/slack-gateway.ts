@@ -25,7 +25,7 @@ export function slackId(address: string): string {
   return address.slice(address.lastIndexOf(":") + 1);
 }
 
-/** Where DM channel ids are kept across restarts (the core's platform data, in SQLite). */
+/** Where DM channel ids are kept across restarts (the Slack adapter's own data, in SQLite). */
 export interface DmChannelBook {
   get(userId: string): string | undefined;
   put(userId: string, channel: string): void;

@@ -14,6 +14,9 @@ export interface SlackActor {
   dm: string;
 }
 
+/** The key the core knows a Slack user by (also their DM address). */
+export const slackPersonKey = (userId: string): string => `slack:${userId}`;
+
 // Names change rarely; an hour keeps users.info (Tier 4) off the path of most commands.
 const TTL_MS = 60 * 60_000;
 // A failed lookup is not retried on every command either (users.info is rate-limited too).
@@ -57,7 +60,7 @@ export function createSlackPeople(client: webApi.WebClient, log: Logger, now: ()
     /** The person behind a Slack user id; `fallbackName` (the handle) when users.info fails. */
     async actor(userId: string, fallbackName?: string): Promise<SlackActor> {
       const user = await lookup(userId);
-      const key = `slack:${userId}`;
+      const key = slackPersonKey(userId);
       return { key, name: user?.name ?? fallbackName ?? userId, dm: key };
     },
   };

@@ -104,17 +104,12 @@ export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetRepor
       }
     }
     forgetCopiedWords(db, has, person.id, words, note);
-    if (has("platform_data", "key")) {
+    if (has("adapter_data", "person_key")) {
       note(
-        "platform data for their address",
-        // Their address, and anything an adapter keyed by their platform id (a Slack DM channel).
-        db
-          .prepare("DELETE FROM platform_data WHERE key IN (?, ?) OR key = ?")
-          .run(
-            person.dm,
-            person.key,
-            `${person.key.split(":")[0]}-dm:${person.key.slice(person.key.indexOf(":") + 1)}`,
-          ).changes,
+        "platform data about them",
+        // Each adapter marks the rows about a person with their key: no adapter's key format
+        // needs knowing here.
+        db.prepare("DELETE FROM adapter_data WHERE person_key = ?").run(person.key).changes,
       );
     }
     if (has("members", "removed_at")) {

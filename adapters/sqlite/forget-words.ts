@@ -118,7 +118,7 @@ export function forgetCopiedWords(db: Db, has: Has, personId: number, words: str
   const long = words.filter((w) => w.length >= SHORT);
   if (long.length === 0) return;
   // The outbox is dealt with whole messages at a time; the others hold no one's free text.
-  const skip = new Set(["outbox", "people", "platform_data", "inbound_seen", "schema_migrations"]);
+  const skip = new Set(["outbox", "people", "adapter_data", "inbound_seen", "schema_migrations"]);
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     .pluck()

@@ -18,11 +18,6 @@ import { createWorkstreamStore } from "./workstream-store.ts";
 /** The Store port over one better-sqlite3 connection (already migrated). */
 export function createSqliteStore(db: Db): Store {
   const seen = db.prepare("INSERT OR IGNORE INTO inbound_seen (key, seen_at) VALUES (?, ?)");
-  const putData = db.prepare(
-    `INSERT INTO platform_data (key, data, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-  );
-  const getData = db.prepare("SELECT data FROM platform_data WHERE key = ?");
   return {
     transaction: (fn) => db.transaction(fn)(),
     flushJournal() {
@@ -38,15 +33,6 @@ export function createSqliteStore(db: Db): Store {
     inbound: { firstSeen: (key, now) => seen.run(key, now.getTime()).changes === 1 },
     checkIns: createCheckInStore(db),
     support: createSupportStore(db),
-    platformData: {
-      put(key, data, now) {
-        putData.run(key, JSON.stringify(data), now.getTime());
-      },
-      get(key) {
-        const row = getData.get(key) as { data: string } | undefined;
-        return row ? (JSON.parse(row.data) as unknown) : undefined;
-      },
-    },
     dissent: createDissentStore(db),
     parking: createParkingStore(db),
     oneToOnes: createOneToOneStore(db),

@@ -1,5 +1,5 @@
 import type { Activity, ConversationReference } from "botbuilder";
-import type { Bot } from "../../src/bot.ts";
+import type { AdapterData } from "../../src/ports/adapter-data.ts";
 
 /**
  * What we keep about a Teams address, so the bot can write to it later (Teams only lets a bot
@@ -21,18 +21,22 @@ export function channelConversationId(id: string): string {
   return id.split(";")[0] ?? id;
 }
 
-/**
- * The reference book, kept in SQLite through the core's platform-data store (JSON in, JSON
- * out), so it survives restarts.
- */
-export function createReferenceBook(bot: Bot) {
-  const data = bot.core.store.platformData;
-  const now = () => bot.core.clock.now();
+/** The person a stored address belongs to (their key, `teams:29:…`), if it is a person's. */
+function personOf(stored: StoredAddress): string | undefined {
+  if (stored.kind === "member") return PREFIX + stored.userId;
+  const user = stored.reference.user?.id;
+  return user ? PREFIX + user : undefined;
+}
 
+/**
+ * The reference book, kept in SQLite through the Teams adapter's own data (JSON in, JSON
+ * out, from `bot.adapterData("teams")`), so it survives restarts.
+ */
+export function createReferenceBook(data: AdapterData) {
   function put(address: string, stored: StoredAddress): void {
     // Every message carries the reference again; rewrite it only when something changed.
     if (JSON.stringify(data.get(address)) === JSON.stringify(stored)) return;
-    data.put(address, stored, now());
+    data.put(address, stored, personOf(stored));
   }
 
   function get(address: string): StoredAddress | undefined {
@@ -106,7 +110,8 @@ export function createReferenceBook(bot: Bot) {
     rememberMember,
     /** The app was removed here: later messages are reported as unreachable instead. */
     forget(address: string): void {
-      data.put(address, { kind: "gone" }, now());
+      // The row keeps the person it was about, so forgetting them still removes it.
+      data.put(address, { kind: "gone" });
     },
     /** A 1:1 chat the bot created itself: from now on it is used directly. */
     rememberChat(address: string, reference: Partial<ConversationReference>): void {

@@ -75,7 +75,7 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsAdapter> {
     log.error({ activity: context.activity.id, err: (error as Error).name }, "teams turn failed");
   };
 
-  const book = createReferenceBook(bot);
+  const book = createReferenceBook(bot.adapterData("teams"));
   const gateway = createTeamsGateway({ adapter, appId: options.appId, book, log });
   bot.addGateway(gateway);
   const onTurn = createTurnHandler({ bot, book, gateway, log });

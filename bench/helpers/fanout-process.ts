@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSlack } from "../../adapters/slack/slack-app.ts";
+import { createAdapterDataStore } from "../../adapters/sqlite/adapter-data-store.ts";
 import { migrate } from "../../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
@@ -21,6 +22,7 @@ migrate(db);
 const store = createSqliteStore(db);
 const bot = createBot({
   store,
+  adapterData: createAdapterDataStore(db),
   clock: { now: () => new Date() },
   log: silentLogger,
   defaultTimezone: "Europe/London",

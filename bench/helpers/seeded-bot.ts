@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createAdapterDataStore } from "../../adapters/sqlite/adapter-data-store.ts";
 import { migrate } from "../../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
@@ -23,6 +24,7 @@ export async function seededBot(options: {
   const store = createSqliteStore(db);
   const bot = createBot({
     store,
+    adapterData: createAdapterDataStore(db),
     clock: { now: () => new Date() },
     log: silentLogger,
     defaultTimezone: "Europe/London",

@@ -3,10 +3,9 @@ import { cleanText } from "../domain/text.ts";
 
 export type { Mention };
 
-// Slack `<@U123>` / `<@U123|sam>`; the Teams adapter rewrites its <at> entities to this form too.
+// Slack `<@U123>` / `<@U123|sam>`; the Teams adapter rewrites its <at> entities to this form
+// too, and the console its `@sam` handles.
 const PLATFORM_MENTION = /^<@([^|>\s]+)(?:\|([^>]+))?>$/;
-// The console names people `@sam`.
-const CONSOLE_MENTION = /^@([\p{L}\p{N}_.-]+)$/u;
 
 /** Reads one word as a mention, or undefined when it is not one. */
 export function readMention(word: string, platform: string): Mention | undefined {
@@ -15,15 +14,6 @@ export function readMention(word: string, platform: string): Mention | undefined
     // The name is shown to others (in posts and lists), so it is cleaned like any other text.
     const name = cleanText(m[2] ?? "");
     return { key: `${platform}:${m[1]}`, name: name || m[1], named: Boolean(name) };
-  }
-  const c = CONSOLE_MENTION.exec(word);
-  if (c?.[1] && platform === "console") {
-    const handle = c[1].toLowerCase();
-    return {
-      key: `console:@${handle}`,
-      name: handle.charAt(0).toUpperCase() + handle.slice(1),
-      named: false,
-    };
   }
   return undefined;
 }
@@ -38,10 +28,10 @@ export const HOW_TO_MENTION = "Type @ and pick the person from the list that pop
 
 /**
  * Splits command text into words, keeping a `<@U1|Sam Jones>` mention whole even when the
- * name has spaces in it.
+ * name has spaces in it, with the comma of a list (`<@U1>, <@U2>`) on its mention.
  */
 export function words(text: string): string[] {
-  return text.match(/<@[^>]*>|\S+/g) ?? [];
+  return text.match(/<@[^>]*>,?|\S+/g) ?? [];
 }
 
 /** Takes the leading mentions off a list of words. */

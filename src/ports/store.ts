@@ -32,7 +32,6 @@ export interface Store {
   inbound: InboundStore;
   checkIns: CheckInStore;
   support: SupportStore;
-  platformData: PlatformDataStore;
   /** Papers ahead of meetings, read confirmations, questions to the chair, format requests. */
   papers: PapersStore;
   glossary: GlossaryStore;
@@ -156,13 +155,4 @@ export interface OutboxStore {
 export interface InboundStore {
   /** True the first time this key is seen; false for a repeat. */
   firstSeen(key: string, now: Date): boolean;
-}
-
-/**
- * Data an adapter keeps about an address (a Teams ConversationReference, say). The core never
- * reads it: it is JSON in, JSON out.
- */
-export interface PlatformDataStore {
-  put(key: string, data: unknown, now: Date): void;
-  get(key: string): unknown;
 }

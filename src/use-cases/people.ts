@@ -5,7 +5,7 @@ import type { Core } from "./core.ts";
 /** The person behind a mention, created if the bot has not met them yet. */
 export function personFor(core: Core, mention: Mention): Person {
   const known = core.store.people.byKey(mention.key);
-  // A bare `<@U123>` or console `@sam` carries no real name: keep the one we already know.
+  // A bare `<@U123>` carries no real name: keep the one we already know.
   const name = known && !mention.named ? known.name : mention.name;
   return core.store.people.upsert({ key: mention.key, name, dm: known?.dm ?? mention.key });
 }

@@ -238,23 +238,19 @@ describe("/quiet", () => {
     expect(reply.error).toBeUndefined();
     expect(reply.text).toContain("Monday 7 December");
     expect(reply.text).toContain("/quiet off");
-    expect(h.bot.core.store.people.byKey("test:sam")?.quietUntil?.toISOString()).toBe(
-      "2026-12-07T00:00:00.000Z",
-    );
+    expect(h.store.people.byKey("test:sam")?.quietUntil?.toISOString()).toBe("2026-12-07T00:00:00.000Z");
 
     const off = await h.say("sam", "/quiet off");
     expect(off.error).toBeUndefined();
     expect(off.text).toContain("back on");
-    expect(h.bot.core.store.people.byKey("test:sam")?.quietUntil).toBeNull();
+    expect(h.store.people.byKey("test:sam")?.quietUntil).toBeNull();
   });
 
   it("works in a direct message too", async () => {
     const reply = await h.say("kim", "/quiet until 10 December", "dm");
     expect(reply.error).toBeUndefined();
     expect(reply.text).toContain("Thursday 10 December");
-    expect(h.bot.core.store.people.byKey("test:kim")?.quietUntil?.toISOString()).toBe(
-      "2026-12-10T00:00:00.000Z",
-    );
+    expect(h.store.people.byKey("test:kim")?.quietUntil?.toISOString()).toBe("2026-12-10T00:00:00.000Z");
   });
 
   it("refuses a date that has passed or cannot be read, with an example", async () => {
@@ -264,7 +260,7 @@ describe("/quiet", () => {
     const nonsense = await h.say("sam", "/quiet until the cows come home");
     expect(nonsense.error).toBe("time.unreadable");
     expect(nonsense.text).toContain("/quiet until next monday");
-    expect(h.bot.core.store.people.byKey("test:sam")?.quietUntil).toBeNull();
+    expect(h.store.people.byKey("test:sam")?.quietUntil).toBeNull();
   });
 
   it("sends no day-before reminder to someone who asked for quiet, but still reminds the others", async () => {

@@ -11,10 +11,10 @@ beforeEach(async () => {
 afterEach(() => h.cleanup());
 
 const member = (who: string) => {
-  const person = h.bot.core.store.people.byKey(`test:${who}`);
-  const workstream = h.bot.core.store.workstreams.byChannel(h.channel);
+  const person = h.store.people.byKey(`test:${who}`);
+  const workstream = h.store.workstreams.byChannel(h.channel);
   if (!person || !workstream) return undefined;
-  return h.bot.core.store.members.get(workstream.id, person.id);
+  return h.store.members.get(workstream.id, person.id);
 };
 
 describe("commands it does not know", () => {
@@ -231,8 +231,8 @@ describe("/workstream setup", () => {
     const reply = await h.say("pat", "/workstream setup Carers forum", "dm");
     expect(reply.error).toBe("workstream.setup-in-dm");
     expect(reply.text).toContain("/workstream setup");
-    expect(h.bot.core.store.workstreams.byName("Carers forum")).toBeUndefined();
-    expect(h.bot.core.store.workstreams.all()).toHaveLength(1);
+    expect(h.store.workstreams.byName("Carers forum")).toBeUndefined();
+    expect(h.store.workstreams.all()).toHaveLength(1);
   });
 
   it("makes the person who sets it up its coordinator", async () => {
@@ -248,13 +248,13 @@ describe("/workstream setup", () => {
     const reply = await h.say("pat", "/workstream setup Another group");
     expect(reply.error).toBe("workstream.exists");
     expect(reply.text).toContain("Medication safety");
-    expect(h.bot.core.store.workstreams.byName("Another group")).toBeUndefined();
+    expect(h.store.workstreams.byName("Another group")).toBeUndefined();
   });
 
   it("refuses a name another workstream already has", async () => {
     const reply = await sayIn(h, "pat", "/workstream setup medication Safety", "test:#other");
     expect(reply.error).toBe("workstream.name-taken");
-    expect(h.bot.core.store.workstreams.byChannel("test:#other")).toBeUndefined();
+    expect(h.store.workstreams.byChannel("test:#other")).toBeUndefined();
   });
 });
 
@@ -389,7 +389,7 @@ describe("/workstream remove", () => {
     expect(reply.error).toBeUndefined();
     expect(reply.text).toContain("Kim");
     expect(member("kim")).toBeUndefined();
-    expect(h.bot.core.store.people.byKey("test:kim")?.name).toBe("Kim");
+    expect(h.store.people.byKey("test:kim")?.name).toBe("Kim");
     const afterwards = await h.say("kim", "/meeting list");
     expect(afterwards.error).toBe("member.not-member");
     const summary = await h.say("cora", "/workstream");
@@ -411,7 +411,7 @@ describe("/workstream set", () => {
     const reply = await h.say("cora", "/workstream set papers-lead-days 10");
     expect(reply.error).toBeUndefined();
     expect(reply.text).toContain("papers-lead-days is now 10");
-    expect(h.bot.core.store.workstreams.byChannel(h.channel)?.settings["papers-lead-days"]).toBe(10);
+    expect(h.store.workstreams.byChannel(h.channel)?.settings["papers-lead-days"]).toBe(10);
   });
 
   it("refuses a value out of range with the range and an example, changing nothing", async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createAdapterDataStore } from "../../adapters/sqlite/adapter-data-store.ts";
 import { migrate } from "../../adapters/sqlite/migrate.ts";
 import { type Db, openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
@@ -9,6 +10,7 @@ import type { Message } from "../../src/messages/message.ts";
 import { renderPlainText } from "../../src/messages/plain-text.ts";
 import { type ChatGateway, DeliveryError, type DeliveryFailure } from "../../src/ports/chat-gateway.ts";
 import type { Logger } from "../../src/ports/logger.ts";
+import type { Store } from "../../src/ports/store.ts";
 
 /** A clock the test moves by hand. */
 export function manualClock(start: string | Date) {
@@ -93,6 +95,8 @@ export function tempDatabase() {
 
 export interface Harness {
   bot: Bot;
+  /** The store the harness made for the bot (tests look at it directly; adapters never can). */
+  store: Store;
   db: Db;
   clock: ManualClock;
   gateway: ReturnType<typeof recordingGateway>;
@@ -116,7 +120,14 @@ export function createHarness(
   const db = database.open();
   const clock = manualClock(options.start ?? "2026-12-01T10:00:00Z");
   const { log, entries } = recordingLogger();
-  const bot = createBot({ store: createSqliteStore(db), clock, log, defaultTimezone: "Europe/London" });
+  const store = createSqliteStore(db);
+  const bot = createBot({
+    store,
+    adapterData: createAdapterDataStore(db),
+    clock,
+    log,
+    defaultTimezone: "Europe/London",
+  });
   const gateway = recordingGateway("test");
   bot.addGateway(gateway.gateway);
   const channel = "test:#group";
@@ -127,6 +138,7 @@ export function createHarness(
   });
   return {
     bot,
+    store,
     db,
     clock,
     gateway,

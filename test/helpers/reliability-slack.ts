@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHttpServer, listen } from "../../adapters/http/server.ts";
 import { startSlack } from "../../adapters/slack/slack-app.ts";
+import { createAdapterDataStore } from "../../adapters/sqlite/adapter-data-store.ts";
 import { migrate } from "../../adapters/sqlite/migrate.ts";
 import { type Db, openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
@@ -24,7 +25,13 @@ export async function startSlackWithDb(options: { log?: Logger } = {}) {
   migrate(db);
   const store = createSqliteStore(db);
   const clock = createManualClock();
-  const bot = createBot({ store, clock, log, defaultTimezone: "Europe/London" });
+  const bot = createBot({
+    store,
+    adapterData: createAdapterDataStore(db),
+    clock,
+    log,
+    defaultTimezone: "Europe/London",
+  });
   const api = await startMockSlack({ users: { U1: { name: "Cora" }, U2: { name: "Sam" } } });
   const adapter = await startSlack({
     botToken: "xoxb-test",

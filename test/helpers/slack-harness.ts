@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHttpServer, listen } from "../../adapters/http/server.ts";
 import { startSlack } from "../../adapters/slack/slack-app.ts";
+import { createAdapterDataStore } from "../../adapters/sqlite/adapter-data-store.ts";
 import { migrate } from "../../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
@@ -37,7 +38,13 @@ export async function startSlackHarness(options: MockSlackOptions = {}): Promise
   migrate(db);
   const store = createSqliteStore(db);
   const clock = createManualClock();
-  const bot = createBot({ store, clock, log: silentLogger, defaultTimezone: "Europe/London" });
+  const bot = createBot({
+    store,
+    adapterData: createAdapterDataStore(db),
+    clock,
+    log: silentLogger,
+    defaultTimezone: "Europe/London",
+  });
   const api = await startMockSlack(options);
   const adapter = await startSlack({
     botToken: "xoxb-test",

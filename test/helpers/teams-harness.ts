@@ -3,11 +3,13 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHttpServer, listen } from "../../adapters/http/server.ts";
+import { createAdapterDataStore } from "../../adapters/sqlite/adapter-data-store.ts";
 import { migrate } from "../../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { startTeams } from "../../adapters/teams/teams-app.ts";
 import { createBot } from "../../src/bot.ts";
+import type { ChatGateway } from "../../src/ports/chat-gateway.ts";
 import { type Logger, silentLogger } from "../../src/ports/logger.ts";
 import { manualClock } from "./harness.ts";
 import { type MockConnector, type MockConnectorOptions, startMockConnector } from "./teams-connector-mock.ts";
@@ -36,6 +38,8 @@ export interface TeamsHarness {
   store: ReturnType<typeof createSqliteStore>;
   clock: ReturnType<typeof createManualClock>;
   connector: MockConnector;
+  /** The gateways the adapter registered with the bot, so a test can send through Teams itself. */
+  gateways: Map<string, ChatGateway>;
   /** POSTs an activity to /api/messages, as the Bot Connector does. */
   post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   dbPath: string;
@@ -56,7 +60,19 @@ export async function startTeamsHarness(
   migrate(db);
   const store = createSqliteStore(db);
   const clock = createManualClock();
-  const bot = createBot({ store, clock, log, defaultTimezone: "Europe/London" });
+  const bot = createBot({
+    store,
+    adapterData: createAdapterDataStore(db),
+    clock,
+    log,
+    defaultTimezone: "Europe/London",
+  });
+  const gateways = new Map<string, ChatGateway>();
+  const addGateway = bot.addGateway;
+  bot.addGateway = (gateway) => {
+    gateways.set(gateway.platform, gateway);
+    addGateway(gateway);
+  };
   const connector = options.connector ?? (await startMockConnector(options));
   const adapter = await startTeams({ appId: "", appPassword: "", production: false, bot, log });
   const server: Server = createHttpServer(adapter.routes, (error) => {
@@ -69,6 +85,7 @@ export async function startTeamsHarness(
     store,
     clock,
     connector,
+    gateways,
     dbPath,
     async post(activity) {
       const response = await fetch(endpoint, {

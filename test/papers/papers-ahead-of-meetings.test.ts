@@ -129,7 +129,7 @@ describe("papers ahead of a meeting", () => {
     await meetingWithTwoPapers();
     h.clock.set("2026-12-04T14:00:00Z");
     await h.bot.tick();
-    const store = h.bot.core.store;
+    const store = h.store;
     const window = [new Date("2026-12-01T00:00:00Z"), new Date("2026-12-31T00:00:00Z")] as const;
     expect(store.papers.status(1, ...window)[0]).toMatchObject({ papers: 2, late: false, unread: 5 });
     h.gateway.clear();
@@ -158,7 +158,7 @@ describe("papers ahead of a meeting", () => {
     expect(reply.text).toContain("I'm sending them to every member now");
     await h.bot.deliver();
     expect(recipientsOf(h, "the papers for *Short notice*")).toEqual(MEMBERS);
-    const status = h.bot.core.store.papers.status(1, new Date("2026-12-01"), new Date("2026-12-31"));
+    const status = h.store.papers.status(1, new Date("2026-12-01"), new Date("2026-12-31"));
     expect(status[0]).toMatchObject({ papers: 1, late: true });
   });
 
@@ -172,7 +172,7 @@ describe("papers ahead of a meeting", () => {
     h.clock.set("2026-12-04T14:00:00Z");
     await h.bot.tick();
     expect(papersDms()).toHaveLength(MEMBERS.length);
-    const status = h.bot.core.store.papers.status(1, new Date("2026-12-01"), new Date("2026-12-31"));
+    const status = h.store.papers.status(1, new Date("2026-12-01"), new Date("2026-12-31"));
     expect(status[0]).toMatchObject({ late: false });
   });
 
@@ -231,6 +231,6 @@ describe("papers ahead of a meeting", () => {
     expect(noLink.text).toContain("For example: `/papers add M-3 https://example.org/budget.pdf");
     const member = await h.say("sam", "/papers add https://example.org/x.pdf X");
     expect(member.error).toBe("permission.denied");
-    expect(h.bot.core.store.papers.forMeeting(1)).toHaveLength(2);
+    expect(h.store.papers.forMeeting(1)).toHaveLength(2);
   });
 });

@@ -48,7 +48,7 @@ describe("a question for the chair", () => {
     expect(toSam).toContain(`The answer: ${ANSWER}`);
 
     // Both are kept, and the other chair cannot answer a second time.
-    expect(h.bot.core.store.papers.question(1)).toMatchObject({ question: QUESTION, answer: ANSWER });
+    expect(h.store.papers.question(1)).toMatchObject({ question: QUESTION, answer: ANSWER });
     expect(textOf(click(h, "pat", patsAnswer))).toContain("Chris has already answered");
   });
 
@@ -71,7 +71,7 @@ describe("a question for the chair", () => {
     await papersSent();
     const opened = click(h, "sam", button(h, "sam", "Question for the chair"));
     expect(textOf(submit(h, "sam", opened, { question: "  " }))).toContain("Please write your question");
-    expect(h.bot.core.store.papers.question(1)).toBeUndefined();
+    expect(h.store.papers.question(1)).toBeUndefined();
   });
 });
 
@@ -104,7 +104,7 @@ describe("another format, please", () => {
     expect(toCora).toContain("Kim in *Medication safety* has asked for accessibility support (S-1)");
     expect(toCora).toContain("The papers for M-1 (Medication review, Friday 11 December, 2pm)");
     expect(toCora).toContain("Please post to my home address");
-    const store = h.bot.core.store;
+    const store = h.store;
     expect(store.support.openIn(1)).toMatchObject([{ source: "papers", kind: "accessibility" }]);
     expect(store.papers.openFormatRequests(1)).toMatchObject([
       { format: "printed-post", details: "Please post to my home address", supportRequestId: 1 },
@@ -116,6 +116,6 @@ describe("another format, please", () => {
     await papersSent();
     const opened = click(h, "kim", button(h, "kim", "Another format, please"));
     expect(textOf(submit(h, "kim", opened, {}))).toContain("Please choose a format");
-    expect(h.bot.core.store.support.openIn(1)).toHaveLength(0);
+    expect(h.store.support.openIn(1)).toHaveLength(0);
   });
 });

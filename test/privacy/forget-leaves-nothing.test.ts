@@ -129,7 +129,7 @@ describe("forgetting someone leaves nothing of theirs to read", () => {
     // The bot keeps writing while forget runs, as a live one would.
     let writes = 0;
     const writer = setInterval(() => {
-      h.bot.core.store.people.upsert({
+      h.store.people.upsert({
         key: `test:busy${writes}`,
         name: `Busy ${writes}`,
         dm: `test:busy${writes}`,

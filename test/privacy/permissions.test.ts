@@ -115,7 +115,7 @@ beforeAll(async () => {
   await must("cora", "/workstream role <@chris|Chris> chair");
   await must("otto", "/workstream setup Other group", B);
   await must("otto", "/workstream add <@olly|Olly> as carer", B);
-  const { store } = h.bot.core;
+  const { store } = h;
   const ws = store.workstreams.byChannel(A);
   if (!ws) throw new Error("no workstream");
   const now = h.clock.now();

@@ -60,7 +60,7 @@ describe("data safety", () => {
     // Keep writing while the backup runs, as a live bot would.
     let writes = 0;
     const writer = setInterval(() => {
-      h.bot.core.store.people.upsert({
+      h.store.people.upsert({
         key: `test:busy${writes}`,
         name: `Busy ${writes}`,
         dm: `test:busy${writes}`,
@@ -91,7 +91,7 @@ describe("data safety", () => {
   it("forgets a person: nothing of theirs remains, the anonymous counts do, and it says what it removed", async () => {
     const h = createHarness({ dbPath: database });
     await seedGroup(h);
-    const { store } = h.bot.core;
+    const { store } = h;
     const ws = store.workstreams.byChannel(h.channel);
     const sam = store.people.byKey("test:sam");
     if (!ws || !sam) throw new Error("seed failed");
@@ -122,7 +122,7 @@ describe("data safety", () => {
         )
         .run(ws.id, sam.id, now.getTime());
     }
-    store.platformData.put("test:sam", { conversation: "test:sam" }, now);
+    h.bot.adapterData("test").put("test:sam", { conversation: "test:sam" }, "test:sam");
     store.outbox.enqueue(
       {
         key: "later:sam",

@@ -227,6 +227,6 @@ describe("messages quiet hours would hold past the moment they are for", () => {
     const refused = await h.say("cora", "/meeting cancel M-1");
     expect(refused.error).toBe("meeting.check-in-open");
     expect(refused.text).toContain("`/meeting end M-1`");
-    expect(h.bot.core.store.meetings.bySeq(1, 1)?.status).toBe("scheduled");
+    expect(h.store.meetings.bySeq(1, 1)?.status).toBe("scheduled");
   });
 });

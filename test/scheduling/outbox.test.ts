@@ -45,7 +45,7 @@ describe("the outbox", () => {
 
   it("sends each row once and marks it sent", async () => {
     h = createHarness();
-    const store = h.bot.core.store;
+    const store = h.store;
     store.outbox.enqueue(item("a"), h.clock.now());
     store.outbox.enqueue(item("b", "test:kim"), h.clock.now());
     expect(await h.bot.deliver()).toBe(2);
@@ -56,10 +56,7 @@ describe("the outbox", () => {
 
   it("does not send before a row's time", async () => {
     h = createHarness();
-    h.bot.core.store.outbox.enqueue(
-      { ...item("later"), notBefore: new Date("2026-12-01T12:00:00Z") },
-      h.clock.now(),
-    );
+    h.store.outbox.enqueue({ ...item("later"), notBefore: new Date("2026-12-01T12:00:00Z") }, h.clock.now());
     expect(await h.bot.deliver()).toBe(0);
     h.clock.set("2026-12-01T12:00:00Z");
     expect(await h.bot.deliver()).toBe(1);
@@ -68,7 +65,7 @@ describe("the outbox", () => {
   it("backs off after a failure and sends on a later try, without losing the message", async () => {
     h = createHarness();
     h.gateway.failNext({ kind: "transient" }, { kind: "transient" });
-    h.bot.core.store.outbox.enqueue(item("flaky"), h.clock.now());
+    h.store.outbox.enqueue(item("flaky"), h.clock.now());
     await h.bot.deliver();
     expect(h.gateway.sent).toHaveLength(0);
     h.clock.advance(1_000);
@@ -80,13 +77,13 @@ describe("the outbox", () => {
     h.clock.advance(1_000);
     await h.bot.deliver();
     expect(h.gateway.sent).toHaveLength(1);
-    expect(h.bot.core.store.outbox.byKey("flaky")?.attempts).toBe(3);
+    expect(h.store.outbox.byKey("flaky")?.attempts).toBe(3);
   });
 
   it("pauses the whole platform for Retry-After when rate limited, then sends everything once", async () => {
     h = createHarness();
     h.gateway.failNext({ kind: "rate-limited", retryAfterMs: 30_000 });
-    for (const k of ["r1", "r2", "r3"]) h.bot.core.store.outbox.enqueue(item(k), h.clock.now());
+    for (const k of ["r1", "r2", "r3"]) h.store.outbox.enqueue(item(k), h.clock.now());
     await h.bot.deliver();
     expect(h.gateway.sent).toHaveLength(0);
     h.clock.advance(29_000);
@@ -95,43 +92,40 @@ describe("the outbox", () => {
     h.clock.advance(1_000);
     await h.bot.deliver();
     expect(h.gateway.sent).toHaveLength(3);
-    expect(h.bot.core.store.outbox.countByStatus()).toMatchObject({ sent: 3, pending: 0 });
+    expect(h.store.outbox.countByStatus()).toMatchObject({ sent: 3, pending: 0 });
   });
 
   it("stops trying someone who cannot be reached, and logs it", async () => {
     h = createHarness();
     h.gateway.failNext({ kind: "unreachable" });
-    h.bot.core.store.outbox.enqueue(item("blocked"), h.clock.now());
+    h.store.outbox.enqueue(item("blocked"), h.clock.now());
     await h.bot.deliver();
     h.clock.advance(3_600_000);
     await h.bot.deliver();
     expect(h.gateway.sent).toHaveLength(0);
-    expect(h.bot.core.store.outbox.byKey("blocked")?.status).toBe("failed");
+    expect(h.store.outbox.byKey("blocked")?.status).toBe("failed");
     expect(h.logs.some((l) => l.level === "error" && l.msg === "gave up on a message")).toBe(true);
   });
 
   it("drops a message that is stale by the time it could go, and logs it", async () => {
     h = createHarness();
-    h.bot.core.store.outbox.enqueue(
-      { ...item("stale"), expiresAt: new Date("2026-12-01T09:00:00Z") },
-      h.clock.now(),
-    );
+    h.store.outbox.enqueue({ ...item("stale"), expiresAt: new Date("2026-12-01T09:00:00Z") }, h.clock.now());
     await h.bot.deliver();
     expect(h.gateway.sent).toHaveLength(0);
-    expect(h.bot.core.store.outbox.byKey("stale")?.status).toBe("dropped");
+    expect(h.store.outbox.byKey("stale")?.status).toBe("dropped");
     expect(h.logs.find((l) => l.msg.startsWith("dropped a stale message"))?.fields.key).toBe("stale");
   });
 
   it("skips a reminder for someone who asked for quiet after it was queued", async () => {
     h = createHarness();
     await seedGroup(h);
-    const sam = h.bot.core.store.people.byKey("test:sam");
+    const sam = h.store.people.byKey("test:sam");
     if (!sam) throw new Error("Sam should exist");
-    h.bot.core.store.outbox.enqueue({ ...item("nudge"), personId: sam.id, isReminder: true }, h.clock.now());
+    h.store.outbox.enqueue({ ...item("nudge"), personId: sam.id, isReminder: true }, h.clock.now());
     await h.say("sam", "/quiet until next friday");
     await h.bot.deliver();
     expect(h.gateway.to("test:sam")).toHaveLength(0);
-    expect(h.bot.core.store.outbox.byKey("nudge")?.status).toBe("dropped");
+    expect(h.store.outbox.byKey("nudge")?.status).toBe("dropped");
   });
 });
 
@@ -144,7 +138,7 @@ describe("someone the bot cannot reach", () => {
     h.gateway.clear();
     await h.say("cora", "/meeting cancel M-1");
     // Sam's cancellation notice fails: Sam has blocked the app.
-    const store = h.bot.core.store;
+    const store = h.store;
     const row = store.outbox.byKey(`meeting-cancelled:1:${store.people.byKey("test:sam")?.id}`);
     expect(row?.status).toBe("pending");
     const sends = h.gateway.gateway.send.bind(h.gateway.gateway);
@@ -171,7 +165,7 @@ describe("a platform whose rate limits are per conversation", () => {
       ["a2", "test:kim"],
       ["a3", "test:lee"],
     ] as const)
-      h.bot.core.store.outbox.enqueue(item(k, to), h.clock.now());
+      h.store.outbox.enqueue(item(k, to), h.clock.now());
     await h.bot.deliver();
     expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:kim", "test:lee"]);
     h.clock.advance(30_000);
@@ -186,13 +180,13 @@ describe("when something goes wrong mid-way", () => {
     try {
       h = createHarness();
       h.bot.addGateway({ platform: "hang", send: () => new Promise(() => {}) });
-      h.bot.core.store.outbox.enqueue(item("stuck", "hang:kim"), h.clock.now());
-      h.bot.core.store.outbox.enqueue(item("next", "test:sam"), h.clock.now());
+      h.store.outbox.enqueue(item("stuck", "hang:kim"), h.clock.now());
+      h.store.outbox.enqueue(item("next", "test:sam"), h.clock.now());
       const run = h.bot.deliver();
       await vi.advanceTimersByTimeAsync(30_000);
       await run;
       expect(h.gateway.sent.map((s) => s.address)).toEqual(["test:sam"]);
-      expect(h.bot.core.store.outbox.byKey("stuck")?.status).toBe("pending");
+      expect(h.store.outbox.byKey("stuck")?.status).toBe("pending");
     } finally {
       vi.useRealTimers();
     }
@@ -201,7 +195,7 @@ describe("when something goes wrong mid-way", () => {
   it("drops a message held for someone who has since been removed from the workstream", async () => {
     h = createHarness();
     await seedGroup(h);
-    const store = h.bot.core.store;
+    const store = h.store;
     const sam = store.people.byKey("test:sam");
     const ws = store.workstreams.byChannel(h.channel);
     store.outbox.enqueue(
@@ -228,7 +222,7 @@ describe("when something goes wrong mid-way", () => {
     await h.bot.deliver();
     h.gateway.clear();
     // A broken parking lot (a bad row, say) must not stop the day-before reminders.
-    h.bot.core.store.parking.openWithRevisitDue = () => {
+    h.store.parking.openWithRevisitDue = () => {
       throw new TypeError("bad row");
     };
     h.clock.set("2026-12-02T14:00:00Z");

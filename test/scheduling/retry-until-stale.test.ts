@@ -19,7 +19,7 @@ async function runFor(ms: number, stepMs = 10_000) {
 }
 
 const welcomeToTess = () =>
-  h.bot.core.store.outbox.byKey(
+  h.store.outbox.byKey(
     String(h.db.prepare("SELECT key FROM outbox WHERE address = 'test:tess'").pluck().get()),
   );
 

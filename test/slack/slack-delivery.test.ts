@@ -100,9 +100,10 @@ describe("Slack delivery", () => {
   it("remembers each DM channel in the database, so a restart does not open them all again", async () => {
     await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U2>" });
     await h.bot.deliver();
-    expect(h.store.platformData.get("slack-dm:U2")).toBe("DU2");
+    const slackData = h.bot.adapterData("slack");
+    expect(slackData.get("dm:U2")).toBe("DU2");
     // A DM channel already on record (from before a restart) is used as it is.
-    h.store.platformData.put("slack-dm:U3", "DSAVED3", h.clock.now());
+    slackData.put("dm:U3", "DSAVED3", "slack:U3");
     await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U3>" });
     await h.bot.deliver();
     expect(h.api.callsTo("conversations.open").map((c) => c.body.users)).toEqual(["U2"]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startSlack } from "../../adapters/slack/slack-app.ts";
+import { createAdapterDataStore } from "../../adapters/sqlite/adapter-data-store.ts";
 import { migrate } from "../../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
@@ -15,6 +16,7 @@ function memoryBot() {
   migrate(db);
   return createBot({
     store: createSqliteStore(db),
+    adapterData: createAdapterDataStore(db),
     clock: createManualClock(),
     log: silentLogger,
     defaultTimezone: "Europe/London",

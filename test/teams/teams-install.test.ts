@@ -37,7 +37,7 @@ describe("Teams installation and conversation references", () => {
 
     // The reference is in the database file, not in memory.
     const raw = new Database(dbPath, { readonly: true });
-    const text = JSON.stringify(raw.prepare("SELECT * FROM platform_data").all());
+    const text = JSON.stringify(raw.prepare("SELECT * FROM adapter_data").all());
     raw.close();
     expect(text).toContain(chatOf("sam"));
     expect(text).toContain(connector.serviceUrl);
@@ -68,7 +68,7 @@ describe("Teams installation and conversation references", () => {
       membersAdded: [BOT],
     });
     expect(added.status).toBe(200);
-    const gateway = h.bot.core.gateways.get("teams");
+    const gateway = h.gateways.get("teams");
     await gateway?.send(`teams:${CHANNEL}`, {
       text: "Hello channel",
       blocks: [{ kind: "text", text: "Hello channel" }],
@@ -85,7 +85,7 @@ describe("Teams installation and conversation references", () => {
     const h = await startTeamsHarness({ connector });
     await h.post(personalInstall("sam"));
     await h.post({ ...personalInstall("sam"), id: "uninstall-1", action: "remove" });
-    const gateway = h.bot.core.gateways.get("teams");
+    const gateway = h.gateways.get("teams");
     await expect(
       gateway?.send("teams:29:sam", { text: "Hi", blocks: [{ kind: "text", text: "Hi" }] }),
     ).rejects.toMatchObject({ failure: { kind: "unreachable" } });
