@@ -6,7 +6,7 @@ import { createHttpServer, listen } from "../../adapters/http/server.ts";
 import { startSlack } from "../../adapters/slack/slack-app.ts";
 import { createAdapterDataStore } from "../../adapters/sqlite/adapter-data-store.ts";
 import { migrate } from "../../adapters/sqlite/migrate.ts";
-import { openDatabase } from "../../adapters/sqlite/open.ts";
+import { type Db, openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
 import { createBot } from "../../src/bot.ts";
 import { silentLogger } from "../../src/ports/logger.ts";
@@ -22,6 +22,8 @@ export const createManualClock = (start: Date | string = "2026-12-08T10:00:00Z")
 export interface SlackHarness {
   bot: ReturnType<typeof createBot>;
   store: ReturnType<typeof createSqliteStore>;
+  /** The database under the store, for tests that look at rows (or forget someone). */
+  db: Db;
   clock: ReturnType<typeof createManualClock>;
   api: MockSlack;
   slack: SlackSigner;
@@ -61,6 +63,7 @@ export async function startSlackHarness(options: MockSlackOptions = {}): Promise
   return {
     bot,
     store,
+    db,
     clock,
     api,
     slack,
