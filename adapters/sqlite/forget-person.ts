@@ -23,7 +23,7 @@ export { REMOVED };
 /**
  * Erases one person's personal data (PRODUCT.md §10, §15): their name, key and DM address, the
  * wording of what they wrote wherever it was copied (messages to others, parked items), direct
- * messages still waiting for them, and the platform's data for their address, keeping anonymous
+ * messages still waiting for them, and the adapters' rows marked as theirs, keeping anonymous
  * counts. Every table and column is checked first, so a schema without a feature's tables is
  * fine. All or nothing: one transaction; then the file's free space and log are cleared.
  */
