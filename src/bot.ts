@@ -1,14 +1,14 @@
 import { handleAction, type InboundAction } from "./commands/actions.ts";
 import { type CommandReply, handleCommand, type InboundCommand } from "./commands/router.ts";
+import { emptyOldMessages } from "./outbox/retention.ts";
+import { createSender } from "./outbox/sender.ts";
 import type { ChatGateway } from "./ports/chat-gateway.ts";
 import type { Clock } from "./ports/clock.ts";
+import type { Core } from "./ports/core.ts";
 import type { Logger } from "./ports/logger.ts";
 import type { Store } from "./ports/store.ts";
 import { queueDueWork } from "./scheduling/due-work.ts";
-import { emptyOldMessages } from "./scheduling/outbox-retention.ts";
-import { createSender } from "./scheduling/sender.ts";
 import type { ActionResult } from "./use-cases/action-result.ts";
-import type { Core } from "./use-cases/core.ts";
 import { showHome } from "./use-cases/show-home.ts";
 
 export interface BotOptions {

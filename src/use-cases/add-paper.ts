@@ -2,8 +2,8 @@ import { formatId } from "../domain/ids.ts";
 import { papersDueAt } from "../domain/papers.ts";
 import { afterQuietHours, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import { distributePapers } from "../scheduling/papers-distribution.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
+import { distributePapers } from "./distribute-papers.ts";
 import { findPapersMeeting } from "./find-papers-meeting.ts";
 
 /** What `/papers add` was given (read by the command), before it is checked against the meeting. */

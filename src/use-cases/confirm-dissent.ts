@@ -1,8 +1,8 @@
 import type { Person } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { message } from "../messages/message.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
-import type { Core } from "./core.ts";
 import { dissentForAction, postDissentUpdate } from "./dissent-record.ts";
 
 /** "Yes, that's fair" on a view a chair recorded: the member confirms the wording. */

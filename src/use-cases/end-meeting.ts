@@ -1,7 +1,7 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { alreadyClosed, currentMeeting, findMeeting } from "./find-meeting.ts";
 import { openCheckIn, openedReply } from "./open-check-in.ts";
 

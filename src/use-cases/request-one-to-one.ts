@@ -2,8 +2,8 @@ import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { OneToOneSource } from "../domain/one-to-one.ts";
 import { type Message, message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { chairsOf } from "./people.ts";
 
 /**

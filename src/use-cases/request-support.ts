@@ -9,8 +9,8 @@ import {
 } from "../domain/support.ts";
 import { cleanText, TEXT_LIMITS } from "../domain/text.ts";
 import { type Message, message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { coordinatorsOf, nameList } from "./people.ts";
 
 /**

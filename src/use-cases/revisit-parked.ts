@@ -3,7 +3,7 @@ import { formatId } from "../domain/ids.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { findOpenParked, takeBackReminders } from "./parked-record.ts";
 
 const EXAMPLE = "/parked revisit P-4 2027-02-09";
