@@ -30,25 +30,33 @@ export function createBot(options: BotOptions) {
     ...options,
     outboxRetentionDays: options.outboxRetentionDays ?? 30,
     gateways,
-    // Deferred so the person's own reply (Slack's ack, the console's answer) goes first.
-    wake: () => {
-      setImmediate(() => {
-        sender
-          .deliver()
-          .catch((error: unknown) => options.log.error({ err: String(error) }, "delivery failed"));
-      });
-    },
   };
   const sender = createSender(core);
+  /**
+   * Looks at the outbox now rather than at the next tick, after every command and click, so no
+   * use case has to remember to. Deferred so the person's own reply (Slack's ack, the console's
+   * answer) goes first.
+   */
+  const wake = () => {
+    setImmediate(() => {
+      sender
+        .deliver()
+        .catch((error: unknown) => options.log.error({ err: String(error) }, "delivery failed"));
+    });
+  };
   return {
     core,
     addGateway(gateway: ChatGateway) {
       gateways.set(gateway.platform, gateway);
     },
-    command: (inbound: InboundCommand): Promise<CommandReply> => handleCommand(core, inbound),
+    command: async (inbound: InboundCommand): Promise<CommandReply> => {
+      const reply = await handleCommand(core, inbound);
+      wake();
+      return reply;
+    },
     action: (inbound: InboundAction): ActionResult => {
       const result = handleAction(core, inbound);
-      core.wake();
+      wake();
       return result;
     },
     /** The person's home view (Slack App Home). */

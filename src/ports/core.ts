@@ -15,8 +15,6 @@ export interface Core {
   gateways: Map<string, ChatGateway>;
   /** Days a sent message's body is kept (OUTBOX_RETENTION_DAYS). */
   outboxRetentionDays: number;
-  /** Asks the sender to look at the outbox now rather than at the next tick. */
-  wake(): void;
 }
 
 /** Who typed a command, where, and (once resolved) in which workstream and role. */

@@ -18,7 +18,6 @@ export function addMembers(
   const added = core.store.transaction(() =>
     mentions.map((m) => personFor(core, m)).filter((p) => join(core, ctx, p, group)),
   );
-  core.wake();
   return summary(ctx, added, mentions.length, group);
 }
 
@@ -35,7 +34,6 @@ export async function syncMembers(core: Core, ctx: WorkstreamContext): Promise<M
   const added = core.store.transaction(() =>
     people.map((p) => core.store.people.upsert(p)).filter((p) => join(core, ctx, p, undefined)),
   );
-  core.wake();
   return summary(ctx, added, people.length, undefined);
 }
 

@@ -48,7 +48,6 @@ export function addPaper(core: Core, ctx: WorkstreamContext, input: PaperInput):
     core.log.info({ workstream: workstream.id, meeting: meeting.id, paper: paper.id }, "paper added");
     return { meeting, paper, alreadySent, sendNow, dueAt };
   });
-  if (result.sendNow) core.wake();
   const paperId = formatId("paper", result.paper.seq);
   const meetingId = formatId("meeting", result.meeting.seq);
   const what = `${paperId} *${result.paper.title}* is added to ${meetingId} (*${result.meeting.title}*, ${formatWhen(result.meeting.startsAt, zone, now)}).`;

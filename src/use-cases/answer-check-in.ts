@@ -86,7 +86,6 @@ export function recordAnswer(
   if (changed) {
     // Ids only, and no step: which questions someone skipped would tell their answers.
     core.log.info({ checkIn: checkIn.id }, "check-in answer recorded");
-    core.wake();
   }
   return currentView(core, actor, scene, after);
 }

@@ -95,7 +95,6 @@ export function sendAnswer(
     const latest = core.store.papers.question(question.id);
     return alreadyAnswered(core, latest ?? question);
   }
-  core.wake();
   return {
     kind: "update",
     message: message(`Thanks, ${actor.name} — I've sent your answer to ${asker.name}'s question privately.`, {

@@ -97,7 +97,6 @@ export function sendChairQuestion(
     }
     core.log.info({ meeting: meeting.id, question: question.id }, "question for the chair");
   });
-  core.wake();
   return {
     kind: "reply",
     message: message(

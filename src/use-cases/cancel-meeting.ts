@@ -38,7 +38,6 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
     core.log.info({ workstream: workstream.id, meeting: meeting.id, dropped }, "meeting cancelled");
     return { id, when };
   });
-  core.wake();
   return message(
     `${result.id} on ${result.when} is cancelled. I'm letting every member know, and its reminders won't be sent.`,
   );

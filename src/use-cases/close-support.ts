@@ -39,6 +39,5 @@ export function closeSupport(core: Core, ctx: WorkstreamContext, idText: string)
     core.log.info({ workstream: workstream.id, support: found.id }, "support request done");
     return found;
   });
-  core.wake();
   return message(`Thanks — ${id} (${request.name}) is marked as done. I've let them know.`);
 }

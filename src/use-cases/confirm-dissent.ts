@@ -29,7 +29,6 @@ export function confirmDissent(core: Core, actor: Person, value: string): Action
       `${actor.name} confirmed that ${id} is a fair record of their view.`,
     );
   });
-  core.wake();
   core.log.info({ dissent: dissent.id }, "dissent confirmed");
   return { kind: "update", message: done };
 }

@@ -85,7 +85,6 @@ export function saveDissentEdit(
       `${actor.name} changed the wording of ${id}. It now reads: ${quoted(view)} (it was: ${quoted(dissent.view)}).`,
     );
   });
-  core.wake();
   core.log.info({ dissent: dissent.id }, "dissent edited");
   return {
     kind: "update",

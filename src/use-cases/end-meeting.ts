@@ -29,6 +29,5 @@ export function endMeeting(core: Core, ctx: WorkstreamContext, idText: string): 
       blocks: [{ kind: "text" as const, text: ended }, ...checkIn.blocks],
     };
   });
-  core.wake();
   return reply;
 }

@@ -80,7 +80,6 @@ export function startCheckIn(core: Core, ctx: WorkstreamContext, idText: string)
       );
     return { id, ...openCheckIn(core, ctx.workstream, meeting, now) };
   });
-  core.wake();
   return openedReply(result.id, result.invited, result.scene, zone);
 }
 

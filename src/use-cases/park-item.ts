@@ -87,7 +87,6 @@ export function parkItem(core: Core, ctx: WorkstreamContext, request: ParkInput)
     );
     return created;
   });
-  core.wake();
   core.log.info({ workstream: workstream.id, parked: item.id }, "item parked");
   const id = formatId("parked", item.seq);
   return message(

@@ -96,7 +96,6 @@ export function closeParked(
       `${formatId("parked", item.seq)} (*${item.title}*) is ${status} by ${ctx.actor.name}. ${status === "resolved" ? "Outcome" : "Reason"}: ${outcome}`,
     );
   });
-  core.wake();
   core.log.info({ workstream: ctx.workstream.id, parked: item.id, status }, `parked item ${verb}`);
   return { item, outcome };
 }

@@ -108,7 +108,6 @@ export function sendApologies(
       );
     }
   });
-  core.wake();
   return {
     kind: "update",
     message: message(`Thanks for letting us know, ${actor.name}. We'll miss you at *${meeting.title}*.`),

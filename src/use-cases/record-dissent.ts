@@ -110,7 +110,6 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, input: Dissent
     }
     return created;
   });
-  core.wake();
   core.log.info({ workstream: workstream.id, dissent: dissent.id, onBehalf }, "dissent recorded");
   const id = formatId("dissent", dissent.seq);
   return onBehalf

@@ -51,7 +51,6 @@ export function requestOneToOne(
     core.log.info({ workstream: workstream.id, request: request.id, source }, "one-to-one requested");
     return true;
   });
-  if (created) core.wake();
   return created;
 }
 

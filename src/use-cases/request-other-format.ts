@@ -89,7 +89,6 @@ export function sendFormatRequest(
     );
     return support;
   });
-  core.wake();
   const who =
     coordinators.length === 0
       ? "the coordinator"

@@ -73,7 +73,6 @@ export function requestSupport(
   const { request, coordinators } = core.store.transaction(() =>
     createSupportRequest(core, ctx.workstream, ctx.actor, { kind, need, source: "command" }),
   );
-  core.wake();
   // Only coordinators can use the id (`/support done S-3`), so only they are told it.
   const id = ctx.member?.role === "coordinator" ? formatId("support", request.seq) : undefined;
   return supportReceipt(ctx.actor, id, coordinators);

@@ -28,7 +28,6 @@ export function revisitParked(
     core.store.parking.setRevisit({ id: item.id, revisitOn, actorId: ctx.actor.id, now });
     if (item.revisitOn?.getTime() !== revisitOn.getTime()) takeBackReminders(core, item, now);
   });
-  core.wake();
   core.log.info({ workstream: workstream.id, parked: item.id }, "parked item revisit changed");
   return message(
     `${formatId("parked", item.seq)} (*${item.title}*) will now be revisited on or after ${formatDay(revisitOn, zone)}. I'll remind the chairs before the first meeting from that day.`,

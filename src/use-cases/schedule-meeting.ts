@@ -48,7 +48,6 @@ export function scheduleMeeting(core: Core, ctx: WorkstreamContext, input: Sched
     );
     return created;
   });
-  core.wake();
   const id = formatId("meeting", meeting.seq);
   core.log.info({ workstream: workstream.id, meeting: meeting.id }, "meeting scheduled");
   return message(

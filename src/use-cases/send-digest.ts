@@ -27,7 +27,6 @@ export function sendDigestNow(core: Core, ctx: WorkstreamContext): Message {
     },
     now,
   );
-  core.wake();
   core.log.info({ workstream: workstream.id, person: member.id }, "digest sent on request");
   return message(`I've sent you the digest for *${workstream.name}* in a direct message.`);
 }

@@ -30,7 +30,6 @@ export function sendPapers(core: Core, ctx: WorkstreamContext, idText: string | 
     core.log.info({ workstream: workstream.id, meeting: found.id }, "papers sent on request");
     return found;
   });
-  core.wake();
   const id = formatId("meeting", meeting.seq);
   return message(
     `I'm sending ${id}'s papers (*${meeting.title}*) to every member now, in a direct message.`,

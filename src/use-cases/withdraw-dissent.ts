@@ -53,7 +53,6 @@ function withdraw(core: Core, workstream: Workstream, actor: Person, dissent: Di
       `${actor.name} withdrew ${formatId("dissent", dissent.seq)}. It stays in the register, marked as withdrawn.`,
     );
   });
-  core.wake();
   core.log.info({ dissent: dissent.id }, "dissent withdrawn");
 }
 
