@@ -1,15 +1,15 @@
 import { handleAction, type InboundAction } from "./commands/actions.ts";
 import { type CommandReply, handleCommand, type InboundCommand } from "./commands/router.ts";
+import { emptyOldMessages } from "./outbox/retention.ts";
+import { createSender } from "./outbox/sender.ts";
 import type { AdapterData, AdapterDataStore } from "./ports/adapter-data.ts";
 import type { ChatGateway } from "./ports/chat-gateway.ts";
 import type { Clock } from "./ports/clock.ts";
+import type { Core } from "./ports/core.ts";
 import type { Logger } from "./ports/logger.ts";
 import type { Store } from "./ports/store.ts";
 import { queueDueWork } from "./scheduling/due-work.ts";
-import { emptyOldMessages } from "./scheduling/outbox-retention.ts";
-import { createSender } from "./scheduling/sender.ts";
 import type { ActionResult } from "./use-cases/action-result.ts";
-import type { Core } from "./use-cases/core.ts";
 import { showHome } from "./use-cases/show-home.ts";
 
 export interface BotOptions {
@@ -35,24 +35,32 @@ export function createBot(options: BotOptions) {
     ...coreOptions,
     outboxRetentionDays: options.outboxRetentionDays ?? 30,
     gateways,
-    // Deferred so the person's own reply (Slack's ack, the console's answer) goes first.
-    wake: () => {
-      setImmediate(() => {
-        sender
-          .deliver()
-          .catch((error: unknown) => options.log.error({ err: String(error) }, "delivery failed"));
-      });
-    },
   };
   const sender = createSender(core);
+  /**
+   * Looks at the outbox now rather than at the next tick, after every command and click, so no
+   * use case has to remember to. Deferred so the person's own reply (Slack's ack, the console's
+   * answer) goes first.
+   */
+  const wake = () => {
+    setImmediate(() => {
+      sender
+        .deliver()
+        .catch((error: unknown) => options.log.error({ err: String(error) }, "delivery failed"));
+    });
+  };
   return {
     addGateway(gateway: ChatGateway) {
       gateways.set(gateway.platform, gateway);
     },
-    command: (inbound: InboundCommand): Promise<CommandReply> => handleCommand(core, inbound),
+    command: async (inbound: InboundCommand): Promise<CommandReply> => {
+      const reply = await handleCommand(core, inbound);
+      wake();
+      return reply;
+    },
     action: (inbound: InboundAction): ActionResult => {
       const result = handleAction(core, inbound);
-      core.wake();
+      wake();
       return result;
     },
     /** The person's home view (Slack App Home). */

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { startConsole } from "../adapters/console/console.ts";
 import { createOffsetClock } from "../adapters/console/offset-clock.ts";
 import { startTicker } from "../adapters/cron/ticker.ts";
-import { createHttpServer, listen, type Route } from "../adapters/http/server.ts";
+import { createHttpServer, listen } from "../adapters/http/server.ts";
 import { createPinoLogger } from "../adapters/log/pino-logger.ts";
 import { startSlack } from "../adapters/slack/slack-app.ts";
 import { createAdapterDataStore } from "../adapters/sqlite/adapter-data-store.ts";
@@ -12,6 +12,7 @@ import { createSqliteStore } from "../adapters/sqlite/store.ts";
 import { startTeams } from "../adapters/teams/teams-app.ts";
 import { createBot } from "./bot.ts";
 import { ConfigError, loadConfig, loadEnvFile } from "./config.ts";
+import type { PlatformAdapter, Route } from "./platform-adapter.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { Logger } from "./ports/logger.ts";
 
@@ -60,24 +61,18 @@ async function main(): Promise<void> {
     outboxRetentionDays: config.outboxRetentionDays,
   });
 
-  const routes: Route[] = [];
+  const platforms = new Map<string, PlatformAdapter>();
+  if (config.platforms.includes("slack") && config.slack) {
+    platforms.set("slack", await startSlack({ ...config.slack, bot, log }));
+  }
+  if (config.platforms.includes("teams")) {
+    platforms.set("teams", await startTeams({ ...config.teams, production: config.production, bot, log }));
+  }
+  const routes: Route[] = [...platforms.values()].flatMap((platform) => platform.routes);
   const checks: Record<string, () => Promise<boolean>> = {
     database: async () => db.prepare("SELECT 1 AS ok").get() !== undefined,
   };
-  const stops: Array<() => Promise<void> | void> = [];
-
-  if (config.platforms.includes("slack") && config.slack) {
-    const slack = await startSlack({ ...config.slack, bot, log });
-    routes.push(...slack.routes);
-    checks.slack = slack.healthy;
-    stops.push(slack.stop);
-  }
-  if (config.platforms.includes("teams")) {
-    const teams = await startTeams({ ...config.teams, production: config.production, bot, log });
-    routes.push(...teams.routes);
-    checks.teams = teams.healthy;
-    stops.push(teams.stop);
-  }
+  for (const [name, platform] of platforms) checks[name] = () => platform.healthy();
 
   let server: Server | undefined;
   if (!consoleMode || routes.length > 0) {
@@ -106,7 +101,7 @@ async function main(): Promise<void> {
     await ticker.stop();
     // No new requests; the platforms then finish answering the ones already acked.
     server?.close();
-    for (const stop of stops) await stop();
+    for (const platform of platforms.values()) await platform.stop();
     // A delivery woken by the last command may still be on its way: let it finish first.
     await new Promise((resolve) => setImmediate(resolve));
     await bot.deliver();

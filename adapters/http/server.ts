@@ -1,11 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-
-/** One HTTP route: Slack's receiver, the Teams endpoint and /health share the one PORT. */
-export interface Route {
-  method: string;
-  path: string;
-  handler(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
-}
+import { createServer, type Server } from "node:http";
+import type { Route } from "../../src/platform-adapter.ts";
 
 export function createHttpServer(routes: Route[], onError: (error: unknown) => void): Server {
   return createServer((req, res) => {

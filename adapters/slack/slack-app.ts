@@ -1,7 +1,7 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot.ts";
 import { ConfigError } from "../../src/config.ts";
+import type { PlatformAdapter } from "../../src/platform-adapter.ts";
 import type { Logger } from "../../src/ports/logger.ts";
 import { createBoltLogger } from "./bolt-logger.ts";
 import { createSlackGateway } from "./slack-gateway.ts";
@@ -21,22 +21,6 @@ export interface SlackOptions {
   log: Logger;
 }
 
-/** A route for the shared HTTP server (the same shape as adapters/http Route). */
-export interface SlackRoute {
-  method: string;
-  path: string;
-  handler(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
-}
-
-/** A running Slack connection. */
-export interface SlackAdapter {
-  /** Served by main.ts on the shared PORT (empty in Socket Mode). */
-  routes: SlackRoute[];
-  /** True when Slack accepts our token (auth.test), checked at most every 30 seconds. */
-  healthy(): Promise<boolean>;
-  stop(): Promise<void>;
-}
-
 const HEALTH_CACHE_MS = 30_000;
 
 /**
@@ -44,7 +28,7 @@ const HEALTH_CACHE_MS = 30_000;
  * In HTTP mode Bolt's receiver is not started: its request listener is handed back as a route
  * so Slack, Teams and /health share one port.
  */
-export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
+export async function startSlack(options: SlackOptions): Promise<PlatformAdapter> {
   const { bot, log } = options;
   const logger = createBoltLogger(log);
   const clientOptions: webApi.WebClientOptions = {
@@ -111,6 +95,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
           },
         ]
       : [],
+    /** True when Slack accepts our token (auth.test), checked at most every 30 seconds. */
     async healthy() {
       if (checked && Date.now() - checked.at < HEALTH_CACHE_MS) return checked.ok;
       const ok = await client.auth

@@ -1,7 +1,7 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import type { Bot } from "../../src/bot.ts";
 import { ConfigError } from "../../src/config.ts";
+import type { PlatformAdapter } from "../../src/platform-adapter.ts";
 import type { Logger } from "../../src/ports/logger.ts";
 import { createReferenceBook } from "./conversation-references.ts";
 import { bridge } from "./http-bridge.ts";
@@ -21,27 +21,12 @@ export interface TeamsOptions {
   log: Logger;
 }
 
-/** A route for the shared HTTP server (the same shape as adapters/http Route). */
-export interface TeamsRoute {
-  method: string;
-  path: string;
-  handler(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
-}
-
-/** A running Teams connection. */
-export interface TeamsAdapter {
-  /** POST /api/messages, served by main.ts on the shared PORT. */
-  routes: TeamsRoute[];
-  healthy(): Promise<boolean>;
-  stop(): Promise<void>;
-}
-
 /**
  * Connects the bot to Microsoft Teams through the Bot Framework's CloudAdapter. Everything
  * botbuilder-specific stays in adapters/teams, so a supported Teams SDK can replace it later
  * (Microsoft archived the Bot Framework SDK) without touching the core.
  */
-export async function startTeams(options: TeamsOptions): Promise<TeamsAdapter> {
+export async function startTeams(options: TeamsOptions): Promise<PlatformAdapter> {
   const { bot, log } = options;
   const local = options.appId === "";
   if (local && options.production) {

@@ -13,9 +13,10 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type TurnContext,
 } from "botbuilder";
-import { createHttpServer, listen, type Route } from "../../adapters/http/server.ts";
+import { createHttpServer, listen } from "../../adapters/http/server.ts";
 import { bridge } from "../../adapters/teams/http-bridge.ts";
 import { startTeams } from "../../adapters/teams/teams-app.ts";
+import type { Route } from "../../src/platform-adapter.ts";
 import { silentLogger } from "../../src/ports/logger.ts";
 import { seededBot } from "./seeded-bot.ts";
 

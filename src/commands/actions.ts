@@ -1,6 +1,7 @@
 import type { Person } from "../domain/entities.ts";
 import { UserFacingError } from "../domain/errors.ts";
 import { message } from "../messages/message.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "../use-cases/action-result.ts";
 import { answerCheckIn, resumeCheckIn } from "../use-cases/answer-check-in.ts";
 import { openAnswerForm, sendAnswer } from "../use-cases/answer-question.ts";
@@ -8,7 +9,6 @@ import { askChairQuestion, sendChairQuestion } from "../use-cases/ask-chair-ques
 import { openCommentForm, openSupportForm, sendComment, sendSupport } from "../use-cases/check-in-forms.ts";
 import { confirmDissent } from "../use-cases/confirm-dissent.ts";
 import { confirmReading } from "../use-cases/confirm-reading.ts";
-import type { Core } from "../use-cases/core.ts";
 import { askDissentEdit, saveDissentEdit } from "../use-cases/edit-dissent.ts";
 import { askApologies, confirmAttending, sendApologies } from "../use-cases/record-attendance.ts";
 import { askOtherFormat, sendFormatRequest } from "../use-cases/request-other-format.ts";

@@ -2,7 +2,7 @@ import type { Workstream } from "../domain/entities.ts";
 import { refuse, UserFacingError } from "../domain/errors.ts";
 import { cleanText, quoteBack } from "../domain/text.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { CommandContext, Core } from "../use-cases/core.ts";
+import type { CommandContext, Core } from "../ports/core.ts";
 import { nameList } from "../use-cases/people.ts";
 import { COMMANDS, UMBRELLA } from "./catalog.ts";
 import { helpFor } from "./help.ts";

@@ -2,7 +2,7 @@ import { refuse } from "../domain/errors.ts";
 import type { Role } from "../domain/roles.ts";
 import { quoteBack } from "../domain/text.ts";
 import type { Message } from "../messages/message.ts";
-import type { CommandContext, Core, WorkstreamContext } from "../use-cases/core.ts";
+import type { CommandContext, Core, WorkstreamContext } from "../ports/core.ts";
 import { words } from "./mentions.ts";
 
 /**

@@ -1,5 +1,5 @@
+import type { Core } from "../ports/core.ts";
 import { closeCheckIn } from "../use-cases/close-check-in.ts";
-import type { Core } from "../use-cases/core.ts";
 
 /** Check-ins whose `checkin-close-hours` are up are closed, and the chairs get the summary. */
 export function queueCheckInClosings(core: Core, now: Date): number {

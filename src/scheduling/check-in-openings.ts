@@ -1,5 +1,5 @@
 import { HOUR } from "../domain/time.ts";
-import type { Core } from "../use-cases/core.ts";
+import type { Core } from "../ports/core.ts";
 import { openCheckIn } from "../use-cases/open-check-in.ts";
 
 /**

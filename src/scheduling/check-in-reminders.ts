@@ -1,8 +1,8 @@
 import { hasAnswered } from "../domain/check-in.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import { checkInReader, reminderMessage } from "../use-cases/check-in-messages.ts";
-import type { Core } from "../use-cases/core.ts";
 import { sceneOf } from "../use-cases/find-check-in.ts";
-import { queueDirectMessage } from "./enqueue.ts";
 
 /**
  * The one check-in reminder, `checkin-reminder-hours` after it opened: privately, to each

@@ -7,10 +7,10 @@ import {
 } from "../domain/digest-schedule.ts";
 import type { Workstream } from "../domain/entities.ts";
 import { HOUR } from "../domain/time.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import { buildDigest } from "../use-cases/build-digest.ts";
-import type { Core } from "../use-cases/core.ts";
 import { coordinatorsOf } from "../use-cases/people.ts";
-import { queueDirectMessage } from "./enqueue.ts";
 
 /**
  * How far back a tick looks for a scheduled digest minute: long enough that a digest missed

@@ -1,4 +1,4 @@
-import type { Core } from "../use-cases/core.ts";
+import type { Core } from "../ports/core.ts";
 import { queueCheckInClosings } from "./check-in-closing.ts";
 import { queueCheckInOpenings } from "./check-in-openings.ts";
 import { queueCheckInReminders } from "./check-in-reminders.ts";

@@ -2,10 +2,10 @@ import type { Meeting, Member, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { DAY, formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
-import type { Core } from "../use-cases/core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import { nameList } from "../use-cases/people.ts";
 import { apologiesGoTo } from "../use-cases/record-attendance.ts";
-import { queueDirectMessage } from "./enqueue.ts";
 
 /**
  * The day-before reminder: due 24 hours before a meeting starts, for every member who has not

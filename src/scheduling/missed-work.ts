@@ -1,7 +1,7 @@
 import type { Meeting, Member, Workstream } from "../domain/entities.ts";
 import { papersDueAt, papersReminderAt } from "../domain/papers.ts";
 import { DAY } from "../domain/time.ts";
-import type { Core } from "../use-cases/core.ts";
+import type { Core } from "../ports/core.ts";
 import { logMissedDigests } from "./digest-schedule.ts";
 
 /**

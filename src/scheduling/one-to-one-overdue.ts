@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
 import type { Member, Workstream } from "../domain/entities.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core } from "../use-cases/core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import { type MemberStanding, oneToOneStandings, standingLine } from "../use-cases/one-to-one-standings.ts";
 import { chairsOf } from "../use-cases/people.ts";
 import { weeklySlotDue } from "./digest-schedule.ts";
-import { queueDirectMessage } from "./enqueue.ts";
 
 /**
  * Once a week, on the `digest` schedule, each chair gets one private list of the members due a

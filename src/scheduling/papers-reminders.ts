@@ -1,8 +1,8 @@
 import { papersReminderAt } from "../domain/papers.ts";
 import { DAY } from "../domain/time.ts";
-import type { Core } from "../use-cases/core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import { papersReminder } from "../use-cases/papers-messages.ts";
-import { queueDirectMessage } from "./enqueue.ts";
 
 /** The longest `papers-reminder-days` allows (see settings.ts), plus a day's slack. */
 const LONGEST_REMINDER = 31 * DAY;

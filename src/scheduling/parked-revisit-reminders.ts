@@ -3,10 +3,10 @@ import { formatId } from "../domain/ids.ts";
 import type { ParkedItem } from "../domain/parked-item.ts";
 import { DAY, formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
-import type { Core } from "../use-cases/core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import { describeParked } from "../use-cases/parked-record.ts";
 import { chairsOf, coordinatorsOf } from "../use-cases/people.ts";
-import { queueDirectMessage } from "./enqueue.ts";
 
 /**
  * How long before a meeting its chairs are asked to put parked items on the agenda: the day

@@ -1,5 +1,5 @@
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 
 /** A glossary entry as `/glossary add` read it: both parts cleaned and within their limits. */
 export interface GlossaryInput {

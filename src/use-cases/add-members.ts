@@ -3,9 +3,9 @@ import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
 import { type Group, groupLabel } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
 import { platformOf } from "../ports/chat-gateway.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { nameList, personFor } from "./people.ts";
 
 /** `/workstream add <@people…> [as <group>]`. People already in it keep their role. */
@@ -18,7 +18,6 @@ export function addMembers(
   const added = core.store.transaction(() =>
     mentions.map((m) => personFor(core, m)).filter((p) => join(core, ctx, p, group)),
   );
-  core.wake();
   return summary(ctx, added, mentions.length, group);
 }
 
@@ -35,7 +34,6 @@ export async function syncMembers(core: Core, ctx: WorkstreamContext): Promise<M
   const added = core.store.transaction(() =>
     people.map((p) => core.store.people.upsert(p)).filter((p) => join(core, ctx, p, undefined)),
   );
-  core.wake();
   return summary(ctx, added, people.length, undefined);
 }
 

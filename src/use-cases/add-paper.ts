@@ -2,8 +2,8 @@ import { formatId } from "../domain/ids.ts";
 import { papersDueAt } from "../domain/papers.ts";
 import { afterQuietHours, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import { distributePapers } from "../scheduling/papers-distribution.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
+import { distributePapers } from "./distribute-papers.ts";
 import { findPapersMeeting } from "./find-papers-meeting.ts";
 
 /** What `/papers add` was given (read by the command), before it is checked against the meeting. */
@@ -48,7 +48,6 @@ export function addPaper(core: Core, ctx: WorkstreamContext, input: PaperInput):
     core.log.info({ workstream: workstream.id, meeting: meeting.id, paper: paper.id }, "paper added");
     return { meeting, paper, alreadySent, sendNow, dueAt };
   });
-  if (result.sendNow) core.wake();
   const paperId = formatId("paper", result.paper.seq);
   const meetingId = formatId("meeting", result.meeting.seq);
   const what = `${paperId} *${result.paper.title}* is added to ${meetingId} (*${result.meeting.title}*, ${formatWhen(result.meeting.startsAt, zone, now)}).`;

@@ -2,9 +2,9 @@ import { type CheckInAnswer, DONE, isClosed, questionAt, stepAfter } from "../do
 import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { AnswerPatch } from "../ports/checkin-store.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
 import { type CheckInScene, checkInReader, closedMessage, questionMessage } from "./check-in-messages.ts";
-import type { Core } from "./core.ts";
 import { requestOneToOne } from "./request-one-to-one.ts";
 
 /** The check-in a button points at, and this person's answer row in it (they must be invited). */
@@ -86,7 +86,6 @@ export function recordAnswer(
   if (changed) {
     // Ids only, and no step: which questions someone skipped would tell their answers.
     core.log.info({ checkIn: checkIn.id }, "check-in answer recorded");
-    core.wake();
   }
   return currentView(core, actor, scene, after);
 }

@@ -4,9 +4,9 @@ import type { PaperQuestion } from "../domain/papers.ts";
 import { cleanText } from "../domain/text.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
-import type { Core } from "./core.ts";
 import { meetingWords } from "./papers-messages.ts";
 
 const MAX_ANSWER = 3000;
@@ -95,7 +95,6 @@ export function sendAnswer(
     const latest = core.store.papers.question(question.id);
     return alreadyAnswered(core, latest ?? question);
   }
-  core.wake();
   return {
     kind: "update",
     message: message(`Thanks, ${actor.name} — I've sent your answer to ${asker.name}'s question privately.`, {

@@ -3,9 +3,9 @@ import { refuse } from "../domain/errors.ts";
 import { cleanText } from "../domain/text.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
-import type { Core } from "./core.ts";
 import { papersMeetingFor } from "./papers-action-meeting.ts";
 import { chairsToAsk, chairWords, meetingWords } from "./papers-messages.ts";
 import { chairsOf } from "./people.ts";
@@ -97,7 +97,6 @@ export function sendChairQuestion(
     }
     core.log.info({ meeting: meeting.id, question: question.id }, "question for the chair");
   });
-  core.wake();
   return {
     kind: "reply",
     message: message(

@@ -1,6 +1,6 @@
 import type { Member, Workstream } from "../domain/entities.ts";
 import type { Block, Message } from "../messages/message.ts";
-import type { Core } from "./core.ts";
+import type { Core } from "../ports/core.ts";
 import { checkIns } from "./digest/check-ins.ts";
 import { dropOff } from "./digest/drop-off.ts";
 import { listened } from "./digest/listened.ts";

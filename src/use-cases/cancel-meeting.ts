@@ -2,8 +2,8 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { alreadyClosed, findMeeting } from "./find-meeting.ts";
 
 /** `/meeting cancel <M-n>`: tells every member, and drops everything still waiting about it. */
@@ -38,7 +38,6 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
     core.log.info({ workstream: workstream.id, meeting: meeting.id, dropped }, "meeting cancelled");
     return { id, when };
   });
-  core.wake();
   return message(
     `${result.id} on ${result.when} is cancelled. I'm letting every member know, and its reminders won't be sent.`,
   );

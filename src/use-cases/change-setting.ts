@@ -1,6 +1,6 @@
 import { applySetting } from "../domain/settings.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 
 /** `/workstream set <setting> <value>`: refused with the valid range when out of it. */
 export function changeSetting(core: Core, ctx: WorkstreamContext, name: string, value: string): Message {

@@ -2,10 +2,10 @@ import type { Person } from "../domain/entities.ts";
 import { isSupportKind, SUPPORT_KINDS, supportKindLabel } from "../domain/support.ts";
 import { readText, TEXT_LIMITS } from "../domain/text.ts";
 import type { Form } from "../messages/message.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
 import { currentView, loadForAnswer, recordAnswer } from "./answer-check-in.ts";
 import { checkInReader, supportGoesTo } from "./check-in-messages.ts";
-import type { Core } from "./core.ts";
 import { capitalise } from "./people.ts";
 import { createSupportRequest } from "./request-support.ts";
 

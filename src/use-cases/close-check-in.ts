@@ -1,8 +1,8 @@
 import type { CheckIn } from "../domain/check-in.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import { checkInSummary } from "./check-in-figures.ts";
 import { summaryMessage } from "./check-in-messages.ts";
-import type { Core } from "./core.ts";
 import { sceneOf } from "./find-check-in.ts";
 import { chairsOf } from "./people.ts";
 

@@ -2,8 +2,8 @@ import { refuse } from "../domain/errors.ts";
 import { formatId, parseId } from "../domain/ids.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 
 /** `/support done <S-n>` (coordinators): the request is sorted; the person is told, privately. */
 export function closeSupport(core: Core, ctx: WorkstreamContext, idText: string): Message {
@@ -39,6 +39,5 @@ export function closeSupport(core: Core, ctx: WorkstreamContext, idText: string)
     core.log.info({ workstream: workstream.id, support: found.id }, "support request done");
     return found;
   });
-  core.wake();
   return message(`Thanks — ${id} (${request.name}) is marked as done. I've let them know.`);
 }

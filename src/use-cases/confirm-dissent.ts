@@ -1,8 +1,8 @@
 import type { Person } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { message } from "../messages/message.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
-import type { Core } from "./core.ts";
 import { dissentForAction, postDissentUpdate } from "./dissent-record.ts";
 
 /** "Yes, that's fair" on a view a chair recorded: the member confirms the wording. */
@@ -29,7 +29,6 @@ export function confirmDissent(core: Core, actor: Person, value: string): Action
       `${actor.name} confirmed that ${id} is a fair record of their view.`,
     );
   });
-  core.wake();
   core.log.info({ dissent: dissent.id }, "dissent confirmed");
   return { kind: "update", message: done };
 }

@@ -1,6 +1,6 @@
 import type { Person } from "../domain/entities.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
-import type { Core } from "./core.ts";
 import { papersMeetingFor } from "./papers-action-meeting.ts";
 import { papersPack } from "./papers-messages.ts";
 

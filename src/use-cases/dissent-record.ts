@@ -4,8 +4,8 @@ import { refuse } from "../domain/errors.ts";
 import { formatId, parseId } from "../domain/ids.ts";
 import { formatDay } from "../domain/time.ts";
 import { message } from "../messages/message.ts";
-import { queueChannelPost } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueChannelPost } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 
 /** Longest view we keep: a few paragraphs, and within what a Slack form field allows. */
 export const MAX_VIEW_LENGTH = 1500;

@@ -3,8 +3,8 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { cleanText } from "../domain/text.ts";
 import { type Form, message } from "../messages/message.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
-import type { Core } from "./core.ts";
 import { dissentForAction, MAX_VIEW_LENGTH, postDissentUpdate, quoted } from "./dissent-record.ts";
 
 /** "Edit the wording": a form pre-filled with the view as it was recorded. */
@@ -85,7 +85,6 @@ export function saveDissentEdit(
       `${actor.name} changed the wording of ${id}. It now reads: ${quoted(view)} (it was: ${quoted(dissent.view)}).`,
     );
   });
-  core.wake();
   core.log.info({ dissent: dissent.id }, "dissent edited");
   return {
     kind: "update",

@@ -1,7 +1,7 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { alreadyClosed, currentMeeting, findMeeting } from "./find-meeting.ts";
 import { openCheckIn, openedReply } from "./open-check-in.ts";
 
@@ -29,6 +29,5 @@ export function endMeeting(core: Core, ctx: WorkstreamContext, idText: string): 
       blocks: [{ kind: "text" as const, text: ended }, ...checkIn.blocks],
     };
   });
-  core.wake();
   return reply;
 }

@@ -1,8 +1,8 @@
 import type { CheckIn } from "../domain/check-in.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import type { CheckInScene } from "./check-in-messages.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
 import { findMeeting } from "./find-meeting.ts";
 
 /** The check-in of the named meeting, or the workstream's latest; refuses kindly when there is none. */

@@ -1,7 +1,7 @@
 import type { Meeting } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { parseId } from "../domain/ids.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 
 /** The meeting an `M-n` names in this workstream; refuses kindly if there is none. */
 export function findMeeting(core: Core, ctx: WorkstreamContext, text: string, example: string): Meeting {

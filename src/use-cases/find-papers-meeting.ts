@@ -1,7 +1,7 @@
 import type { Meeting } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { findMeeting } from "./find-meeting.ts";
 
 /**

@@ -2,7 +2,7 @@ import type { Dissent, DissentEvent } from "../domain/dissent.ts";
 import { formatId } from "../domain/ids.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Block, Message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { meetingPhrase, nameOf, quoted } from "./dissent-record.ts";
 
 /** `/dissent list`: the workstream's register, every entry with its state and history. */

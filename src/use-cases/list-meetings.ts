@@ -1,7 +1,7 @@
 import { formatId } from "../domain/ids.ts";
 import { formatTime, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 
 /** `/meeting list`: the meetings still to come. */
 export function listMeetings(core: Core, ctx: WorkstreamContext): Message {

@@ -1,6 +1,6 @@
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { oneToOneStandings, standingLine } from "./one-to-one-standings.ts";
 
 /**

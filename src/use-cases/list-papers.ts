@@ -3,7 +3,7 @@ import { papersDueAt } from "../domain/papers.ts";
 import { isOrganiser } from "../domain/roles.ts";
 import { afterQuietHours, formatWhen } from "../domain/time.ts";
 import type { Block, Message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { findPapersMeeting } from "./find-papers-meeting.ts";
 import { paperLine } from "./papers-messages.ts";
 import { nameList } from "./people.ts";

@@ -1,6 +1,6 @@
 import { formatId } from "../domain/ids.ts";
 import type { Message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { describeParked } from "./parked-record.ts";
 
 /** `/parked`: the open items of this workstream, with age, owner and revisit date. */

@@ -2,7 +2,7 @@ import { formatId } from "../domain/ids.ts";
 import { type SupportRequest, supportKindLabel } from "../domain/support.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { capitalise } from "./people.ts";
 
 /**

@@ -3,7 +3,7 @@ import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { noMemberCalled, personFor } from "./people.ts";
 
 const EXAMPLE = "`/onetoone @sam on 2026-12-01`";

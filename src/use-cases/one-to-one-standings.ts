@@ -6,7 +6,7 @@ import {
   oneToOneStanding,
 } from "../domain/one-to-one.ts";
 import { DAY, formatDay } from "../domain/time.ts";
-import type { Core } from "./core.ts";
+import type { Core } from "../ports/core.ts";
 
 /** A member with their one-to-one standing. */
 export interface MemberStanding extends OneToOneStanding {

@@ -3,9 +3,9 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { afterQuietHours, formatWhen, HOUR } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { type CheckInScene, checkInReader, questionMessage } from "./check-in-messages.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
 import { currentMeeting, findMeeting } from "./find-meeting.ts";
 
 /**
@@ -80,7 +80,6 @@ export function startCheckIn(core: Core, ctx: WorkstreamContext, idText: string)
       );
     return { id, ...openCheckIn(core, ctx.workstream, meeting, now) };
   });
-  core.wake();
   return openedReply(result.id, result.invited, result.scene, zone);
 }
 

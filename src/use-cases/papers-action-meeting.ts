@@ -1,6 +1,6 @@
 import type { Meeting, Member, Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
-import type { Core } from "./core.ts";
+import type { Core } from "../ports/core.ts";
 
 /**
  * The meeting a papers button points at (its value is the meeting's id), if this person is a

@@ -4,7 +4,7 @@ import type { Mention } from "../domain/mention.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { findDissent, nameOf } from "./dissent-record.ts";
 import { postParked } from "./parked-record.ts";
 import { noMemberCalled } from "./people.ts";
@@ -87,7 +87,6 @@ export function parkItem(core: Core, ctx: WorkstreamContext, request: ParkInput)
     );
     return created;
   });
-  core.wake();
   core.log.info({ workstream: workstream.id, parked: item.id }, "item parked");
   const id = formatId("parked", item.seq);
   return message(

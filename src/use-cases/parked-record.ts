@@ -4,8 +4,8 @@ import { formatId, parseId } from "../domain/ids.ts";
 import type { ParkedItem } from "../domain/parked-item.ts";
 import { DAY, formatDay } from "../domain/time.ts";
 import { message } from "../messages/message.ts";
-import { queueChannelPost } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueChannelPost } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { nameOf } from "./dissent-record.ts";
 
 /** The P-n a command names in this workstream, still open; refuses kindly otherwise. */
@@ -96,7 +96,6 @@ export function closeParked(
       `${formatId("parked", item.seq)} (*${item.title}*) is ${status} by ${ctx.actor.name}. ${status === "resolved" ? "Outcome" : "Reason"}: ${outcome}`,
     );
   });
-  core.wake();
   core.log.info({ workstream: ctx.workstream.id, parked: item.id, status }, `parked item ${verb}`);
   return { item, outcome };
 }

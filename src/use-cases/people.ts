@@ -1,6 +1,6 @@
 import type { Member, Person } from "../domain/entities.ts";
 import type { Mention } from "../domain/mention.ts";
-import type { Core } from "./core.ts";
+import type { Core } from "../ports/core.ts";
 
 /** The person behind a mention, created if the bot has not met them yet. */
 export function personFor(core: Core, mention: Mention): Person {

@@ -3,9 +3,9 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
-import type { Core } from "./core.ts";
 import { chairsOf, coordinatorsOf, nameList } from "./people.ts";
 
 /**
@@ -108,7 +108,6 @@ export function sendApologies(
       );
     }
   });
-  core.wake();
   return {
     kind: "update",
     message: message(`Thanks for letting us know, ${actor.name}. We'll miss you at *${meeting.title}*.`),

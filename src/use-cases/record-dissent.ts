@@ -2,8 +2,8 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import type { Mention } from "../domain/mention.ts";
 import { type Message, message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { meetingPhrase, postDissentUpdate, quoted } from "./dissent-record.ts";
 import { noMemberCalled } from "./people.ts";
 
@@ -110,7 +110,6 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, input: Dissent
     }
     return created;
   });
-  core.wake();
   core.log.info({ workstream: workstream.id, dissent: dissent.id, onBehalf }, "dissent recorded");
   const id = formatId("dissent", dissent.seq);
   return onBehalf

@@ -1,7 +1,7 @@
 import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { coordinatorsOf, personFor } from "./people.ts";
 
 /** `/workstream remove <@person>`: they stop getting messages; their history stays. */

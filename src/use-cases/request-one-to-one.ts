@@ -2,8 +2,8 @@ import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { OneToOneSource } from "../domain/one-to-one.ts";
 import { type Message, message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { chairsOf } from "./people.ts";
 
 /**
@@ -51,7 +51,6 @@ export function requestOneToOne(
     core.log.info({ workstream: workstream.id, request: request.id, source }, "one-to-one requested");
     return true;
   });
-  if (created) core.wake();
   return created;
 }
 

@@ -6,8 +6,8 @@ import { cleanText } from "../domain/text.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
+import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
-import type { Core } from "./core.ts";
 import { papersMeetingFor } from "./papers-action-meeting.ts";
 import { nameList } from "./people.ts";
 import { createSupportRequest } from "./request-support.ts";
@@ -89,7 +89,6 @@ export function sendFormatRequest(
     );
     return support;
   });
-  core.wake();
   const who =
     coordinators.length === 0
       ? "the coordinator"

@@ -9,8 +9,8 @@ import {
 } from "../domain/support.ts";
 import { cleanText, TEXT_LIMITS } from "../domain/text.ts";
 import { type Message, message } from "../messages/message.ts";
-import { queueDirectMessage } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { coordinatorsOf, nameList } from "./people.ts";
 
 /**
@@ -73,7 +73,6 @@ export function requestSupport(
   const { request, coordinators } = core.store.transaction(() =>
     createSupportRequest(core, ctx.workstream, ctx.actor, { kind, need, source: "command" }),
   );
-  core.wake();
   // Only coordinators can use the id (`/support done S-3`), so only they are told it.
   const id = ctx.member?.role === "coordinator" ? formatId("support", request.seq) : undefined;
   return supportReceipt(ctx.actor, id, coordinators);

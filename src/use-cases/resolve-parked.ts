@@ -1,6 +1,6 @@
 import { formatId } from "../domain/ids.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { type CloseParkedInput, closeParked } from "./parked-record.ts";
 
 /** `/parked resolve <P-n> <outcome>`: settled, with what was decided. */

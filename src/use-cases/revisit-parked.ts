@@ -3,7 +3,7 @@ import { formatId } from "../domain/ids.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { findOpenParked, takeBackReminders } from "./parked-record.ts";
 
 const EXAMPLE = "/parked revisit P-4 2027-02-09";
@@ -28,7 +28,6 @@ export function revisitParked(
     core.store.parking.setRevisit({ id: item.id, revisitOn, actorId: ctx.actor.id, now });
     if (item.revisitOn?.getTime() !== revisitOn.getTime()) takeBackReminders(core, item, now);
   });
-  core.wake();
   core.log.info({ workstream: workstream.id, parked: item.id }, "parked item revisit changed");
   return message(
     `${formatId("parked", item.seq)} (*${item.title}*) will now be revisited on or after ${formatDay(revisitOn, zone)}. I'll remind the chairs before the first meeting from that day.`,

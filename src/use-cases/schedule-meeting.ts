@@ -2,8 +2,8 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { DAY, formatTime, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import { queueChannelPost } from "../scheduling/enqueue.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import { queueChannelPost } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 
 const EXAMPLE = "`/meeting schedule next tuesday 2pm for 90m Medication safety`";
 
@@ -48,7 +48,6 @@ export function scheduleMeeting(core: Core, ctx: WorkstreamContext, input: Sched
     );
     return created;
   });
-  core.wake();
   const id = formatId("meeting", meeting.seq);
   core.log.info({ workstream: workstream.id, meeting: meeting.id }, "meeting scheduled");
   return message(

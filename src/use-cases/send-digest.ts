@@ -1,7 +1,7 @@
 import { refuse } from "../domain/errors.ts";
 import { type Message, message } from "../messages/message.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { buildDigest } from "./build-digest.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
 
 /**
  * `/digest now` (coordinator): the digest, sent to them at once as a direct message. They
@@ -27,7 +27,6 @@ export function sendDigestNow(core: Core, ctx: WorkstreamContext): Message {
     },
     now,
   );
-  core.wake();
   core.log.info({ workstream: workstream.id, person: member.id }, "digest sent on request");
   return message(`I've sent you the digest for *${workstream.name}* in a direct message.`);
 }

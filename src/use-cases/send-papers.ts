@@ -2,8 +2,8 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import { distributePapers } from "../scheduling/papers-distribution.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
+import { distributePapers } from "./distribute-papers.ts";
 import { findPapersMeeting } from "./find-papers-meeting.ts";
 
 /** `/papers send [<M-n>]`: sends the meeting's papers to every member now, instead of waiting. */
@@ -30,7 +30,6 @@ export function sendPapers(core: Core, ctx: WorkstreamContext, idText: string | 
     core.log.info({ workstream: workstream.id, meeting: found.id }, "papers sent on request");
     return found;
   });
-  core.wake();
   const id = formatId("meeting", meeting.seq);
   return message(
     `I'm sending ${id}'s papers (*${meeting.title}*) to every member now, in a direct message.`,

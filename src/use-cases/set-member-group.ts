@@ -2,7 +2,7 @@ import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
 import { type Group, groupLabel, isOrganiser } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { personFor } from "./people.ts";
 
 /** `/workstream group <@person> <group>`: chairs and coordinators, or the person themselves. */

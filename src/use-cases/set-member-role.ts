@@ -2,7 +2,7 @@ import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
 import type { Role } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { coordinatorsOf, personFor } from "./people.ts";
 
 /** `/workstream role <@person> chair|coordinator|member`. */

@@ -1,7 +1,7 @@
 import { refuse } from "../domain/errors.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { CommandContext, Core } from "./core.ts";
+import type { CommandContext, Core } from "../ports/core.ts";
 
 /**
  * `/quiet until <date>` / `/quiet off`. Quiet stops reminders only: papers and check-ins still

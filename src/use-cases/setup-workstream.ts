@@ -1,7 +1,7 @@
 import { refuse } from "../domain/errors.ts";
 import { defaultSettings } from "../domain/settings.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { CommandContext, Core } from "./core.ts";
+import type { CommandContext, Core } from "../ports/core.ts";
 
 /** `/workstream setup <name>`: this channel becomes a workstream and the caller its coordinator. */
 export function setupWorkstream(core: Core, ctx: CommandContext, name: string): Message {

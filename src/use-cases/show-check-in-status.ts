@@ -2,7 +2,7 @@ import { hasAnswered } from "../domain/check-in.ts";
 import { formatId } from "../domain/ids.ts";
 import { formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { findCheckIn } from "./find-check-in.ts";
 import { nameList } from "./people.ts";
 

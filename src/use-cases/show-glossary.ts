@@ -1,6 +1,6 @@
 import { isOrganiser } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 
 /** `/glossary [<term>]`: the workstream's plain meanings, all of them or one. */
 export function showGlossary(core: Core, ctx: WorkstreamContext, term: string): Message {

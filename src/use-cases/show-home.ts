@@ -2,7 +2,7 @@ import type { Person } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Block, Message } from "../messages/message.ts";
-import type { Core } from "./core.ts";
+import type { Core } from "../ports/core.ts";
 import { chairsOf } from "./people.ts";
 
 /**

@@ -2,7 +2,7 @@ import { formatId } from "../domain/ids.ts";
 import { GROUPS, groupLabel, isOrganiser } from "../domain/roles.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { capitalise, chairsOf, coordinatorsOf, nameList } from "./people.ts";
 
 /** `/workstream`: who is in it, the next meeting, and its settings. */

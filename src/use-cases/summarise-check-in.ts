@@ -1,7 +1,7 @@
 import type { Message } from "../messages/message.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { checkInSummary } from "./check-in-figures.ts";
 import { summaryMessage } from "./check-in-messages.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
 import { findCheckIn } from "./find-check-in.ts";
 
 /** `/checkin summary [<M-n>]` (chairs): how many have answered so far, or the summary once closed. */

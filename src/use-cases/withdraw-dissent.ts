@@ -3,8 +3,8 @@ import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { type Message, message } from "../messages/message.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
-import type { Core, WorkstreamContext } from "./core.ts";
 import { dissentForAction, findDissent, postDissentUpdate } from "./dissent-record.ts";
 
 /** `/dissent withdraw <D-n>`: only the person whose view it is. */
@@ -53,7 +53,6 @@ function withdraw(core: Core, workstream: Workstream, actor: Person, dissent: Di
       `${actor.name} withdrew ${formatId("dissent", dissent.seq)}. It stays in the register, marked as withdrawn.`,
     );
   });
-  core.wake();
   core.log.info({ dissent: dissent.id }, "dissent withdrawn");
 }
 

@@ -1,6 +1,6 @@
 import type { Member, Workstream } from "../../domain/entities.ts";
 import type { Block } from "../../messages/message.ts";
-import type { Core } from "../core.ts";
+import type { Core } from "../../ports/core.ts";
 
 /** What every digest section is built from. */
 export interface DigestInput {

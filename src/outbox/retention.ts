@@ -1,4 +1,4 @@
-import type { Core } from "../use-cases/core.ts";
+import type { Core } from "../ports/core.ts";
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { DeliveryError, platformOf } from "../ports/chat-gateway.ts";
+import type { Core } from "../ports/core.ts";
 import type { OutboxRow } from "../ports/store.ts";
-import type { Core } from "../use-cases/core.ts";
 import { tellCoordinators } from "./unreachable.ts";
 
 const BATCH = 200;

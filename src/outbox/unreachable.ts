@@ -1,6 +1,6 @@
 import { message } from "../messages/message.ts";
+import type { Core } from "../ports/core.ts";
 import type { OutboxRow } from "../ports/store.ts";
-import type { Core } from "../use-cases/core.ts";
 import { queueDirectMessage } from "./enqueue.ts";
 
 /**

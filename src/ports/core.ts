@@ -1,8 +1,8 @@
 import type { Member, Person, Workstream } from "../domain/entities.ts";
-import type { ChatGateway } from "../ports/chat-gateway.ts";
-import type { Clock } from "../ports/clock.ts";
-import type { Logger } from "../ports/logger.ts";
-import type { Store } from "../ports/store.ts";
+import type { ChatGateway } from "./chat-gateway.ts";
+import type { Clock } from "./clock.ts";
+import type { Logger } from "./logger.ts";
+import type { Store } from "./store.ts";
 
 /** What every use case may use. Built once in main.ts (or a test). */
 export interface Core {
@@ -15,8 +15,6 @@ export interface Core {
   gateways: Map<string, ChatGateway>;
   /** Days a sent message's body is kept (OUTBOX_RETENTION_DAYS). */
   outboxRetentionDays: number;
-  /** Asks the sender to look at the outbox now rather than at the next tick. */
-  wake(): void;
 }
 
 /** Who typed a command, where, and (once resolved) in which workstream and role. */

@@ -1,7 +1,7 @@
 import type { Person, Workstream } from "../domain/entities.ts";
 import { afterQuietHours } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
-import type { Core } from "../use-cases/core.ts";
+import type { Core } from "../ports/core.ts";
 
 export interface DirectMessageOptions {
   /** Unique idempotency key: the same key is only ever sent once. */
