@@ -53,7 +53,8 @@ export interface SlashCommand {
   command: string;
   url: string;
   description: string;
-  usage_hint: string;
+  /** Left out for a command that takes nothing. */
+  usage_hint?: string;
   should_escape: boolean;
 }
 
@@ -184,6 +185,7 @@ function hintLine(specs: CommandSpec[], hint: (spec: CommandSpec) => string): st
     return !s.sub && (args === "" || wholeOptional(args));
   });
   const joined = hints.join(" | ");
+  if (!joined) return "";
   return bareWorks || hints.length > 1 ? `[${joined}]` : joined;
 }
 
@@ -193,11 +195,12 @@ export function slashCommands(url: string, catalog: CommandSpec[] = COMMANDS): S
   const entries: SlashCommand[] = verbs.map((verb) => {
     const specs = catalog.filter((c) => c.verb === verb);
     const first = specs.find((s) => !s.sub) ?? specs[0];
+    const hint = usageHint(specs);
     return {
       command: `/${verb}`,
       url,
       description: SLACK_DESCRIPTIONS[verb] ?? sentence(first?.summary ?? verb),
-      usage_hint: usageHint(specs),
+      ...(hint ? { usage_hint: hint } : {}),
       should_escape: true,
     };
   });
@@ -218,7 +221,7 @@ function checkSlack(entries: SlashCommand[]): void {
       problems.push(`${command} is one of Slack's own commands`);
     if (!description || description.length > SLACK_LIMITS.description)
       problems.push(`${command}: description must be 1 to ${SLACK_LIMITS.description} characters`);
-    if (!usage_hint || usage_hint.length > SLACK_LIMITS.usageHint)
+    if (usage_hint !== undefined && (!usage_hint || usage_hint.length > SLACK_LIMITS.usageHint))
       problems.push(`${command}: usage hint must be 1 to ${SLACK_LIMITS.usageHint} characters`);
   }
   if (new Set(entries.map((e) => e.command)).size !== entries.length)

@@ -75,6 +75,9 @@ describe("the Slack app manifest", () => {
       should_escape: true,
     });
     expect(commands.at(-1)?.command).toBe(`/${UMBRELLA}`);
+    // A command that takes nothing gets no usage hint rather than an empty one.
+    const bare = slashCommands("https://example.org/slack/events", [spec("tally")]);
+    expect(bare[0]).not.toHaveProperty("usage_hint");
   });
 
   it("refuses a catalog Slack would refuse: over 50 commands, a long or built-in name", () => {
