@@ -44,6 +44,7 @@ export function createTurnHandler(deps: InboundDeps): (context: TurnContext) => 
   const answered = new Map<string, { at: number; body: InvokeBody }>();
   return async (context) => {
     const activity = context.activity;
+    withConversationType(activity);
     try {
       switch (activity.type) {
         case ActivityTypes.Message:
@@ -229,6 +230,21 @@ function onConversationUpdate({ book }: InboundDeps, activity: Activity): void {
       });
     }
   }
+}
+
+/**
+ * Microsoft's own documented channel message ("Full inbound schema example (bot in a channel)")
+ * has no `conversation.conversationType`. Read as a 1:1 chat, its answer would go into a thread
+ * the whole team reads, and the thread would be remembered as the sender's private chat. A
+ * conversation in a team, or any `19:…@thread…` id, is a channel or group chat, never 1:1.
+ */
+function withConversationType(activity: Activity): void {
+  const conversation = activity.conversation;
+  if (!conversation?.id || conversation.conversationType) return;
+  const inTeam = Boolean((activity.channelData as { team?: { id?: string } } | undefined)?.team?.id);
+  if (!inTeam && !/@thread\./.test(conversation.id)) return;
+  conversation.conversationType = inTeam ? "channel" : "groupChat";
+  conversation.isGroup = true;
 }
 
 function actorOf(activity: Activity): { key: string; name: string; dm: string } {

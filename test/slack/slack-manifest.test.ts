@@ -1,30 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { UMBRELLA, VERBS } from "../../src/commands/catalog.ts";
+import { SLACK_BUILT_INS, SLACK_MANIFEST, slackManifest, slashCommands } from "../../scripts/manifests.ts";
+import { COMMANDS, UMBRELLA, VERBS } from "../../src/commands/catalog.ts";
+import type { CommandSpec } from "../../src/commands/spec.ts";
 
 // Slack refuses a whole manifest that names one of its built-in commands.
-const RESERVED = [
-  "/me",
-  "/status",
-  "/away",
-  "/dnd",
-  "/shrug",
-  "/remind",
-  "/msg",
-  "/feed",
-  "/who",
-  "/collapse",
-  "/expand",
-  "/leave",
-  "/join",
-  "/open",
-  "/search",
-  "/topic",
-  "/mute",
-  "/pro",
-  "/shortcuts",
-];
+const RESERVED = SLACK_BUILT_INS.map((name) => `/${name}`);
 
 interface Manifest {
   features: {
@@ -45,11 +27,70 @@ interface Manifest {
   };
 }
 
-const manifest = parse(
-  readFileSync(new URL("../../adapters/slack/manifest.yml", import.meta.url), "utf8"),
-) as Manifest;
+const committed = readFileSync(SLACK_MANIFEST, "utf8");
+const manifest = parse(committed) as Manifest;
+
+/** A command as a new one would be added to the catalog. */
+function spec(verb: string, sub = "", usage = `/${verb}`): CommandSpec {
+  return {
+    verb,
+    sub,
+    usage,
+    example: usage,
+    summary: `do the ${verb} thing`,
+    who: "members",
+    needsWorkstream: true,
+    parse: () => undefined,
+    run: () => ({ text: "", blocks: [] }),
+  };
+}
 
 describe("the Slack app manifest", () => {
+  it("is what `npm run manifests` writes from the command catalog", () => {
+    expect(committed, "run npm run manifests and commit the result").toBe(slackManifest(committed));
+  });
+
+  it("keeps its comments and everything but the command list when regenerated", () => {
+    const regenerated = slackManifest(committed);
+    for (const line of committed.split("\n").filter((l) => l.trim().startsWith("#"))) {
+      expect(regenerated).toContain(line);
+    }
+    const { features, ...rest } = parse(regenerated) as Manifest;
+    const { features: before, ...restBefore } = manifest;
+    expect(rest).toEqual(restBefore);
+    expect({ ...features, slash_commands: [] }).toEqual({ ...before, slash_commands: [] });
+  });
+
+  it("gives a new verb its own slash command, described from the catalog", () => {
+    const commands = slashCommands("https://example.org/slack/events", [
+      ...COMMANDS,
+      spec("vote", "open", "/vote open <question>"),
+      spec("vote", "close", "/vote close <V-n>"),
+    ]);
+    expect(commands.find((c) => c.command === "/vote")).toEqual({
+      command: "/vote",
+      url: "https://example.org/slack/events",
+      description: "Do the vote thing",
+      usage_hint: "[open <question> | close <V-n>]",
+      should_escape: true,
+    });
+    expect(commands.at(-1)?.command).toBe(`/${UMBRELLA}`);
+    // A command that takes nothing gets no usage hint rather than an empty one.
+    const bare = slashCommands("https://example.org/slack/events", [spec("tally")]);
+    expect(bare[0]).not.toHaveProperty("usage_hint");
+  });
+
+  it("refuses a catalog Slack would refuse: over 50 commands, a long or built-in name", () => {
+    const many = Array.from({ length: 49 }, (_, i) => spec(`verb${i}`));
+    expect(() => slashCommands("https://example.org/slack/events", many)).toThrow(/51 slash commands/);
+    expect(() => slashCommands("https://example.org/slack/events", [spec("a".repeat(32))])).toThrow(
+      /at most 32/,
+    );
+    expect(() => slashCommands("https://example.org/slack/events", [spec("remind")])).toThrow(
+      /one of Slack's own commands/,
+    );
+  });
+
   it("lists exactly the slash commands the bot understands", () => {
     const listed = manifest.features.slash_commands.map((c) => c.command).sort();
     expect(listed).toEqual([...VERBS, UMBRELLA].map((v) => `/${v}`).sort());

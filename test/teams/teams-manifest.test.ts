@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { commandLists, TEAMS_LIMITS, TEAMS_MANIFEST, teamsManifest } from "../../scripts/manifests.ts";
 import { placeholder } from "../../scripts/teams-package.ts";
 import { COMMANDS, VERBS } from "../../src/commands/catalog.ts";
 
@@ -21,7 +22,8 @@ interface Manifest {
   }>;
 }
 
-const manifest = JSON.parse(readFileSync(new URL("manifest.json", DIR), "utf8")) as Manifest;
+const committed = readFileSync(TEAMS_MANIFEST, "utf8");
+const manifest = JSON.parse(committed) as Manifest;
 
 /** Width, height and colour type of a PNG, read from its IHDR chunk; checks the pixel data inflates. */
 function pngInfo(file: string) {
@@ -34,6 +36,21 @@ function pngInfo(file: string) {
 }
 
 describe("the Teams app package", () => {
+  it("has the command lists `npm run manifests` writes from the command catalog", () => {
+    expect(committed, "run npm run manifests and commit the result").toBe(teamsManifest(committed));
+  });
+
+  it("keeps everything but the command lists when regenerated", () => {
+    const regenerated = JSON.parse(teamsManifest(committed)) as Manifest;
+    const strip = (m: Manifest) => ({ ...m, bots: m.bots.map((b) => ({ ...b, commandLists: [] })) });
+    expect(strip(regenerated)).toEqual(strip(manifest));
+  });
+
+  it("stops when its menu names a command the catalog no longer has", () => {
+    const renamed = COMMANDS.filter((c) => !(c.verb === "meeting" && c.sub === "list"));
+    expect(() => commandLists(renamed)).toThrow(/"meeting list", which is not in the catalog/);
+  });
+
   it("is a manifest on a current schema, with the placeholders the build fills in", () => {
     expect(manifest.$schema).toBe(
       `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
@@ -51,13 +68,15 @@ describe("the Teams app package", () => {
   it("lists at most 3 command lists of 12, each command one the bot understands", () => {
     const lists = manifest.bots[0]?.commandLists ?? [];
     expect(lists.length).toBeGreaterThan(0);
-    expect(lists.length).toBeLessThanOrEqual(3);
+    expect(lists.length).toBeLessThanOrEqual(TEAMS_LIMITS.lists);
+    const scopes = lists.flatMap((l) => l.scopes);
+    expect(new Set(scopes).size, "one list per scope").toBe(scopes.length);
     for (const list of lists) {
       expect(list.commands.length).toBeGreaterThan(0);
-      expect(list.commands.length).toBeLessThanOrEqual(12);
+      expect(list.commands.length).toBeLessThanOrEqual(TEAMS_LIMITS.commands);
       for (const command of list.commands) {
-        expect(command.title.length).toBeLessThanOrEqual(128);
-        expect(command.description.length).toBeLessThanOrEqual(128);
+        expect(command.title.length).toBeLessThanOrEqual(TEAMS_LIMITS.title);
+        expect(command.description.length).toBeLessThanOrEqual(TEAMS_LIMITS.description);
         const [verb = "", sub = ""] = command.title.split(" ");
         expect(VERBS, command.title).toContain(verb);
         if (verb === "help") continue;
