@@ -5,6 +5,7 @@ import { UserFacingError } from "../../src/domain/errors.ts";
 import { formatWhen, parseWhen } from "../../src/domain/time.ts";
 import type { Form } from "../../src/messages/message.ts";
 import { renderFormPlainText } from "../../src/messages/plain-text.ts";
+import { code, rich } from "../../src/messages/text.ts";
 import type { ActionResult } from "../../src/use-cases/action-result.ts";
 import { createConsoleGateway, frame } from "./console-gateway.ts";
 import { DEMO_CHANNEL, DEMO_PEOPLE, seedDemo } from "./demo-seed.ts";
@@ -97,7 +98,7 @@ export async function startConsole(options: {
         now.getTime() + ((Number(d ?? 0) * 24 + Number(h ?? 0)) * 60 + Number(m ?? 0)) * 60_000,
       );
     } else {
-      target = parseWhen(arg, zone(), now, "`/clock +3d` or `/clock 2026-12-10 09:00`");
+      target = parseWhen(arg, zone(), now, rich`${code("/clock +3d")} or ${code("/clock 2026-12-10 09:00")}`);
     }
     if (target <= now) return print("The clock only moves forward. Try /clock +1d.");
     if (target.getTime() - now.getTime() > MAX_MOVE_MS)

@@ -1,6 +1,7 @@
 import { type Activity, ActivityTypes, type TurnContext } from "botbuilder";
 import type { Bot } from "../../src/bot.ts";
 import { message } from "../../src/messages/message.ts";
+import { code, rich } from "../../src/messages/text.ts";
 import type { ChatGateway } from "../../src/ports/chat-gateway.ts";
 import type { Logger } from "../../src/ports/logger.ts";
 import type { ActionResult } from "../../src/use-cases/action-result.ts";
@@ -95,7 +96,9 @@ async function onMessage({ bot, gateway, log }: InboundDeps, context: TurnContex
       "refused a card submission it could not read",
     );
     await context.sendActivity(
-      messageActivity(message("Sorry, I couldn't read that. Please try the button again, or type `help`.")),
+      messageActivity(
+        message(rich`Sorry, I couldn't read that. Please try the button again, or type ${code("help")}.`),
+      ),
     );
     return;
   }
@@ -198,7 +201,7 @@ async function onInstallation({ book }: InboundDeps, context: TurnContext): Prom
         messageActivity(
           message(
             `Hi ${activity.from?.name ?? "there"} — I'm Common Purpose. I'll send you meeting reminders and papers here.`,
-            { kind: "note", text: "Type `help` to see what you can do." },
+            { kind: "note", text: rich`Type ${code("help")} to see what you can do.` },
           ),
         ),
       );

@@ -1,5 +1,6 @@
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
+import { rich, type Text } from "../messages/text.ts";
 import { refuse } from "./errors.ts";
 import type { Settings } from "./settings.ts";
 
@@ -125,10 +126,10 @@ export function unrealWhen(text: string): string | undefined {
 }
 
 /** Like parseWhenPrefix, but the whole text must be the date; refuses kindly otherwise. */
-export function parseWhen(text: string, zone: string, now: Date, example: string): Date {
+export function parseWhen(text: string, zone: string, now: Date, example: Text): Date {
   const parsed = parseWhenPrefix(text, zone, now);
   if (!parsed || parsed.rest) {
-    refuse("time.unreadable", `I couldn't read "${text.trim()}" as a date. Try ${example}.`);
+    refuse("time.unreadable", rich`I couldn't read "${text.trim()}" as a date. Try ${example}.`);
   }
   return parsed.at;
 }

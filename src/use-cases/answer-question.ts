@@ -4,6 +4,7 @@ import type { PaperQuestion } from "../domain/papers.ts";
 import { cleanText } from "../domain/text.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
+import { rich } from "../messages/text.ts";
 import { queueDirectMessage } from "../scheduling/enqueue.ts";
 import type { ActionResult } from "./action-result.ts";
 import type { Core } from "./core.ts";
@@ -67,7 +68,7 @@ export function sendAnswer(
   const now = core.clock.now();
   const stored = core.store.transaction(() => {
     if (!core.store.papers.answerQuestion(question.id, text, actor.id, now)) return false;
-    const intro = `Hi ${asker.name} — ${actor.name} (the chair) has answered your question about the papers for ${meetingWords(workstream, meeting, now)}.`;
+    const intro = rich`Hi ${asker.name} — ${actor.name} (the chair) has answered your question about the papers for ${meetingWords(workstream, meeting, now)}.`;
     queueDirectMessage(
       core,
       workstream,

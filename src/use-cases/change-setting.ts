@@ -1,5 +1,6 @@
 import { applySetting } from "../domain/settings.ts";
 import { type Message, message } from "../messages/message.ts";
+import { em, rich } from "../messages/text.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 
 /** `/workstream set <setting> <value>`: refused with the valid range when out of it. */
@@ -7,5 +8,5 @@ export function changeSetting(core: Core, ctx: WorkstreamContext, name: string, 
   const settings = applySetting(ctx.workstream.settings, name, value);
   core.store.workstreams.updateSettings(ctx.workstream.id, settings);
   const key = name as keyof typeof settings;
-  return message(`Done — ${name} is now ${settings[key]} for *${ctx.workstream.name}*.`);
+  return message(rich`Done — ${name} is now ${settings[key]} for ${em(ctx.workstream.name)}.`);
 }

@@ -3,6 +3,7 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { cleanText } from "../domain/text.ts";
 import { type Form, message } from "../messages/message.ts";
+import { em, rich } from "../messages/text.ts";
 import type { ActionResult } from "./action-result.ts";
 import type { Core } from "./core.ts";
 import { dissentForAction, MAX_VIEW_LENGTH, postDissentUpdate, quoted } from "./dissent-record.ts";
@@ -90,7 +91,7 @@ export function saveDissentEdit(
   return {
     kind: "update",
     message: message(
-      `Thanks, ${actor.name} — ${id} now reads: ${quoted(view)}. Everyone in *${workstream.name}* can see the new wording.`,
+      rich`Thanks, ${actor.name} — ${id} now reads: ${quoted(view)}. Everyone in ${em(workstream.name)} can see the new wording.`,
     ),
   };
 }

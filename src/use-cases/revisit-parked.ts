@@ -3,6 +3,7 @@ import { formatId } from "../domain/ids.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
+import { em, rich } from "../messages/text.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { findOpenParked, takeBackReminders } from "./parked-record.ts";
 
@@ -31,6 +32,6 @@ export function revisitParked(
   core.wake();
   core.log.info({ workstream: workstream.id, parked: item.id }, "parked item revisit changed");
   return message(
-    `${formatId("parked", item.seq)} (*${item.title}*) will now be revisited on or after ${formatDay(revisitOn, zone)}. I'll remind the chairs before the first meeting from that day.`,
+    rich`${formatId("parked", item.seq)} (${em(item.title)}) will now be revisited on or after ${formatDay(revisitOn, zone)}. I'll remind the chairs before the first meeting from that day.`,
   );
 }

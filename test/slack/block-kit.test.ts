@@ -7,13 +7,14 @@ import {
   renderMessage,
 } from "../../adapters/slack/block-kit.ts";
 import type { Form, Message } from "../../src/messages/message.ts";
+import { code, rich } from "../../src/messages/text.ts";
 import { expectGolden as golden, sampleReminder as reminder } from "../helpers/golden.ts";
 
 const summary: Message = {
   text: "Medication safety: 2 chairs, 1 coordinator, 5 members.",
   blocks: [
     { kind: "heading", text: "Medication safety" },
-    { kind: "text", text: "Use `/workstream add <@people>` to add people. R&D is welcome." },
+    { kind: "text", text: rich`Use ${code("/workstream add <@people>")} to add people. R&D is welcome.` },
     {
       kind: "fields",
       fields: [

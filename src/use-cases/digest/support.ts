@@ -1,6 +1,7 @@
 import { formatId } from "../../domain/ids.ts";
 import { supportKindWords } from "../../domain/support.ts";
 import { formatDay } from "../../domain/time.ts";
+import { code, rich } from "../../messages/text.ts";
 import type { DigestInput, SectionBuilder } from "./section.ts";
 
 /** Open support requests. Private to coordinators: chairs never see them (PRODUCT.md §6). */
@@ -23,7 +24,7 @@ export const supportRequests: SectionBuilder = {
         },
         {
           kind: "note",
-          text: "Only coordinators see support requests. Mark one done with `/support done S-1`.",
+          text: rich`Only coordinators see support requests. Mark one done with ${code("/support done S-1")}.`,
         },
       ],
     };
