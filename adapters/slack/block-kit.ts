@@ -1,7 +1,7 @@
 import type { types } from "@slack/bolt";
 import type { Block, Button, Form, FormField, Message } from "../../src/messages/message.ts";
 import { renderPlainText } from "../../src/messages/plain-text.ts";
-import { type Marks, renderText, type Text } from "../../src/messages/text.ts";
+import { type Marks, renderText } from "../../src/messages/text.ts";
 
 type SlackBlock = types.KnownBlock;
 
@@ -216,11 +216,6 @@ export const MRKDWN: Marks = {
     return user ? `<@${user}>` : escapeMrkdwn(name);
   },
 };
-
-/** Our text as Slack mrkdwn. */
-export function mrkdwnText(content: Text): string {
-  return renderText(content, MRKDWN);
-}
 
 function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

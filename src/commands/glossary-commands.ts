@@ -17,7 +17,11 @@ const show: CommandSpec<string> = {
   run: (core, ctx, term) => showGlossary(core, inWorkstream(ctx), term),
 };
 
-const EXAMPLE = rich`${code("/glossary add ICB = Integrated Care Board: the NHS body that plans and pays for local health services")}`;
+const EXAMPLE = [
+  code(
+    "/glossary add ICB = Integrated Care Board: the NHS body that plans and pays for local health services",
+  ),
+];
 
 const add: CommandSpec<GlossaryInput> = {
   verb: "glossary",

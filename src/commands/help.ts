@@ -167,7 +167,7 @@ function byTopic(specs: CommandSpec[], show: (spec: CommandSpec) => Text): Block
   for (const topic of TOPICS) {
     const here = specs.filter((c) => (HELP[keyOf(c)]?.topic ?? "Run the workstream") === topic);
     if (here.length === 0) continue;
-    blocks.push({ kind: "text", text: rich`${em(topic)}` }, { kind: "list", items: here.map(show) });
+    blocks.push({ kind: "text", text: [em(topic)] }, { kind: "list", items: here.map(show) });
   }
   return blocks;
 }

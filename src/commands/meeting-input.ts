@@ -6,7 +6,7 @@ import type { ScheduleInput } from "../use-cases/schedule-meeting.ts";
 import { capitalise } from "./clauses.ts";
 import type { ParseContext } from "./spec.ts";
 
-const EXAMPLE = rich`${code("/meeting schedule next tuesday 2pm for 90m Medication safety")}`;
+const EXAMPLE = [code("/meeting schedule next tuesday 2pm for 90m Medication safety")];
 const LENGTHS = rich`${code("for 90m")}, ${code("for 1h30m")} or ${code("for 2 hours")}`;
 const DEFAULT_MINUTES = 120;
 

@@ -33,7 +33,7 @@ const oneToOne: CommandSpec<OneToOneInput> = {
       usageError(oneToOne, rich`Put the day after ${code("on")}.`);
     return {
       mention,
-      day: readDay(rest.slice(1).join(" "), at, rich`${code("/onetoone @sam on 2026-12-01")}`),
+      day: readDay(rest.slice(1).join(" "), at, [code("/onetoone @sam on 2026-12-01")]),
     };
   },
   run(core, ctx, input) {

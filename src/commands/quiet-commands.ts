@@ -18,7 +18,7 @@ const quietUntil: CommandSpec<{ until: Date }> = {
         "quiet.usage",
         rich`Tell me until when, for example ${code("/quiet until 10 December")}, or ${code("/quiet off")}.`,
       );
-    return { until: readDay(args, at, rich`${code("/quiet until next monday")}`) };
+    return { until: readDay(args, at, [code("/quiet until next monday")]) };
   },
   run: (core, ctx, input) => setQuiet(core, ctx, input),
 };

@@ -148,7 +148,7 @@ function findWorkstream(
       "You're not in a workstream yet. When a chair or coordinator adds you, you can use this here.",
     );
   }
-  const names = nameList(mine.map((w) => rich`${em(w.name)}`));
+  const names = nameList(mine.map((w) => [em(w.name)]));
   // The last "in <words>", if short enough to be a name: echoed back so they see what didn't match.
   const asked = /^.* in (\S.{0,79})$/is.exec(` ${rest}`)?.[1];
   refuse(

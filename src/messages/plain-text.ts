@@ -34,7 +34,7 @@ export function renderPlainText(msg: Message, marks: Marks = PLAIN_MARKS): strin
 
 /** A form in plain text, for the console and for fallbacks. */
 export function renderFormPlainText(form: Form): string {
-  const lines = [`*${form.title}*`];
+  const lines = [PLAIN_MARKS.em(form.title)];
   if (form.intro) lines.push(renderText(form.intro, PLAIN_MARKS));
   for (const field of form.fields) {
     const optional = field.optional ? " (optional)" : "";

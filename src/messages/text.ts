@@ -115,18 +115,14 @@ export function plainText(content: Text): string {
   return renderText(content, PLAIN_MARKS);
 }
 
-/** The words alone, with no marks at all: for places that show no markup (a notification). */
+/**
+ * For a line that shows no markup (a notification, a chat list): emphasis without its stars;
+ * code keeps its backticks, which still read as "type this".
+ */
 export const BARE_MARKS: Marks = {
   ...PLAIN_MARKS,
   em: (words) => words,
 };
-
-/** True when text has no words in it. */
-export function isEmptyText(content: Text): boolean {
-  return spansOf(content).every(
-    (span) => (typeof span === "string" ? span : renderText([span], BARE_MARKS)) === "",
-  );
-}
 
 /** Merges neighbouring plain words and drops empty ones; all plain becomes one string. */
 function tidy(spans: readonly Span[]): Text {

@@ -226,7 +226,7 @@ export function summaryMessage(scene: CheckInScene, summary: CheckInSummary): Me
   for (const q of ["listened", "spoke"] as const) {
     const figures = summary.questions[q];
     if (!figures || figures.byGroup.length === 0) continue;
-    blocks.push({ kind: "text", text: rich`${em(`${QUESTION_LABELS[q].title}, by stakeholder group`)}` });
+    blocks.push({ kind: "text", text: [em(`${QUESTION_LABELS[q].title}, by stakeholder group`)] });
     blocks.push({
       kind: "list",
       items: figures.byGroup.map((g) => `${figureLabel(g.label)} (${g.counted}): ${countsText(q, g.counts)}`),
@@ -238,7 +238,7 @@ export function summaryMessage(scene: CheckInScene, summary: CheckInSummary): Me
       text: `Groups with fewer than 3 answers, or with 1 or 2 anonymous ones, are shown together as "${FOLDED}".`,
     });
   if (summary.comments.length > 0) {
-    blocks.push({ kind: "text", text: rich`${em("Comments for the chair")}` });
+    blocks.push({ kind: "text", text: [em("Comments for the chair")] });
     blocks.push({
       kind: "list",
       items: summary.comments.map((c) => `${c.name ?? "Anonymous"}: "${c.text}"`),

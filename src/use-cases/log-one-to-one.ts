@@ -7,7 +7,7 @@ import { code, rich } from "../messages/text.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 import { noMemberCalled, personFor } from "./people.ts";
 
-const EXAMPLE = rich`${code("/onetoone @sam on 2026-12-01")}`;
+const EXAMPLE = [code("/onetoone @sam on 2026-12-01")];
 
 /**
  * `/onetoone <@person> [on <date>]` (chair): logs a one-to-one held (today unless a day is

@@ -64,7 +64,7 @@ export function oneToOneStandings(core: Core, workstream: Workstream, now: Date)
 
 /** One line of the chair's list: "Sam asked for one on …. Last one: …. Due: …". */
 export function standingLine(s: MemberStanding, zone: string): Text {
-  const parts: Text[] = [rich`${em(s.member.name)}`];
+  const parts: Text[] = [[em(s.member.name)]];
   if (s.request) {
     const how = s.request.source === "checkin" ? " in a check-in" : "";
     parts.push(`asked for one${how} on ${formatDay(s.request.requestedAt, zone)}.`);

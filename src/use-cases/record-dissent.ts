@@ -8,7 +8,7 @@ import type { Core, WorkstreamContext } from "./core.ts";
 import { meetingPhrase, postDissentUpdate, quoted } from "./dissent-record.ts";
 import { noMemberCalled } from "./people.ts";
 
-const OWN_EXAMPLE = rich`${code("/dissent I don't think the new rota is safe for night staff")}`;
+const OWN_EXAMPLE = [code("/dissent I don't think the new rota is safe for night staff")];
 
 /** What `/dissent` was asked: whose view (a chair may name a member) and the view, cleaned. */
 export interface DissentInput {

@@ -6,7 +6,7 @@ import { code, em, rich } from "../messages/text.ts";
 import { queueChannelPost } from "../scheduling/enqueue.ts";
 import type { Core, WorkstreamContext } from "./core.ts";
 
-const EXAMPLE = rich`${code("/meeting schedule next tuesday 2pm for 90m Medication safety")}`;
+const EXAMPLE = [code("/meeting schedule next tuesday 2pm for 90m Medication safety")];
 
 /** What `/meeting schedule` was asked, read completely by the command. */
 export interface ScheduleInput {

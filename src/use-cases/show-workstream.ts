@@ -40,7 +40,7 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
           },
         ],
       },
-      { kind: "text", text: rich`${em("Members by group")}` },
+      { kind: "text", text: [em("Members by group")] },
       {
         kind: "list",
         items: byGroup.map(({ g, names }) => `${capitalise(groupLabel(g))}: ${names.join(", ")}`),
