@@ -191,7 +191,7 @@ function hintLine(specs: CommandSpec[], hint: (spec: CommandSpec) => string): st
 
 /** The slash commands, one per verb in catalog order, then `/help` and the umbrella. */
 export function slashCommands(url: string, catalog: CommandSpec[] = COMMANDS): SlashCommand[] {
-  const verbs = [...new Set(catalog.map((c) => c.verb))].filter((v) => v !== "help");
+  const verbs = [...new Set(catalog.map((c) => c.verb))].filter((v) => (v as string) !== "help");
   const entries: SlashCommand[] = verbs.map((verb) => {
     const specs = catalog.filter((c) => c.verb === verb);
     const first = specs.find((s) => !s.sub) ?? specs[0];

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { DateTime } from "luxon";
 import type { Bot } from "../../src/bot.ts";
 import { UserFacingError } from "../../src/domain/errors.ts";
+import { code, rich } from "../../src/domain/rich-text.ts";
 import { formatWhen, parseWhen } from "../../src/domain/time.ts";
 import type { Form } from "../../src/messages/message.ts";
 import { renderFormPlainText } from "../../src/messages/plain-text.ts";
@@ -103,7 +104,7 @@ export async function startConsole(options: {
         now.getTime() + ((Number(d ?? 0) * 24 + Number(h ?? 0)) * 60 + Number(m ?? 0)) * 60_000,
       );
     } else {
-      target = parseWhen(arg, zone(), now, "`/clock +3d` or `/clock 2026-12-10 09:00`");
+      target = parseWhen(arg, zone(), now, rich`${code("/clock +3d")} or ${code("/clock 2026-12-10 09:00")}`);
     }
     if (target <= now) return print("The clock only moves forward. Try /clock +1d.");
     if (target.getTime() - now.getTime() > MAX_MOVE_MS)

@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { type Marks, renderText } from "../../src/domain/rich-text.ts";
 import type { Block, Button, Form, FormField, Message } from "../../src/messages/message.ts";
 import { renderPlainText } from "../../src/messages/plain-text.ts";
 
@@ -42,7 +43,7 @@ export interface SlackMessage {
 export function renderMessage(msg: Message, maxBlocks: number = LIMITS.messageBlocks): SlackMessage {
   const blocks = msg.blocks.flatMap((block, index) => renderBlock(block, index));
   return {
-    text: truncate(escapeMrkdwn(renderPlainText(msg)), LIMITS.fallbackText),
+    text: truncate(renderPlainText(msg, MRKDWN), LIMITS.fallbackText),
     blocks: capBlocks(blocks, maxBlocks),
   };
 }
@@ -68,7 +69,7 @@ export function renderMessageModal(msg: Message, title: string): types.ModalView
  */
 export function renderForm(form: Form, privateMetadata: string): types.ModalView {
   const blocks: SlackBlock[] = [];
-  if (form.intro) blocks.push(...sections(form.intro));
+  if (form.intro) blocks.push(...sections(renderText(form.intro, MRKDWN)));
   for (const field of form.fields) blocks.push(renderField(field));
   return {
     type: "modal",
@@ -91,16 +92,16 @@ function renderBlock(block: Block, index: number): SlackBlock[] {
     case "heading":
       return [{ type: "header", text: plain(block.text, LIMITS.headerText) }];
     case "text":
-      return sections(block.text);
+      return sections(renderText(block.text, MRKDWN));
     case "fields":
       return chunk(block.fields, LIMITS.fieldsPerSection).map((fields) => ({
         type: "section",
         fields: fields.map((f) =>
-          mrkdwn(truncate(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText)),
+          mrkdwn(truncate(`${MRKDWN.em(f.label)}\n${renderText(f.value, MRKDWN)}`, LIMITS.fieldText)),
         ),
       }));
     case "list":
-      return sections(block.items.map((item) => `• ${item}`).join("\n"));
+      return sections(block.items.map((item) => `• ${renderText(item, MRKDWN)}`).join("\n"));
     case "buttons":
       return chunk(block.buttons, LIMITS.buttonsPerActions).map((buttons, part) => ({
         type: "actions",
@@ -108,7 +109,7 @@ function renderBlock(block: Block, index: number): SlackBlock[] {
         elements: buttons.map((b, i) => renderButton(b, part * LIMITS.buttonsPerActions + i)),
       }));
     case "note":
-      return splitText(escapeMrkdwn(block.text), LIMITS.sectionText).map((text) => ({
+      return splitText(renderText(block.text, MRKDWN), LIMITS.sectionText).map((text) => ({
         type: "context",
         elements: [mrkdwn(text)],
       }));
@@ -162,9 +163,9 @@ function renderField(field: FormField): types.InputBlock {
   };
 }
 
-/** Long text as as many sections as it needs, each within Slack's 3000 characters. */
+/** Long mrkdwn as as many sections as it needs, each within Slack's 3000 characters. */
 function sections(text: string): types.SectionBlock[] {
-  return splitText(escapeMrkdwn(text), LIMITS.sectionText).map((part) => ({
+  return splitText(text, LIMITS.sectionText).map((part) => ({
     type: "section",
     text: mrkdwn(part),
   }));
@@ -200,7 +201,22 @@ function mrkdwn(text: string): types.MrkdwnElement {
   return { type: "mrkdwn", text };
 }
 
-/** Slack reads `&`, `<` and `>` as markup; our text is plain apart from *bold* and `code`. */
+/**
+ * Our neutral text as Slack mrkdwn. Slack reads `&`, `<` and `>` as markup, so every span's
+ * words are escaped; stars and backticks in plain words are left as typed, as Slack shows them.
+ */
+export const MRKDWN: Marks = {
+  plain: escapeMrkdwn,
+  em: (words) => `*${escapeMrkdwn(words)}*`,
+  code: (words) => `\`${escapeMrkdwn(words)}\``,
+  link: (url, label) => (label === undefined ? escapeMrkdwn(url) : `<${url}|${escapeMrkdwn(label)}>`),
+  // The core keys a Slack person `slack:<user id>`; anyone else is shown by name.
+  mention: (key, name) => {
+    const user = /^slack:([UW][A-Z0-9]+)$/.exec(key)?.[1];
+    return user ? `<@${user}>` : escapeMrkdwn(name);
+  },
+};
+
 function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

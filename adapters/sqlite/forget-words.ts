@@ -51,10 +51,15 @@ export function wordsOf(db: Db, has: Has, personId: number): string[] {
   return [...texts].sort((a, b) => b.length - a.length);
 }
 
-/** How a text appears inside a stored message (JSON), quoted as our messages quote people. */
+/**
+ * How a text appears inside a stored message (JSON), quoted as our messages quote people: in
+ * quotes, emphasised (a span `{"em":…}`, or `*…*` in messages stored before text had spans).
+ */
 function needlesOf(text: string): string[] {
   const inJson = (s: string) => JSON.stringify(s).slice(1, -1);
-  return text.length >= SHORT ? [inJson(text)] : [inJson(`"${text}"`), inJson(`*${text}*`)];
+  return text.length >= SHORT
+    ? [inJson(text)]
+    : [inJson(`"${text}"`), JSON.stringify({ em: text }), inJson(`*${text}*`)];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BARE_MARKS, type Marks, renderText, type Text } from "../../src/domain/rich-text.ts";
 import type { Block, Button, Form, FormField, Message } from "../../src/messages/message.ts";
 import { renderFormPlainText, renderPlainText } from "../../src/messages/plain-text.ts";
 
@@ -99,15 +100,29 @@ export function readSubmission(data: unknown): CardSubmission | undefined {
   return { action: record.action, value: record.value ?? record.context ?? "", fields };
 }
 
-/** Our `*bold*` is Slack's; Adaptive Card markdown wants `**bold**`. */
-export function markdown(text: string): string {
-  return text.replace(/(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g, "$1**$2**");
+/**
+ * Our neutral text as Adaptive Card markdown: emphasis is `**bold**`, a link `[label](url)`.
+ * Cards show no inline code, so code keeps its backticks, which read as "type this". Plain words
+ * go as they are (a card's TextBlock has no escapes to speak of).
+ */
+export const CARD_MARKS: Marks = {
+  plain: (words) => words,
+  em: (words) => `**${words}**`,
+  code: (words) => `\`${words}\``,
+  link: (url, label) => (label === undefined ? url : `[${label}](${url})`),
+  // An <at> mention needs an entity beside the card; the name reads the same without one.
+  mention: (_key, name) => name,
+};
+
+/** Our text as Adaptive Card markdown. */
+export function markdown(content: Text): string {
+  return renderText(content, CARD_MARKS);
 }
 
 function renderBlock(block: Block): Element[] {
   switch (block.kind) {
     case "heading":
-      return [{ type: "TextBlock", text: markdown(block.text), weight: "Bolder", size: "Large", wrap: true }];
+      return [{ type: "TextBlock", text: block.text, weight: "Bolder", size: "Large", wrap: true }];
     case "text":
       return [{ type: "TextBlock", text: markdown(block.text), wrap: true }];
     case "fields":
@@ -193,10 +208,10 @@ export interface CardActivity {
  * fallback travels inside the card (`fallbackText`) and the first sentence as `summary`, which
  * Teams uses for the notification and the chat list.
  */
-export function cardActivity(card: AdaptiveCard, summary: string): CardActivity {
+export function cardActivity(card: AdaptiveCard, summary: Text): CardActivity {
   return {
     type: "message",
-    summary: summary.replace(/\*/g, ""),
+    summary: renderText(summary, BARE_MARKS),
     attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }],
   };
 }

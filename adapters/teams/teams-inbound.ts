@@ -1,5 +1,6 @@
 import { type Activity, ActivityTypes, type TurnContext } from "botbuilder";
 import type { Bot } from "../../src/bot.ts";
+import { code, rich } from "../../src/domain/rich-text.ts";
 import { message } from "../../src/messages/message.ts";
 import type { ChatGateway } from "../../src/ports/chat-gateway.ts";
 import type { Logger } from "../../src/ports/logger.ts";
@@ -96,7 +97,9 @@ async function onMessage({ bot, gateway, log }: InboundDeps, context: TurnContex
       "refused a card submission it could not read",
     );
     await context.sendActivity(
-      messageActivity(message("Sorry, I couldn't read that. Please try the button again, or type `help`.")),
+      messageActivity(
+        message(rich`Sorry, I couldn't read that. Please try the button again, or type ${code("help")}.`),
+      ),
     );
     return;
   }
@@ -199,7 +202,7 @@ async function onInstallation({ book }: InboundDeps, context: TurnContext): Prom
         messageActivity(
           message(
             `Hi ${activity.from?.name ?? "there"} — I'm Common Purpose. I'll send you meeting reminders and papers here.`,
-            { kind: "note", text: "Type `help` to see what you can do." },
+            { kind: "note", text: rich`Type ${code("help")} to see what you can do.` },
           ),
         ),
       );

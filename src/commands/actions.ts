@@ -1,5 +1,6 @@
 import type { Person } from "../domain/entities.ts";
 import { UserFacingError } from "../domain/errors.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { message } from "../messages/message.ts";
 import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "../use-cases/action-result.ts";
@@ -80,7 +81,9 @@ export function handleAction(core: Core, inbound: InboundAction): ActionResult {
     core.log.warn({ action: inbound.action, platform: inbound.platform }, "unknown action");
     return {
       kind: "reply",
-      message: message("Sorry, that button no longer works. Type `/help` to see what you can do."),
+      message: message(
+        rich`Sorry, that button no longer works. Type ${code("/help")} to see what you can do.`,
+      ),
     };
   }
   const actor = core.store.people.upsert(inbound.actor);
@@ -94,7 +97,7 @@ export function handleAction(core: Core, inbound: InboundAction): ActionResult {
     }
     return spec.run(core, actor, inbound.value, inbound.fields ?? {});
   } catch (error) {
-    if (error instanceof UserFacingError) return { kind: "reply", message: message(error.userMessage) };
+    if (error instanceof UserFacingError) return { kind: "reply", message: message(error.sentence) };
     core.log.error(
       // The error's name only: its message may quote what someone wrote.
       { action: inbound.action, err: error instanceof Error ? error.name : "unknown" },

@@ -1,6 +1,8 @@
 import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
+import type { RefusalCode } from "../domain/refusals.ts";
+import { code, rich, type Text } from "../domain/rich-text.ts";
 import { quoteBack } from "../domain/text.ts";
 import { parseWhenPrefix, unrealWhen } from "../domain/time.ts";
 import { HOW_TO_MENTION, readMention, words } from "./mentions.ts";
@@ -47,7 +49,7 @@ export function splitClauses(args: string, keywords: readonly string[]): Clauses
     if (head.length > 0) {
       refuse(
         "clause.unreadable",
-        `I couldn't read "${quoteBack(head.join(" "))}" after the title in quotes. Put the title in quotes first, then any clauses, for example \`/park "Whether to revisit the budget" owner @sam\`.`,
+        rich`I couldn't read "${quoteBack(head.join(" "))}" after the title in quotes. Put the title in quotes first, then any clauses, for example ${code('/park "Whether to revisit the budget" owner @sam')}.`,
       );
     }
     return { head: words(quote[1] ?? ""), quoted: true, values };
@@ -59,13 +61,13 @@ export function splitClauses(args: string, keywords: readonly string[]): Clauses
  * A day written after a keyword (`revisit next month`, `on 2026-12-01`), read completely as
  * the start of that day in the zone; refused with what could not be read otherwise.
  */
-export function readDay(text: string, at: ParseContext, example: string, hint = ""): Date {
+export function readDay(text: string, at: ParseContext, example: Text, hint: Text = ""): Date {
   const parsed = parseWhenPrefix(text, at.zone, at.now);
   if (!parsed || parsed.rest) {
     const why = unrealWhen(text);
     refuse(
       "time.unreadable",
-      `${why ? capitalise(why) : `I couldn't read "${quoteBack(text)}" as a date`}. Try ${example}${hint}.`,
+      rich`${why ? capitalise(why) : `I couldn't read "${quoteBack(text)}" as a date`}. Try ${example}${hint}.`,
     );
   }
   return startOfDayIn(parsed.at, at.zone);
@@ -75,16 +77,16 @@ export function readDay(text: string, at: ParseContext, example: string, hint = 
 export function readOnePerson(
   value: string[],
   at: ParseContext,
-  code: string,
+  refusal: RefusalCode,
   example: string,
-  hint = "",
+  hint: Text = "",
 ): Mention {
   const mention = value.length === 1 ? readMention(value[0] as string, at.platform) : undefined;
   if (mention) return mention;
-  if (value.length === 0) refuse(code, `Please name the person, for example \`${example}\`.`);
+  if (value.length === 0) refuse(refusal, rich`Please name the person, for example ${code(example)}.`);
   refuse(
-    code,
-    `I couldn't read "${quoteBack(value.join(" "))}" as a person. ${HOW_TO_MENTION}, for example \`${example}\`${hint}.`,
+    refusal,
+    rich`I couldn't read "${quoteBack(value.join(" "))}" as a person. ${HOW_TO_MENTION}, for example ${code(example)}${hint}.`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { refuse } from "../domain/errors.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { readText } from "../domain/text.ts";
 import { addGlossaryTerm, type GlossaryInput } from "../use-cases/add-glossary-term.ts";
 import { showGlossary } from "../use-cases/show-glossary.ts";
@@ -16,8 +17,11 @@ const show: CommandSpec<string> = {
   run: (core, ctx, term) => showGlossary(core, inWorkstream(ctx), term),
 };
 
-const EXAMPLE =
-  "`/glossary add ICB = Integrated Care Board: the NHS body that plans and pays for local health services`";
+const EXAMPLE = [
+  code(
+    "/glossary add ICB = Integrated Care Board: the NHS body that plans and pays for local health services",
+  ),
+];
 
 const add: CommandSpec<GlossaryInput> = {
   verb: "glossary",
@@ -26,8 +30,7 @@ const add: CommandSpec<GlossaryInput> = {
   example: "/glossary add ICB = Integrated Care Board: the NHS body that plans local health services",
   summary: "add a word to the glossary, or change its meaning",
   who: "organisers",
-  refusal:
-    "Only the chair or coordinator can add a word to the glossary. You can look words up with `/glossary <word>`, or ask the chair to add one.",
+  refusal: rich`Only the chair or coordinator can add a word to the glossary. You can look words up with ${code("/glossary <word>")}, or ask the chair to add one.`,
   needsWorkstream: true,
   parse(args) {
     const split = args.indexOf("=");
@@ -36,7 +39,7 @@ const add: CommandSpec<GlossaryInput> = {
     if (!term || !meaning)
       refuse(
         "glossary.usage",
-        `Please write the word, an equals sign, then its plain meaning. For example: ${EXAMPLE}.`,
+        rich`Please write the word, an equals sign, then its plain meaning. For example: ${EXAMPLE}.`,
       );
     return { term, meaning };
   },

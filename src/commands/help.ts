@@ -1,3 +1,4 @@
+import { code, em, rich, type Text } from "../domain/rich-text.ts";
 import type { Role } from "../domain/roles.ts";
 import type { Block, Message } from "../messages/message.ts";
 import { COMMANDS } from "./catalog.ts";
@@ -123,7 +124,7 @@ export function helpFor(role: Role | undefined, inWorkstream: boolean, verb?: st
 }
 
 function verbHelp(verb: string, usable: CommandSpec[]): Message {
-  const intro = `Here is what you can do with \`/${verb}\`:`;
+  const intro = rich`Here is what you can do with ${code(`/${verb}`)}:`;
   return {
     text: intro,
     blocks: [{ kind: "text", text: intro }, { kind: "list", items: usable.map(fullLine) }, UMBRELLA_NOTE],
@@ -145,8 +146,8 @@ function shortHelp(chosen: CommandSpec[], more: number): Message {
     kind: "note",
     text:
       more > 0
-        ? `There ${more === 1 ? "is 1 more" : `are ${more} more`}: type \`/help all\` to see everything you can do. Every command also works as \`/commonpurpose <command>\`.`
-        : "Every command also works as `/commonpurpose <command>`, for example `/commonpurpose meeting list`.",
+        ? rich`There ${more === 1 ? "is 1 more" : `are ${more} more`}: type ${code("/help all")} to see everything you can do. Every command also works as ${code("/commonpurpose <command>")}.`
+        : rich`Every command also works as ${code("/commonpurpose <command>")}, for example ${code("/commonpurpose meeting list")}.`,
   });
   return { text: intro, blocks };
 }
@@ -161,24 +162,24 @@ function allHelp(usable: CommandSpec[]): Message {
 }
 
 /** A heading for each topic that has commands, then its commands. */
-function byTopic(specs: CommandSpec[], show: (spec: CommandSpec) => string): Block[] {
+function byTopic(specs: CommandSpec[], show: (spec: CommandSpec) => Text): Block[] {
   const blocks: Block[] = [];
   for (const topic of TOPICS) {
     const here = specs.filter((c) => (HELP[keyOf(c)]?.topic ?? "Run the workstream") === topic);
     if (here.length === 0) continue;
-    blocks.push({ kind: "text", text: `*${topic}*` }, { kind: "list", items: here.map(show) });
+    blocks.push({ kind: "text", text: [em(topic)] }, { kind: "list", items: here.map(show) });
   }
   return blocks;
 }
 
 const UMBRELLA_NOTE: Block = {
   kind: "note",
-  text: "Every command also works as `/commonpurpose <command>`, for example `/commonpurpose meeting list`.",
+  text: rich`Every command also works as ${code("/commonpurpose <command>")}, for example ${code("/commonpurpose meeting list")}.`,
 };
 
 /** The simplest way to type it (no optional parts), and what it does in everyday words. */
-function shortLine(spec: CommandSpec): string {
-  return `\`${simplest(spec.usage)}\` — ${HELP[keyOf(spec)]?.says ?? spec.summary}`;
+function shortLine(spec: CommandSpec): Text {
+  return rich`${code(simplest(spec.usage))} — ${HELP[keyOf(spec)]?.says ?? spec.summary}`;
 }
 
 /** "/papers add [<M-n>] <link> [<title>]" → "/papers add <link>"; the first form of "a · b". */
@@ -189,6 +190,6 @@ function simplest(usage: string): string {
   return form.trim();
 }
 
-function fullLine(spec: CommandSpec): string {
-  return `\`${spec.usage}\` — ${spec.summary}. For example: \`${spec.example}\``;
+function fullLine(spec: CommandSpec): Text {
+  return rich`${code(spec.usage)} — ${spec.summary}. For example: ${code(spec.example)}`;
 }

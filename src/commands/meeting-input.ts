@@ -1,12 +1,13 @@
 import { refuse } from "../domain/errors.ts";
+import { code, rich, type Text } from "../domain/rich-text.ts";
 import { quoteBack, readText } from "../domain/text.ts";
 import { DURATION_RANGE, parseWhenPrefix, readDurationPrefix, unrealWhen } from "../domain/time.ts";
 import type { ScheduleInput } from "../use-cases/schedule-meeting.ts";
 import { capitalise } from "./clauses.ts";
 import type { ParseContext } from "./spec.ts";
 
-const EXAMPLE = "`/meeting schedule next tuesday 2pm for 90m Medication safety`";
-const LENGTHS = "`for 90m`, `for 1h30m` or `for 2 hours`";
+const EXAMPLE = [code("/meeting schedule next tuesday 2pm for 90m Medication safety")];
+const LENGTHS = rich`${code("for 90m")}, ${code("for 1h30m")} or ${code("for 2 hours")}`;
 const DEFAULT_MINUTES = 120;
 
 /**
@@ -16,15 +17,15 @@ const DEFAULT_MINUTES = 120;
  */
 export function readSchedule(args: string, at: ParseContext): ScheduleInput {
   const text = args.trim();
-  if (!text) refuse("meeting.schedule", `Please say when the meeting is. For example: ${EXAMPLE}.`);
+  if (!text) refuse("meeting.schedule", rich`Please say when the meeting is. For example: ${EXAMPLE}.`);
   const when = parseWhenPrefix(text, at.zone, at.now);
   if (!when) {
     const why = unrealWhen(text);
     refuse(
       "meeting.when",
       why
-        ? `${capitalise(why)}. For example: ${EXAMPLE}.`
-        : `I couldn't tell when the meeting is. Try ${EXAMPLE}, or a date like \`2026-12-10 14:00\`.`,
+        ? rich`${capitalise(why)}. For example: ${EXAMPLE}.`
+        : rich`I couldn't tell when the meeting is. Try ${EXAMPLE}, or a date like ${code("2026-12-10 14:00")}.`,
     );
   }
   if (!when.hasTime) refuse("meeting.time", missingTime(text, when.rest));
@@ -56,26 +57,26 @@ function readDuration(text: string): { minutes: number; rest: string } {
   if (read.kind === "out-of-range") {
     refuse(
       "meeting.duration",
-      `A meeting can last from ${DURATION_RANGE.min} minute to ${DURATION_RANGE.max / 60} hours, so "${quoteBack(read.text)}" is too ${read.minutes < DURATION_RANGE.min ? "short" : "long"}. For example: ${LENGTHS}.`,
+      rich`A meeting can last from ${DURATION_RANGE.min} minute to ${DURATION_RANGE.max / 60} hours, so "${quoteBack(read.text)}" is too ${read.minutes < DURATION_RANGE.min ? "short" : "long"}. For example: ${LENGTHS}.`,
     );
   }
   refuse(
     "meeting.duration",
     read.word
-      ? `I couldn't read "${quoteBack(read.word)}" as a length. Write it like ${LENGTHS}, then the title (in quotes if it starts with "for").`
-      : `Please say how long after \`for\`, like ${LENGTHS}.`,
+      ? rich`I couldn't read "${quoteBack(read.word)}" as a length. Write it like ${LENGTHS}, then the title (in quotes if it starts with "for").`
+      : rich`Please say how long after ${code("for")}, like ${LENGTHS}.`,
   );
 }
 
 /** "Please add a time of day", saying why when a time was written but is not a real one. */
-function missingTime(text: string, rest: string): string {
+function missingTime(text: string, rest: string): Text {
   const why = unrealWhen(rest);
-  if (why) return `${capitalise(why)}. For example: ${EXAMPLE}.`;
+  if (why) return rich`${capitalise(why)}. For example: ${EXAMPLE}.`;
   const at = /^at\s+(\S+)/i.exec(rest);
-  if (at?.[1]) return `I couldn't read "${quoteBack(at[1])}" as a time of day. For example: ${EXAMPLE}.`;
+  if (at?.[1]) return rich`I couldn't read "${quoteBack(at[1])}" as a time of day. For example: ${EXAMPLE}.`;
   const inDays = /^in\s+\d+\s*(?:days?|weeks?)/i.exec(text);
   if (inDays) {
-    return `Please add a time of day, for example \`/meeting schedule ${inDays[0]} at 2pm ${rest || "Planning"}\`.`;
+    return rich`Please add a time of day, for example ${code(`/meeting schedule ${inDays[0]} at 2pm ${rest || "Planning"}`)}.`;
   }
-  return `Please add a time of day, for example ${EXAMPLE}.`;
+  return rich`Please add a time of day, for example ${EXAMPLE}.`;
 }

@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { listOneToOnes } from "../use-cases/list-one-to-ones.ts";
 import { logOneToOne } from "../use-cases/log-one-to-one.ts";
 import { askForOneToOne } from "../use-cases/request-one-to-one.ts";
@@ -28,15 +29,19 @@ const oneToOne: CommandSpec<OneToOneInput> = {
     const mention = readOnePerson(list.slice(0, 1), at, "onetoone.usage", oneToOne.example);
     const rest = list.slice(1);
     if (rest.length === 0) return { mention };
-    if (rest[0]?.toLowerCase() !== "on" || rest.length === 1) usageError(oneToOne, "Put the day after `on`.");
-    return { mention, day: readDay(rest.slice(1).join(" "), at, "`/onetoone @sam on 2026-12-01`") };
+    if (rest[0]?.toLowerCase() !== "on" || rest.length === 1)
+      usageError(oneToOne, rich`Put the day after ${code("on")}.`);
+    return {
+      mention,
+      day: readDay(rest.slice(1).join(" "), at, [code("/onetoone @sam on 2026-12-01")]),
+    };
   },
   run(core, ctx, input) {
     if (!input.mention) return listOneToOnes(core, inWorkstream(ctx));
     if (ctx.member?.role !== "chair") {
       refuse(
         "permission.denied",
-        "Only the chair can log a one-to-one. To ask for one yourself, type `/onetoone request`.",
+        rich`Only the chair can log a one-to-one. To ask for one yourself, type ${code("/onetoone request")}.`,
       );
     }
     return logOneToOne(core, inWorkstream(ctx), input.mention, input.day);

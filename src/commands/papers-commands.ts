@@ -1,4 +1,5 @@
 import { parseId } from "../domain/ids.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { cleanText, quoteBack, readText, TEXT_LIMITS } from "../domain/text.ts";
 import { addPaper, type PaperInput } from "../use-cases/add-paper.ts";
 import { listPapers } from "../use-cases/list-papers.ts";
@@ -16,8 +17,7 @@ const add: CommandSpec<PaperInput> = {
   example: "/papers add M-3 https://example.org/budget.pdf Budget 2027 — where the money goes next year",
   summary: "add a paper for the next (or named) meeting, with a plain summary after a dash",
   who: "organisers",
-  refusal:
-    "Only the chair or coordinator can add papers. You can see the papers for the next meeting with `/papers`.",
+  refusal: rich`Only the chair or coordinator can add papers. You can see the papers for the next meeting with ${code("/papers")}.`,
   needsWorkstream: true,
   parse: (args) => readPaperInput(args),
   run: (core, ctx, input) => addPaper(core, inWorkstream(ctx), input),

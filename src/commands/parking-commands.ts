@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import { parseId } from "../domain/ids.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { readText } from "../domain/text.ts";
 import { dropParked } from "../use-cases/drop-parked.ts";
 import { listParked } from "../use-cases/list-parked.ts";
@@ -11,7 +12,7 @@ import { quoteHint, readDay, readOnePerson, splitClauses } from "./clauses.ts";
 import { words } from "./mentions.ts";
 import { type CommandSpec, inWorkstream, type ParseContext, usageError } from "./spec.ts";
 
-const DAY_EXAMPLE = "`revisit 2027-01-12` or `revisit next month`";
+const DAY_EXAMPLE = rich`${code("revisit 2027-01-12")} or ${code("revisit next month")}`;
 
 const park: CommandSpec<ParkInput> = {
   verb: "park",
@@ -20,8 +21,7 @@ const park: CommandSpec<ParkInput> = {
   example: "/park Transport costs for carers revisit 2027-01-12 owner @sam",
   summary: "park an issue, or a recorded dissent, to come back to later",
   who: "organisers",
-  refusal:
-    "Only the chair or coordinator can park an issue. You can record your own view with `/dissent your view`.",
+  refusal: rich`Only the chair or coordinator can park an issue. You can record your own view with ${code("/dissent your view")}.`,
   needsWorkstream: true,
   parse: (args, at) => readPark(args, at),
   run: (core, ctx, input) => parkItem(core, inWorkstream(ctx), input),
@@ -39,10 +39,10 @@ function readPark(args: string, at: ParseContext): ParkInput {
   const dissentId = !quoted && first && parseId("dissent", first) !== undefined ? first : undefined;
   const title = readText("title", (dissentId ? head.slice(1) : head).join(" "));
   if (!title && !dissentId)
-    refuse("park.title", `Please say what the issue is. For example: \`${park.example}\`.`);
+    refuse("park.title", rich`Please say what the issue is. For example: ${code(park.example)}.`);
   const revisit = values.get("revisit");
   if (revisit?.length === 0)
-    refuse("park.revisit", `Please say when to revisit it. For example: \`${park.example}\`.`);
+    refuse("park.revisit", rich`Please say when to revisit it. For example: ${code(park.example)}.`);
   const owner = values.get("owner");
   return {
     ...(dissentId ? { dissentId } : {}),
@@ -64,7 +64,7 @@ const list: CommandSpec = {
     if (args.trim())
       usageError(
         list,
-        "`/parked` on its own lists the open items; to change one, say resolve, drop or revisit.",
+        rich`${code("/parked")} on its own lists the open items; to change one, say resolve, drop or revisit.`,
       );
   },
   run: (core, ctx) => listParked(core, inWorkstream(ctx)),
@@ -114,7 +114,10 @@ const revisit: CommandSpec<{ parkedId: string; revisitOn: Date }> = {
     if (when.length === 0) {
       usageError(revisit, parkedId ? "Please say when to come back to it." : "Please name the parked item.");
     }
-    return { parkedId, revisitOn: readDay(when.join(" "), at, `\`${revisit.example}\` or \`next month\``) };
+    return {
+      parkedId,
+      revisitOn: readDay(when.join(" "), at, rich`${code(revisit.example)} or ${code("next month")}`),
+    };
   },
   run: (core, ctx, input) => revisitParked(core, inWorkstream(ctx), input),
 };

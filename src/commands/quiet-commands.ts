@@ -1,4 +1,5 @@
 import { refuse } from "../domain/errors.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { setQuiet } from "../use-cases/set-quiet.ts";
 import { readDay } from "./clauses.ts";
 import { type CommandSpec, nothingMore } from "./spec.ts";
@@ -13,8 +14,11 @@ const quietUntil: CommandSpec<{ until: Date }> = {
   needsWorkstream: false,
   parse(args, at) {
     if (!args.trim())
-      refuse("quiet.usage", "Tell me until when, for example `/quiet until 10 December`, or `/quiet off`.");
-    return { until: readDay(args, at, "`/quiet until next monday`") };
+      refuse(
+        "quiet.usage",
+        rich`Tell me until when, for example ${code("/quiet until 10 December")}, or ${code("/quiet off")}.`,
+      );
+    return { until: readDay(args, at, [code("/quiet until next monday")]) };
   },
   run: (core, ctx, input) => setQuiet(core, ctx, input),
 };

@@ -1,12 +1,12 @@
 import type { Workstream } from "../domain/entities.ts";
 import { refuse, UserFacingError } from "../domain/errors.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { cleanText, quoteBack } from "../domain/text.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { CommandContext, Core } from "../ports/core.ts";
 import { nameList } from "../use-cases/people.ts";
 import { COMMANDS, UMBRELLA } from "./catalog.ts";
 import { helpFor } from "./help.ts";
-
 import { allowed, type CommandSpec, describeAudience } from "./spec.ts";
 
 /** A command as it arrived from a platform, already stripped of any bot mention. */
@@ -34,7 +34,7 @@ export async function handleCommand(core: Core, inbound: InboundCommand): Promis
   try {
     return { message: await route(core, inbound) };
   } catch (error) {
-    if (error instanceof UserFacingError) return { message: message(error.userMessage), error: error.code };
+    if (error instanceof UserFacingError) return { message: message(error.sentence), error: error.code };
     core.log.error({ err: errorSummary(error), platform: inbound.platform }, "command failed");
     return {
       message: message(
@@ -73,7 +73,7 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
   if (specs.length === 0) {
     refuse(
       "command.unknown",
-      `I don't know the command \`/${verb}\`. To see the commands you can use, type \`/help\`.`,
+      rich`I don't know the command ${code(`/${verb}`)}. To see the commands you can use, type ${code("/help")}.`,
     );
   }
   const sub = firstWord(rest).toLowerCase();
@@ -83,8 +83,8 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
   if (!spec) {
     const first = specs[0] as CommandSpec;
     refuse(
-      `${verb}.usage`,
-      `\`/${verb}\` needs one of: ${specs.map((c) => c.sub).join(", ")}. For example: \`${first.example}\`.`,
+      `${first.verb}.usage`,
+      rich`${code(`/${verb}`)} needs one of: ${specs.map((c) => c.sub).join(", ")}. For example: ${code(first.example)}.`,
     );
   }
 
@@ -97,7 +97,7 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     if (spec.who !== "anyone" && !member) {
       refuse(
         "member.not-member",
-        `You're not a member of *${workstream.name}* yet. A chair or coordinator can add you with \`/workstream add @you\`.`,
+        rich`You're not a member of ${em(workstream.name)} yet. A chair or coordinator can add you with ${code("/workstream add @you")}.`,
       );
     }
   }
@@ -105,7 +105,7 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     refuse(
       "permission.denied",
       spec.refusal ??
-        `Only ${describeAudience(spec.who)} can ${spec.summary.split(" (")[0]}. Type \`/help\` to see what you can do.`,
+        rich`Only ${describeAudience(spec.who)} can ${spec.summary.split(" (")[0] ?? spec.summary}. Type ${code("/help")} to see what you can do.`,
     );
   }
   const zone =
@@ -132,7 +132,7 @@ function findWorkstream(
     if (!here && required) {
       refuse(
         "workstream.not-here",
-        "This channel isn't a workstream yet. A coordinator can start one here with `/workstream setup Medication safety`.",
+        rich`This channel isn't a workstream yet. A coordinator can start one here with ${code("/workstream setup Medication safety")}.`,
       );
     }
     return here;
@@ -148,14 +148,14 @@ function findWorkstream(
       "You're not in a workstream yet. When a chair or coordinator adds you, you can use this here.",
     );
   }
-  const names = nameList(mine.map((w) => `*${w.name}*`));
+  const names = nameList(mine.map((w) => [em(w.name)]));
   // The last "in <words>", if short enough to be a name: echoed back so they see what didn't match.
   const asked = /^.* in (\S.{0,79})$/is.exec(` ${rest}`)?.[1];
   refuse(
     "workstream.which",
     asked
-      ? `There's no workstream called "${quoteBack(asked)}" that you're in. Yours are ${names}; for example \`${example} in ${mine[0]?.name}\`.`
-      : `You're in ${mine.length} workstreams: ${names}. Which one? Add \`in <name>\` to the end, for example \`${example} in ${mine[0]?.name}\`.`,
+      ? rich`There's no workstream called "${quoteBack(asked)}" that you're in. Yours are ${names}; for example ${code(`${example} in ${mine[0]?.name}`)}.`
+      : rich`You're in ${mine.length} workstreams: ${names}. Which one? Add ${code("in <name>")} to the end, for example ${code(`${example} in ${mine[0]?.name}`)}.`,
   );
 }
 

@@ -1,4 +1,6 @@
 import { refuse } from "../domain/errors.ts";
+import type { CommandSub, CommandVerb } from "../domain/refusals.ts";
+import { code, rich, type Text } from "../domain/rich-text.ts";
 import type { Role } from "../domain/roles.ts";
 import { quoteBack } from "../domain/text.ts";
 import type { Message } from "../messages/message.ts";
@@ -25,9 +27,10 @@ export interface ParseContext {
  * refusing with what it could not read and an example; `run` never looks at the text.
  */
 export interface CommandSpec<I = unknown> {
-  verb: string;
+  /** The command word; with `sub` it also names the refusal when the rest can't be read. */
+  verb: CommandVerb;
   /** The sub-command word (`schedule`), or "" for the verb alone / free text after it. */
-  sub: string;
+  sub: CommandSub | "";
   usage: string;
   example: string;
   summary: string;
@@ -35,7 +38,7 @@ export interface CommandSpec<I = unknown> {
   /** False only for commands that work outside a workstream (setup, help, quiet). */
   needsWorkstream: boolean;
   /** What to say instead of the generic refusal to someone whose role may not run it (name what they can do). */
-  refusal?: string;
+  refusal?: Text;
   /** Only makes sense where there is no workstream yet (setup), so /help hides it inside one. */
   outsideWorkstreamOnly?: boolean;
   parse(args: string, at: ParseContext): I;
@@ -47,7 +50,7 @@ export function nothingMore(spec: SpecName, args: string): void {
   if (args.trim()) {
     refuse(
       `${spec.verb}.${spec.sub || "usage"}`,
-      `\`${spec.example}\` needs nothing after it, so I couldn't read "${quoteBack(args)}". For example: \`${spec.example}\`.`,
+      rich`${code(spec.example)} needs nothing after it, so I couldn't read "${quoteBack(args)}". For example: ${code(spec.example)}.`,
     );
   }
 }
@@ -86,11 +89,11 @@ export function describeAudience(who: Audience): string {
 }
 
 /** Refuses with the command's usage: one line and an example. */
-export function usageError(spec: SpecName, problem: string): never {
-  refuse(`${spec.verb}.${spec.sub || "usage"}`, `${problem} For example: \`${spec.example}\`.`);
+export function usageError(spec: SpecName, problem: Text): never {
+  refuse(`${spec.verb}.${spec.sub || "usage"}`, rich`${problem} For example: ${code(spec.example)}.`);
 }
 
-type SpecName = { verb: string; sub: string; example: string };
+type SpecName = Pick<CommandSpec, "verb" | "sub" | "example">;
 
 /** At most one item id (`M-3`) as one word, or "" for none. */
 export function optionalId(spec: SpecName, args: string, what = "meeting"): string {

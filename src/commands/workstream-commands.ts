@@ -1,4 +1,5 @@
 import type { Mention } from "../domain/mention.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { GROUPS, type Group, GroupSchema, ROLES, type Role, RoleSchema } from "../domain/roles.ts";
 import { quoteBack, readText } from "../domain/text.ts";
 import { addMembers, syncMembers } from "../use-cases/add-members.ts";
@@ -13,7 +14,7 @@ import { type CommandSpec, inWorkstream, nothingMore, type ParseContext, usageEr
 
 /** The first word as a mention and the words after it; an unreadable `@name` is said so. */
 function mentionThen(
-  spec: { verb: string; sub: string; example: string },
+  spec: Pick<CommandSpec, "verb" | "sub" | "example">,
   args: string,
   at: ParseContext,
   problem: string,
@@ -59,7 +60,7 @@ const show: CommandSpec = {
     if (args.trim())
       usageError(
         show,
-        `I don't know \`/workstream ${words(args)[0]}\`. Type \`/workstream help\` to see what it can do.`,
+        rich`I don't know ${code(`/workstream ${words(args)[0]}`)}. Type ${code("/workstream help")} to see what it can do.`,
       );
   },
   run: (core, ctx) => showWorkstream(core, inWorkstream(ctx)),

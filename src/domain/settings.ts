@@ -1,6 +1,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { refuse } from "./errors.ts";
+import { code, rich, type Text } from "./rich-text.ts";
 
 /** Per-workstream settings (PRODUCT.md §5), stored as JSON and read back through this schema. */
 export const SettingsSchema = z.object({
@@ -21,7 +22,7 @@ export function defaultSettings(timezone: string): Settings {
   return SettingsSchema.parse({ timezone });
 }
 
-type Rule = { hint: string; read: (value: string) => string | number | undefined };
+type Rule = { hint: Text; read: (value: string) => string | number | undefined };
 
 const wholeNumber = (min: number, max: number, unit: string): Rule => ({
   hint: `a whole number of ${unit} from ${min} to ${max}`,
@@ -74,7 +75,7 @@ const RULES: Record<SettingName, Rule> = {
   "checkin-close-hours": wholeNumber(2, 336, "hours"),
   "one-to-one-every-days": wholeNumber(7, 365, "days"),
   digest: {
-    hint: "a day and time such as `mon 09:00`, or a cron expression such as `0 9 * * 1`",
+    hint: rich`a day and time such as ${code("mon 09:00")}, or a cron expression such as ${code("0 9 * * 1")}`,
     read: (value) => {
       const v = value.trim().toLowerCase();
       const dayTime = /^([a-z]{3}) ([01]\d|2[0-3]):([0-5]\d)$/.exec(v);
@@ -84,7 +85,7 @@ const RULES: Record<SettingName, Rule> = {
     },
   },
   "quiet-hours": {
-    hint: "`off`, or a range such as `20:00-08:00`",
+    hint: rich`${code("off")}, or a range such as ${code("20:00-08:00")}`,
     read: (value) => {
       const v = value.trim().toLowerCase();
       if (v === "off") return v;
@@ -93,7 +94,7 @@ const RULES: Record<SettingName, Rule> = {
     },
   },
   "quiet-weekends": {
-    hint: "`on` or `off`",
+    hint: rich`${code("on")} or ${code("off")}`,
     read: (value) => {
       const v = value.toLowerCase();
       return v === "on" || v === "off" ? v : undefined;
@@ -108,7 +109,7 @@ export function applySetting(settings: Settings, name: string, raw: string): Set
   if (!Object.hasOwn(RULES, name)) {
     refuse(
       "setting.unknown",
-      `There is no setting called "${name}". You can set: ${SETTING_NAMES.join(", ")}. For example: \`/workstream set papers-lead-days 10\`.`,
+      rich`There is no setting called "${name}". You can set: ${SETTING_NAMES.join(", ")}. For example: ${code("/workstream set papers-lead-days 10")}.`,
     );
   }
   const key = name as SettingName;
@@ -117,7 +118,7 @@ export function applySetting(settings: Settings, name: string, raw: string): Set
   if (value === undefined) {
     refuse(
       "setting.invalid",
-      `${key} must be ${rule.hint}. For example: \`/workstream set ${key} ${example(key)}\`.`,
+      rich`${key} must be ${rule.hint}. For example: ${code(`/workstream set ${key} ${example(key)}`)}.`,
     );
   }
   return SettingsSchema.parse({ ...settings, [key]: value });

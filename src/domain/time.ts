@@ -1,6 +1,7 @@
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
 import { refuse } from "./errors.ts";
+import { rich, type Text } from "./rich-text.ts";
 import type { Settings } from "./settings.ts";
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?/;
@@ -125,10 +126,10 @@ export function unrealWhen(text: string): string | undefined {
 }
 
 /** Like parseWhenPrefix, but the whole text must be the date; refuses kindly otherwise. */
-export function parseWhen(text: string, zone: string, now: Date, example: string): Date {
+export function parseWhen(text: string, zone: string, now: Date, example: Text): Date {
   const parsed = parseWhenPrefix(text, zone, now);
   if (!parsed || parsed.rest) {
-    refuse("time.unreadable", `I couldn't read "${text.trim()}" as a date. Try ${example}.`);
+    refuse("time.unreadable", rich`I couldn't read "${text.trim()}" as a date. Try ${example}.`);
   }
   return parsed.at;
 }

@@ -1,25 +1,28 @@
+import type { Text } from "../domain/rich-text.ts";
+
 /**
  * OUR outbound message model. Use cases build these; each platform adapter renders them
  * (Block Kit, Adaptive Cards, the console) and every one shares the plain-text fallback in
- * plain-text.ts. Text may use *bold* and bare links, which every platform shows sensibly.
+ * plain-text.ts. Words that reach people are neutral `Text` (text.ts): emphasis, code and
+ * links as data, never markup. Labels (a heading's, a field's, a button's) are plain words.
  */
 export interface Message {
   /** One or two sentences that say what the message is about; the notification text. */
-  text: string;
+  text: Text;
   blocks: Block[];
 }
 
 export type Block =
   | { kind: "heading"; text: string }
-  | { kind: "text"; text: string }
+  | { kind: "text"; text: Text }
   | { kind: "fields"; fields: Field[] }
-  | { kind: "list"; items: string[] }
+  | { kind: "list"; items: Text[] }
   | { kind: "buttons"; buttons: Button[] }
-  | { kind: "note"; text: string };
+  | { kind: "note"; text: Text };
 
 export interface Field {
   label: string;
-  value: string;
+  value: Text;
 }
 
 /** A button the core understands: `action` names the handler, `value` its argument. */
@@ -35,7 +38,7 @@ export interface Form {
   /** The handler that receives the submission. */
   action: string;
   title: string;
-  intro?: string;
+  intro?: Text;
   submitLabel: string;
   /** Carried through the platform untouched and handed back on submit (e.g. a meeting id). */
   context: string;
@@ -61,6 +64,6 @@ export type FormField =
     };
 
 /** Builds a message from a first sentence and any further blocks. */
-export function message(text: string, ...blocks: Block[]): Message {
+export function message(text: Text, ...blocks: Block[]): Message {
   return { text, blocks: [{ kind: "text", text }, ...blocks] };
 }

@@ -1,29 +1,31 @@
+import { type Marks, PLAIN_MARKS, renderText } from "../domain/rich-text.ts";
 import type { Form, Message } from "./message.ts";
 
 /**
  * The plain-text rendering every platform shares: the notification fallback, the console, and
  * what a screen reader or a basic phone shows. It must read well on its own, so buttons are
- * listed by what they do.
+ * listed by what they do. `marks` says how spans are written (Slack's fallback text is mrkdwn,
+ * escaped); by default emphasis is `*starred*` and code is in backticks.
  */
-export function renderPlainText(msg: Message): string {
+export function renderPlainText(msg: Message, marks: Marks = PLAIN_MARKS): string {
   const lines: string[] = [];
   for (const block of msg.blocks) {
     switch (block.kind) {
       case "heading":
-        lines.push(block.text.toUpperCase() === block.text ? block.text : `*${block.text}*`);
+        lines.push(block.text.toUpperCase() === block.text ? marks.plain(block.text) : marks.em(block.text));
         break;
       case "text":
       case "note":
-        lines.push(block.text);
+        lines.push(renderText(block.text, marks));
         break;
       case "fields":
-        for (const f of block.fields) lines.push(`${f.label}: ${f.value}`);
+        for (const f of block.fields) lines.push(`${marks.plain(f.label)}: ${renderText(f.value, marks)}`);
         break;
       case "list":
-        for (const item of block.items) lines.push(`• ${item}`);
+        for (const item of block.items) lines.push(`• ${renderText(item, marks)}`);
         break;
       case "buttons":
-        lines.push(`You can choose: ${block.buttons.map((b) => `"${b.label}"`).join(", ")}.`);
+        lines.push(`You can choose: ${block.buttons.map((b) => `"${marks.plain(b.label)}"`).join(", ")}.`);
         break;
     }
   }
@@ -32,8 +34,8 @@ export function renderPlainText(msg: Message): string {
 
 /** A form in plain text, for the console and for fallbacks. */
 export function renderFormPlainText(form: Form): string {
-  const lines = [`*${form.title}*`];
-  if (form.intro) lines.push(form.intro);
+  const lines = [PLAIN_MARKS.em(form.title)];
+  if (form.intro) lines.push(renderText(form.intro, PLAIN_MARKS));
   for (const field of form.fields) {
     const optional = field.optional ? " (optional)" : "";
     if (field.kind === "choice") {

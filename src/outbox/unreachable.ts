@@ -1,5 +1,7 @@
+import { em, rich } from "../domain/rich-text.ts";
 import { message } from "../messages/message.ts";
 import type { Core } from "../ports/core.ts";
+
 import type { OutboxRow } from "../ports/store.ts";
 import { queueDirectMessage } from "./enqueue.ts";
 
@@ -23,7 +25,7 @@ export function tellCoordinators(core: Core, row: OutboxRow): void {
       workstream,
       coordinator,
       message(
-        `I couldn't send a message to ${person.name} in *${workstream.name}*. They may not have installed the app yet, or may have turned off messages from it.`,
+        rich`I couldn't send a message to ${person.name} in ${em(workstream.name)}. They may not have installed the app yet, or may have turned off messages from it.`,
         { kind: "note", text: "Could you check in with them another way? Only coordinators see this." },
       ),
       { key: `unreachable:${workstream.id}:${person.id}:${coordinator.id}:${day}`, audience: "coordinator" },

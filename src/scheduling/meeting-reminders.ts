@@ -1,5 +1,6 @@
 import type { Meeting, Member, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
+import { em, rich } from "../domain/rich-text.ts";
 import { DAY, formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
@@ -60,7 +61,7 @@ function reminder(workstream: Workstream, meeting: Meeting, person: Member, memb
   const zone = workstream.settings.timezone;
   const id = formatId("meeting", meeting.seq);
   // The full date, not "tomorrow": quiet hours may hold this message into the meeting's own day.
-  const text = `Hi ${person.name} — a reminder that *${meeting.title}* (${id}) is on ${formatWhen(meeting.startsAt, zone)}.`;
+  const text = rich`Hi ${person.name} — a reminder that ${em(meeting.title)} (${id}) is on ${formatWhen(meeting.startsAt, zone)}.`;
   return {
     text,
     blocks: [

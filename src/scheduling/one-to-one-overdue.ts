@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Member, Workstream } from "../domain/entities.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
 import type { Core } from "../ports/core.ts";
@@ -44,11 +45,11 @@ function overdueList(workstream: Workstream, chair: Member, due: MemberStanding[
       ? `${asked === 1 ? "1 member has" : `${asked} members have`} asked for a one-to-one`
       : "Some members are due a one-to-one";
   return message(
-    `Hi ${chair.name} — ${lead} in *${workstream.name}*. When you have a minute, here is who to arrange one with:`,
+    rich`Hi ${chair.name} — ${lead} in ${em(workstream.name)}. When you have a minute, here is who to arrange one with:`,
     { kind: "list", items: due.map((s) => standingLine(s, workstream.settings.timezone)) },
     {
       kind: "note",
-      text: "When you have met, log it with `/onetoone @name on <date>`. Only the chairs see this list.",
+      text: rich`When you have met, log it with ${code("/onetoone @name on <date>")}. Only the chairs see this list.`,
     },
   );
 }

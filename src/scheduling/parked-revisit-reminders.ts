@@ -1,6 +1,7 @@
 import type { Meeting, Member, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import type { ParkedItem } from "../domain/parked-item.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { DAY, formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
@@ -93,7 +94,7 @@ function reminder(
 ): Message {
   const zone = workstream.settings.timezone;
   const which = items.length === 1 ? "1 parked item is" : `${items.length} parked items are`;
-  const text = `Hi ${chair.name} — when you have a minute: ${which} due to be looked at again at *${meeting.title}* (${formatId("meeting", meeting.seq)}) on ${formatWhen(meeting.startsAt, zone, now)}. Could you put ${items.length === 1 ? "it" : "them"} on the agenda?`;
+  const text = rich`Hi ${chair.name} — when you have a minute: ${which} due to be looked at again at ${em(meeting.title)} (${formatId("meeting", meeting.seq)}) on ${formatWhen(meeting.startsAt, zone, now)}. Could you put ${items.length === 1 ? "it" : "them"} on the agenda?`;
   return {
     text,
     blocks: [
@@ -101,12 +102,12 @@ function reminder(
       {
         kind: "list",
         items: items.map(
-          (i) => `${formatId("parked", i.seq)} *${i.title}* — ${describeParked(core, i, zone, now)}`,
+          (i) => rich`${formatId("parked", i.seq)} ${em(i.title)} — ${describeParked(core, i, zone, now)}`,
         ),
       },
       {
         kind: "note",
-        text: `When one is settled: \`/parked resolve ${formatId("parked", (items[0] as ParkedItem).seq)} what was decided\`. To move it: \`/parked revisit ${formatId("parked", (items[0] as ParkedItem).seq)} <date>\`.`,
+        text: rich`When one is settled: ${code(`/parked resolve ${formatId("parked", (items[0] as ParkedItem).seq)} what was decided`)}. To move it: ${code(`/parked revisit ${formatId("parked", (items[0] as ParkedItem).seq)} <date>`)}.`,
       },
     ],
   };

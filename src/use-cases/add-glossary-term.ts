@@ -1,3 +1,4 @@
+import { code, em, rich } from "../domain/rich-text.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 
@@ -20,11 +21,11 @@ export function addGlossaryTerm(core: Core, ctx: WorkstreamContext, input: Gloss
   core.log.info({ workstream: ctx.workstream.id, added }, "glossary term saved");
   return message(
     added
-      ? `Added to the glossary: *${term}* — ${meaning}`
-      : `Updated the glossary: *${term}* now means: ${meaning}`,
+      ? rich`Added to the glossary: ${em(term)} — ${meaning}`
+      : rich`Updated the glossary: ${em(term)} now means: ${meaning}`,
     {
       kind: "note",
-      text: "Every member can see it with `/glossary`. The papers messages point people to it.",
+      text: rich`Every member can see it with ${code("/glossary")}. The papers messages point people to it.`,
     },
   );
 }

@@ -1,6 +1,7 @@
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { type Group, groupLabel } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
@@ -27,7 +28,7 @@ export async function syncMembers(core: Core, ctx: WorkstreamContext): Promise<M
   if (!gateway?.listChannelMembers) {
     refuse(
       "workstream.sync-unsupported",
-      "I can't list this channel's members here. Add people by name instead, for example `/workstream add @sam @kim`.",
+      rich`I can't list this channel's members here. Add people by name instead, for example ${code("/workstream add @sam @kim")}.`,
     );
   }
   const people = await gateway.listChannelMembers(ctx.workstream.channel);
@@ -60,12 +61,12 @@ function join(core: Core, ctx: WorkstreamContext, person: Person, group: Group |
 
 function welcome(workstream: Workstream, person: Person, by: string): Message {
   return message(
-    `Hi ${person.name} — ${by} has added you to *${workstream.name}*. Welcome.`,
+    rich`Hi ${person.name} — ${by} has added you to ${em(workstream.name)}. Welcome.`,
     {
       kind: "text",
       text: "I'll send you the papers before each meeting and a short check-in after it. The chair sees your answers, and you can answer anonymously; the coordinator sees totals only.",
     },
-    { kind: "note", text: "Type `/help` at any time to see what you can do." },
+    { kind: "note", text: rich`Type ${code("/help")} at any time to see what you can do.` },
   );
 }
 
@@ -77,13 +78,13 @@ function summary(ctx: WorkstreamContext, added: Person[], asked: number, group: 
   }
   const as = group ? `, in the ${groupLabel(group)} group` : "";
   return message(
-    `Added ${nameList(added.map((p) => p.name))} to *${ctx.workstream.name}*${as}. I've sent each of them a welcome message.`,
+    rich`Added ${nameList(added.map((p) => p.name))} to ${em(ctx.workstream.name)}${as}. I've sent each of them a welcome message.`,
     ...(group
       ? []
       : [
           {
             kind: "note" as const,
-            text: "Set someone's group with `/workstream group @sam carer`; they can also set their own.",
+            text: rich`Set someone's group with ${code("/workstream group @sam carer")}; they can also set their own.`,
           },
         ]),
   );

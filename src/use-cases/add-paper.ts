@@ -1,5 +1,6 @@
 import { formatId } from "../domain/ids.ts";
 import { papersDueAt } from "../domain/papers.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { afterQuietHours, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -50,7 +51,7 @@ export function addPaper(core: Core, ctx: WorkstreamContext, input: PaperInput):
   });
   const paperId = formatId("paper", result.paper.seq);
   const meetingId = formatId("meeting", result.meeting.seq);
-  const what = `${paperId} *${result.paper.title}* is added to ${meetingId} (*${result.meeting.title}*, ${formatWhen(result.meeting.startsAt, zone, now)}).`;
+  const what = rich`${paperId} ${em(result.paper.title)} is added to ${meetingId} (${em(result.meeting.title)}, ${formatWhen(result.meeting.startsAt, zone, now)}).`;
   if (result.alreadySent) {
     return message(what, {
       kind: "note",
@@ -65,6 +66,6 @@ export function addPaper(core: Core, ctx: WorkstreamContext, input: PaperInput):
   }
   return message(what, {
     kind: "note",
-    text: `Members will get all of ${meetingId}'s papers in one message on ${formatWhen(afterQuietHours(result.dueAt, workstream.settings), zone, now)}. To send them sooner: \`/papers send ${meetingId}\`.`,
+    text: rich`Members will get all of ${meetingId}'s papers in one message on ${formatWhen(afterQuietHours(result.dueAt, workstream.settings), zone, now)}. To send them sooner: ${code(`/papers send ${meetingId}`)}.`,
   });
 }

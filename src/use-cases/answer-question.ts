@@ -1,6 +1,7 @@
 import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { PaperQuestion } from "../domain/papers.ts";
+import { rich } from "../domain/rich-text.ts";
 import { cleanText } from "../domain/text.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
@@ -67,7 +68,7 @@ export function sendAnswer(
   const now = core.clock.now();
   const stored = core.store.transaction(() => {
     if (!core.store.papers.answerQuestion(question.id, text, actor.id, now)) return false;
-    const intro = `Hi ${asker.name} — ${actor.name} (the chair) has answered your question about the papers for ${meetingWords(workstream, meeting, now)}.`;
+    const intro = rich`Hi ${asker.name} — ${actor.name} (the chair) has answered your question about the papers for ${meetingWords(workstream, meeting, now)}.`;
     queueDirectMessage(
       core,
       workstream,

@@ -1,5 +1,6 @@
 import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { cleanText } from "../domain/text.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
@@ -28,7 +29,7 @@ export function askChairQuestion(core: Core, actor: Person, value: string): Acti
       "papers.no-chair",
       chairsOf(members).length > 0
         ? "You're the only chair here, so there is nobody else to send a question to."
-        : "This workstream has no chair yet, so there is nobody to send a question to. A coordinator can name one with `/workstream role @name chair`.",
+        : rich`This workstream has no chair yet, so there is nobody to send a question to. A coordinator can name one with ${code("/workstream role @name chair")}.`,
     );
   const form: Form = {
     action: QUESTION_SENT,
@@ -72,7 +73,7 @@ export function sendChairQuestion(
       now,
     });
     for (const chair of chairs) {
-      const intro = `Hi ${chair.name} — ${actor.name} has a question about the papers for ${meetingWords(workstream, meeting, now)}:`;
+      const intro = rich`Hi ${chair.name} — ${actor.name} has a question about the papers for ${meetingWords(workstream, meeting, now)}:`;
       queueDirectMessage(
         core,
         workstream,

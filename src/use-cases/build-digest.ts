@@ -1,4 +1,5 @@
 import type { Member, Workstream } from "../domain/entities.ts";
+import { em, rich } from "../domain/rich-text.ts";
 import type { Block, Message } from "../messages/message.ts";
 import type { Core } from "../ports/core.ts";
 import { checkIns } from "./digest/check-ins.ts";
@@ -42,7 +43,7 @@ export function buildDigest(
     blocks.push({ kind: "heading", text: built.heading }, ...built.blocks);
   }
   if (blocks.length === 0) return undefined;
-  const text = `Hi ${reader.name} — here is your digest for *${workstream.name}*: what may need your attention this week.`;
+  const text = rich`Hi ${reader.name} — here is your digest for ${em(workstream.name)}: what may need your attention this week.`;
   return {
     text,
     blocks: [

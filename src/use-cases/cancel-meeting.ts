@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
@@ -18,7 +19,7 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
     if (core.store.checkIns.byMeeting(meeting.id))
       refuse(
         "meeting.check-in-open",
-        `The check-in for ${id} has already started, so the meeting can't be cancelled now. To close it, the chair can type \`/meeting end ${id}\`.`,
+        rich`The check-in for ${id} has already started, so the meeting can't be cancelled now. To close it, the chair can type ${code(`/meeting end ${id}`)}.`,
       );
     core.store.meetings.setStatus(meeting.id, "cancelled", now);
     const dropped = core.store.outbox.dropSubject(`meeting:${meeting.id}`, "meeting cancelled", now);
@@ -30,7 +31,7 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
         workstream,
         member,
         message(
-          `Hi ${member.name} — the *${workstream.name}* meeting on ${when} (${meeting.title}) has been cancelled. There is nothing you need to do.`,
+          rich`Hi ${member.name} — the ${em(workstream.name)} meeting on ${when} (${meeting.title}) has been cancelled. There is nothing you need to do.`,
         ),
         { key: `meeting-cancelled:${meeting.id}:${member.id}`, expiresAt: meeting.startsAt },
       );

@@ -1,3 +1,4 @@
+import { em, rich } from "../domain/rich-text.ts";
 import { applySetting } from "../domain/settings.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -7,5 +8,5 @@ export function changeSetting(core: Core, ctx: WorkstreamContext, name: string, 
   const settings = applySetting(ctx.workstream.settings, name, value);
   core.store.workstreams.updateSettings(ctx.workstream.id, settings);
   const key = name as keyof typeof settings;
-  return message(`Done — ${name} is now ${settings[key]} for *${ctx.workstream.name}*.`);
+  return message(rich`Done — ${name} is now ${settings[key]} for ${em(ctx.workstream.name)}.`);
 }

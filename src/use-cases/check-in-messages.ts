@@ -8,6 +8,7 @@ import {
 } from "../domain/check-in-summary.ts";
 import type { Meeting, Member, Person, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich, type Text } from "../domain/rich-text.ts";
 import { formatDay, formatWhen } from "../domain/time.ts";
 import type { Block, Button, Message } from "../messages/message.ts";
 import { coordinatorsOf, nameList } from "./people.ts";
@@ -60,8 +61,8 @@ export function supportGoesTo(reader: CheckInReader): string {
 }
 
 /** "*Medication review* (M-1) on Thursday 3 December" */
-export function meetingLabel({ meeting, workstream }: CheckInScene): string {
-  return `*${meeting.title}* (${formatId("meeting", meeting.seq)}) on ${formatDay(meeting.startsAt, workstream.settings.timezone)}`;
+export function meetingLabel({ meeting, workstream }: CheckInScene): Text {
+  return rich`${em(meeting.title)} (${formatId("meeting", meeting.seq)}) on ${formatDay(meeting.startsAt, workstream.settings.timezone)}`;
 }
 
 /**
@@ -79,8 +80,8 @@ export function questionMessage(
   const id = String(scene.checkIn.id);
   const intro =
     answer.step === 1
-      ? `Hi ${person.name} — a short check-in after ${meetingLabel(scene)}. Seven quick questions, about a minute. ${whoSees(reader)}`
-      : `Check-in after ${meetingLabel(scene)}.`;
+      ? rich`Hi ${person.name} — a short check-in after ${meetingLabel(scene)}. Seven quick questions, about a minute. ${whoSees(reader)}`
+      : rich`Check-in after ${meetingLabel(scene)}.`;
   const text =
     answer.step === 5 && answer.attended === "no"
       ? "Sorry you couldn't come. Would you like a catch-up with the chair (a one-to-one), to hear what happened and share your views?"
@@ -99,13 +100,13 @@ export function questionMessage(
   }
   const blocks: Block[] = [
     { kind: "text", text: intro },
-    { kind: "text", text: `*Question ${answer.step} of 7.* ${text}` },
+    { kind: "text", text: rich`${em(`Question ${answer.step} of 7.`)} ${text}` },
     { kind: "buttons", buttons },
   ];
   if (answer.step === 6) {
     blocks.push({ kind: "note", text: supportGoesTo(reader) });
   }
-  return { text: `${intro} ${text}`, blocks };
+  return { text: rich`${intro} ${text}`, blocks };
 }
 
 function doneMessage(person: Person, answer: CheckInAnswer): Message {
@@ -116,7 +117,7 @@ function doneMessage(person: Person, answer: CheckInAnswer): Message {
   if (answer.anonymous) {
     blocks.push({
       kind: "note",
-      text: "Because nothing links them to you, anonymous answers can't be changed or removed later. If you'd like a one-to-one with the chair by name, type `/onetoone request`.",
+      text: rich`Because nothing links them to you, anonymous answers can't be changed or removed later. If you'd like a one-to-one with the chair by name, type ${code("/onetoone request")}.`,
     });
   } else if (answer.oneToOne === "yes") {
     blocks.push({ kind: "note", text: "You asked for a one-to-one: the chair will be in touch." });
@@ -127,8 +128,7 @@ function doneMessage(person: Person, answer: CheckInAnswer): Message {
 
 /** What a late click or form gets: a kind no, and where to go instead. */
 export function closedMessage(): Message {
-  const text =
-    "Thanks — this check-in has closed, but you can still tell the chair anything with `/onetoone request` (ask for a one-to-one), or ask the coordinator for help with `/support <what you need>`.";
+  const text = rich`Thanks — this check-in has closed, but you can still tell the chair anything with ${code("/onetoone request")} (ask for a one-to-one), or ask the coordinator for help with ${code("/support <what you need>")}.`;
   return { text, blocks: [{ kind: "text", text }] };
 }
 
@@ -139,7 +139,7 @@ export function reminderMessage(
   reader: CheckInReader = A_MEMBER,
 ): Message {
   const zone = scene.workstream.settings.timezone;
-  const text = `Hi ${person.name} — a gentle reminder about the check-in after ${meetingLabel(scene)}, if you have a minute. It closes on ${formatWhen(scene.checkIn.closesAt, zone)}.`;
+  const text = rich`Hi ${person.name} — a gentle reminder about the check-in after ${meetingLabel(scene)}, if you have a minute. It closes on ${formatWhen(scene.checkIn.closesAt, zone)}.`;
   return {
     text,
     blocks: [
@@ -191,7 +191,7 @@ export function summaryMessage(scene: CheckInScene, summary: CheckInSummary): Me
   const rate = summary.invited === 0 ? 0 : Math.round((summary.answered / summary.invited) * 100);
   const zone = scene.workstream.settings.timezone;
   if (summary.open) {
-    const text = `The check-in after ${meetingLabel(scene)} is still open: ${summary.answered} of ${summary.invited} members have answered (${rate}%).`;
+    const text = rich`The check-in after ${meetingLabel(scene)} is still open: ${summary.answered} of ${summary.invited} members have answered (${rate}%).`;
     return {
       text,
       blocks: [
@@ -203,7 +203,7 @@ export function summaryMessage(scene: CheckInScene, summary: CheckInSummary): Me
       ],
     };
   }
-  const text = `The check-in after ${meetingLabel(scene)} has closed. ${summary.answered} of ${summary.invited} members answered (${rate}%).`;
+  const text = rich`The check-in after ${meetingLabel(scene)} has closed. ${summary.answered} of ${summary.invited} members answered (${rate}%).`;
   const blocks: Block[] = [{ kind: "text", text }];
   if (summary.heldBack > 0)
     blocks.push({
@@ -226,7 +226,7 @@ export function summaryMessage(scene: CheckInScene, summary: CheckInSummary): Me
   for (const q of ["listened", "spoke"] as const) {
     const figures = summary.questions[q];
     if (!figures || figures.byGroup.length === 0) continue;
-    blocks.push({ kind: "text", text: `*${QUESTION_LABELS[q].title}, by stakeholder group*` });
+    blocks.push({ kind: "text", text: [em(`${QUESTION_LABELS[q].title}, by stakeholder group`)] });
     blocks.push({
       kind: "list",
       items: figures.byGroup.map((g) => `${figureLabel(g.label)} (${g.counted}): ${countsText(q, g.counts)}`),
@@ -238,7 +238,7 @@ export function summaryMessage(scene: CheckInScene, summary: CheckInSummary): Me
       text: `Groups with fewer than 3 answers, or with 1 or 2 anonymous ones, are shown together as "${FOLDED}".`,
     });
   if (summary.comments.length > 0) {
-    blocks.push({ kind: "text", text: "*Comments for the chair*" });
+    blocks.push({ kind: "text", text: [em("Comments for the chair")] });
     blocks.push({
       kind: "list",
       items: summary.comments.map((c) => `${c.name ?? "Anonymous"}: "${c.text}"`),

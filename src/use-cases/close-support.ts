@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId, parseId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
@@ -11,14 +12,17 @@ export function closeSupport(core: Core, ctx: WorkstreamContext, idText: string)
   const now = core.clock.now();
   const seq = parseId("support", idText);
   if (seq === undefined)
-    refuse("support.id", `"${idText}" is not a support request number. For example: \`/support done S-3\`.`);
+    refuse(
+      "support.id",
+      rich`"${idText}" is not a support request number. For example: ${code("/support done S-3")}.`,
+    );
   const id = formatId("support", seq);
   const request = core.store.transaction(() => {
     const found = core.store.support.bySeq(workstream.id, seq);
     if (!found)
       refuse(
         "support.not-found",
-        `There is no ${id} in *${workstream.name}*. \`/support list\` shows the open ones.`,
+        rich`There is no ${id} in ${em(workstream.name)}. ${code("/support list")} shows the open ones.`,
       );
     if (!core.store.support.markDone(found.id, ctx.actor.id, now))
       refuse("support.already-done", `${id} is already marked as done.`);
@@ -31,7 +35,7 @@ export function closeSupport(core: Core, ctx: WorkstreamContext, idText: string)
         workstream,
         person,
         message(
-          `Hi ${person.name} — ${ctx.actor.name} has marked ${which} as done. If you still need help, just ask again with \`/support\`.`,
+          rich`Hi ${person.name} — ${ctx.actor.name} has marked ${which} as done. If you still need help, just ask again with ${code("/support")}.`,
         ),
         { key: `support-done:${found.id}` },
       );

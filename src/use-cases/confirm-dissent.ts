@@ -1,5 +1,6 @@
 import type { Person } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { message } from "../messages/message.ts";
 import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
@@ -10,7 +11,7 @@ export function confirmDissent(core: Core, actor: Person, value: string): Action
   const { dissent, workstream } = dissentForAction(core, actor, value);
   const id = formatId("dissent", dissent.seq);
   const done = message(
-    `Thank you, ${actor.name}. ${id} is confirmed as a fair record of your view. If you change your mind, type \`/dissent withdraw ${id}\`.`,
+    rich`Thank you, ${actor.name}. ${id} is confirmed as a fair record of your view. If you change your mind, type ${code(`/dissent withdraw ${id}`)}.`,
   );
   // A second click (or a retried one) changes nothing.
   if (dissent.status === "confirmed") return { kind: "update", message: done };

@@ -2,6 +2,7 @@ import type { Dissent } from "../domain/dissent.ts";
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId, parseId } from "../domain/ids.ts";
+import { code, em, rich, type Text } from "../domain/rich-text.ts";
 import { formatDay } from "../domain/time.ts";
 import { message } from "../messages/message.ts";
 import { queueChannelPost } from "../outbox/enqueue.ts";
@@ -19,12 +20,12 @@ export function findDissent(
 ): Dissent {
   const seq = parseId("dissent", text);
   if (seq === undefined)
-    refuse("dissent.id", `"${text ?? ""}" is not a dissent number. For example: \`${example}\`.`);
+    refuse("dissent.id", rich`"${text ?? ""}" is not a dissent number. For example: ${code(example)}.`);
   const dissent = core.store.dissent.bySeq(ctx.workstream.id, seq);
   if (!dissent)
     refuse(
       "dissent.not-found",
-      `There is no D-${seq} in *${ctx.workstream.name}*. \`/dissent list\` shows the register.`,
+      rich`There is no D-${seq} in ${em(ctx.workstream.name)}. ${code("/dissent list")} shows the register.`,
     );
   return dissent;
 }
@@ -61,17 +62,17 @@ export function quoted(view: string): string {
 }
 
 /** " at *Medication review* (M-2) on Thursday 3 December", or "" when there was no meeting. */
-export function meetingPhrase(core: Core, dissent: Dissent, zone: string): string {
+export function meetingPhrase(core: Core, dissent: Dissent, zone: string): Text {
   const meeting = dissent.meetingId === null ? undefined : core.store.meetings.byId(dissent.meetingId);
   if (!meeting) return "";
-  return ` at *${meeting.title}* (${formatId("meeting", meeting.seq)}) on ${formatDay(meeting.startsAt, zone)}`;
+  return rich` at ${em(meeting.title)} (${formatId("meeting", meeting.seq)}) on ${formatDay(meeting.startsAt, zone)}`;
 }
 
 /**
  * Posts a change to the register in the workstream's channel, once per history event: the
  * register is public to the workstream, and a change made quietly is what members feared.
  */
-export function postDissentUpdate(core: Core, workstream: Workstream, eventId: number, text: string): void {
+export function postDissentUpdate(core: Core, workstream: Workstream, eventId: number, text: Text): void {
   queueChannelPost(core, workstream, message(text), {
     key: `dissent-event:${eventId}`,
   });

@@ -1,6 +1,7 @@
 import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { em, rich } from "../domain/rich-text.ts";
 import { cleanText } from "../domain/text.ts";
 import { type Form, message } from "../messages/message.ts";
 import type { Core } from "../ports/core.ts";
@@ -89,7 +90,7 @@ export function saveDissentEdit(
   return {
     kind: "update",
     message: message(
-      `Thanks, ${actor.name} — ${id} now reads: ${quoted(view)}. Everyone in *${workstream.name}* can see the new wording.`,
+      rich`Thanks, ${actor.name} — ${id} now reads: ${quoted(view)}. Everyone in ${em(workstream.name)} can see the new wording.`,
     ),
   };
 }

@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { alreadyClosed, currentMeeting, findMeeting } from "./find-meeting.ts";
@@ -11,7 +12,10 @@ export function endMeeting(core: Core, ctx: WorkstreamContext, idText: string): 
   const reply = core.store.transaction(() => {
     const meeting = idText ? findMeeting(core, ctx, idText, "/meeting end M-3") : currentMeeting(core, ctx);
     if (!meeting)
-      refuse("meeting.none-started", "No meeting has started yet. Name one, for example `/meeting end M-3`.");
+      refuse(
+        "meeting.none-started",
+        rich`No meeting has started yet. Name one, for example ${code("/meeting end M-3")}.`,
+      );
     const id = formatId("meeting", meeting.seq);
     if (meeting.status !== "scheduled") refuse("meeting.not-scheduled", alreadyClosed(id, meeting));
     if (meeting.startsAt.getTime() > now.getTime())
@@ -21,11 +25,11 @@ export function endMeeting(core: Core, ctx: WorkstreamContext, idText: string): 
     core.log.info({ workstream: ctx.workstream.id, meeting: meeting.id }, "meeting ended");
     // The check-in opens at once (PRODUCT.md §4); the chair may already have opened it.
     const opened = openCheckIn(core, ctx.workstream, meeting, now);
-    const ended = `Thanks — ${id} (*${meeting.title}*) is marked as ended.`;
+    const ended = rich`Thanks — ${id} (${em(meeting.title)}) is marked as ended.`;
     if (!opened.created) return message(ended);
     const checkIn = openedReply(id, opened.invited, opened.scene, ctx.workstream.settings.timezone);
     return {
-      text: `${ended} ${checkIn.text}`,
+      text: rich`${ended} ${checkIn.text}`,
       blocks: [{ kind: "text" as const, text: ended }, ...checkIn.blocks],
     };
   });

@@ -1,6 +1,7 @@
 import type { CheckIn } from "../domain/check-in.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import type { CheckInScene } from "./check-in-messages.ts";
 import { findMeeting } from "./find-meeting.ts";
@@ -18,7 +19,7 @@ export function findCheckIn(
     if (!checkIn)
       refuse(
         "checkin.none",
-        `${formatId("meeting", meeting.seq)} has no check-in yet. It opens when the meeting ends, or with \`/checkin start ${formatId("meeting", meeting.seq)}\`.`,
+        rich`${formatId("meeting", meeting.seq)} has no check-in yet. It opens when the meeting ends, or with ${code(`/checkin start ${formatId("meeting", meeting.seq)}`)}.`,
       );
     return { checkIn, meeting, workstream: ctx.workstream };
   }
@@ -27,7 +28,7 @@ export function findCheckIn(
   if (!scene)
     refuse(
       "checkin.none",
-      "There hasn't been a check-in here yet. It opens when a meeting ends, or with `/checkin start`.",
+      rich`There hasn't been a check-in here yet. It opens when a meeting ends, or with ${code("/checkin start")}.`,
     );
   return scene;
 }

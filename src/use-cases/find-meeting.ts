@@ -1,18 +1,19 @@
 import type { Meeting } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { parseId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 
 /** The meeting an `M-n` names in this workstream; refuses kindly if there is none. */
 export function findMeeting(core: Core, ctx: WorkstreamContext, text: string, example: string): Meeting {
   const seq = parseId("meeting", text);
   if (seq === undefined)
-    refuse("meeting.id", `"${text}" is not a meeting number. For example: \`${example}\`.`);
+    refuse("meeting.id", rich`"${text}" is not a meeting number. For example: ${code(example)}.`);
   const meeting = core.store.meetings.bySeq(ctx.workstream.id, seq);
   if (!meeting)
     refuse(
       "meeting.not-found",
-      `There is no meeting M-${seq} in *${ctx.workstream.name}*. \`/meeting list\` shows them.`,
+      rich`There is no meeting M-${seq} in ${em(ctx.workstream.name)}. ${code("/meeting list")} shows them.`,
     );
   return meeting;
 }

@@ -1,6 +1,7 @@
 import type { Meeting } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { findMeeting } from "./find-meeting.ts";
 
@@ -24,7 +25,7 @@ export function findPapersMeeting(
     if (!next)
       refuse(
         "papers.no-meeting",
-        `There is no meeting coming up in *${ctx.workstream.name}*. Book one first with \`/meeting schedule next tuesday 2pm\`, or name one: \`${example}\`.`,
+        rich`There is no meeting coming up in ${em(ctx.workstream.name)}. Book one first with ${code("/meeting schedule next tuesday 2pm")}, or name one: ${code(example)}.`,
       );
     return next;
   }

@@ -1,5 +1,6 @@
 import type { Dissent, DissentEvent } from "../domain/dissent.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Block, Message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -12,22 +13,25 @@ export function listDissent(core: Core, ctx: WorkstreamContext): Message {
   const now = core.clock.now();
   const register = core.store.dissent.list(workstream.id);
   if (register.length === 0) {
-    const text = `The dissent register for *${workstream.name}* is empty.`;
+    const text = rich`The dissent register for ${em(workstream.name)} is empty.`;
     return {
       text,
       blocks: [
         { kind: "text", text },
-        { kind: "note", text: "Anyone in the workstream can record their view with `/dissent your view`." },
+        {
+          kind: "note",
+          text: rich`Anyone in the workstream can record their view with ${code("/dissent your view")}.`,
+        },
       ],
     };
   }
-  const text = `The dissent register for *${workstream.name}* (${register.length}):`;
+  const text = rich`The dissent register for ${em(workstream.name)} (${register.length}):`;
   const blocks: Block[] = [{ kind: "text", text }];
   for (const dissent of register) {
     const name = nameOf(core, dissent.memberId);
     blocks.push({
       kind: "text",
-      text: `*${formatId("dissent", dissent.seq)}* — ${name}'s view${meetingPhrase(core, dissent, zone)}, ${state(dissent, name)}: ${quoted(dissent.view)}`,
+      text: rich`${em(formatId("dissent", dissent.seq))} — ${name}'s view${meetingPhrase(core, dissent, zone)}, ${state(dissent, name)}: ${quoted(dissent.view)}`,
     });
     blocks.push({
       kind: "list",

@@ -1,4 +1,5 @@
 import { formatId } from "../domain/ids.ts";
+import { em, rich } from "../domain/rich-text.ts";
 import { formatTime, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -10,13 +11,13 @@ export function listMeetings(core: Core, ctx: WorkstreamContext): Message {
   const now = core.clock.now();
   const meetings = core.store.meetings.upcoming(workstream.id, now);
   if (meetings.length === 0) {
-    return message(`No meetings are booked for *${workstream.name}* yet.`);
+    return message(rich`No meetings are booked for ${em(workstream.name)} yet.`);
   }
-  return message(`Meetings coming up for *${workstream.name}*:`, {
+  return message(rich`Meetings coming up for ${em(workstream.name)}:`, {
     kind: "list",
     items: meetings.map(
       (m) =>
-        `${formatId("meeting", m.seq)} *${m.title}* — ${formatWhen(m.startsAt, zone, now)} to ${formatTime(m.endsAt, zone)}`,
+        rich`${formatId("meeting", m.seq)} ${em(m.title)} — ${formatWhen(m.startsAt, zone, now)} to ${formatTime(m.endsAt, zone)}`,
     ),
   });
 }

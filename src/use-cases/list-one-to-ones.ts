@@ -1,3 +1,4 @@
+import { code, em, rich } from "../domain/rich-text.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -15,16 +16,16 @@ export function listOneToOnes(core: Core, ctx: WorkstreamContext): Message {
   const standings = oneToOneStandings(core, workstream, core.clock.now());
   if (member?.role === "chair") {
     if (standings.length === 0) {
-      return message(`*${workstream.name}* has no members to have one-to-ones with yet.`);
+      return message(rich`${em(workstream.name)} has no members to have one-to-ones with yet.`);
     }
     const overdue = standings.filter((s) => s.overdue).length;
     const asked = standings.filter((s) => s.request).length;
     return message(
-      `One-to-ones in *${workstream.name}* (one every ${every} days): ${counts(asked, overdue)}`,
+      rich`One-to-ones in ${em(workstream.name)} (one every ${every} days): ${counts(asked, overdue)}`,
       { kind: "list", items: standings.map((s) => standingLine(s, zone)) },
       {
         kind: "note",
-        text: "Log one with `/onetoone @name on <date>`. Only chairs see this list; each member sees only their own.",
+        text: rich`Log one with ${code("/onetoone @name on <date>")}. Only chairs see this list; each member sees only their own.`,
       },
     );
   }
@@ -32,20 +33,20 @@ export function listOneToOnes(core: Core, ctx: WorkstreamContext): Message {
     const overdue = standings.filter((s) => s.overdue).length;
     return message(
       overdue === 0
-        ? `No member of *${workstream.name}* is overdue for a one-to-one.`
-        : `${overdue} of ${standings.length} members of *${workstream.name}* are overdue for a one-to-one.`,
+        ? rich`No member of ${em(workstream.name)} is overdue for a one-to-one.`
+        : rich`${overdue} of ${standings.length} members of ${em(workstream.name)} are overdue for a one-to-one.`,
       { kind: "note", text: "Coordinators see counts only; the chairs see the dates." },
     );
   }
   const mine = standings.find((s) => s.personId === actor.id);
-  if (!mine) return message(`One-to-ones in *${workstream.name}* are between a chair and each member.`);
+  if (!mine) return message(rich`One-to-ones in ${em(workstream.name)} are between a chair and each member.`);
   const last = mine.last
     ? `Your last one-to-one was on ${formatDay(mine.last, zone)}.`
     : "You haven't had a one-to-one yet.";
   const next = mine.request
     ? "You've asked for one, and the chair knows."
-    : "If you'd like one sooner, type `/onetoone request`.";
-  return message(`${last} ${next}`, { kind: "note", text: "Only you and the chairs see these dates." });
+    : rich`If you'd like one sooner, type ${code("/onetoone request")}.`;
+  return message(rich`${last} ${next}`, { kind: "note", text: "Only you and the chairs see these dates." });
 }
 
 function counts(asked: number, overdue: number): string {

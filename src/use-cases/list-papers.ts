@@ -1,5 +1,6 @@
 import { formatId } from "../domain/ids.ts";
 import { papersDueAt } from "../domain/papers.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { isOrganiser } from "../domain/roles.ts";
 import { afterQuietHours, formatWhen } from "../domain/time.ts";
 import type { Block, Message } from "../messages/message.ts";
@@ -19,11 +20,11 @@ export function listPapers(core: Core, ctx: WorkstreamContext, idText: string | 
   const meeting = findPapersMeeting(core, ctx, idText, "/papers M-3", false);
   const id = formatId("meeting", meeting.seq);
   const papers = core.store.papers.forMeeting(meeting.id);
-  const heading = `Papers for ${id} *${meeting.title}* on ${formatWhen(meeting.startsAt, zone, now)}`;
+  const heading = rich`Papers for ${id} ${em(meeting.title)} on ${formatWhen(meeting.startsAt, zone, now)}`;
   if (papers.length === 0) {
-    const text = `${heading}: none yet.`;
+    const text = rich`${heading}: none yet.`;
     const hint = isOrganiser(ctx.member?.role)
-      ? `Add one with \`/papers add ${id} https://example.org/budget.pdf Budget 2027\`.`
+      ? rich`Add one with ${code(`/papers add ${id} https://example.org/budget.pdf Budget 2027`)}.`
       : "When the chair adds them, you'll get them in a direct message.";
     return {
       text,
@@ -33,7 +34,7 @@ export function listPapers(core: Core, ctx: WorkstreamContext, idText: string | 
       ],
     };
   }
-  const text = `${heading}:`;
+  const text = rich`${heading}:`;
   const blocks: Block[] = [
     { kind: "text", text },
     // Paper ids are for the chairs and coordinators who manage papers; members can't use them.

@@ -1,4 +1,5 @@
 import { formatId } from "../domain/ids.ts";
+import { em, rich } from "../domain/rich-text.ts";
 import type { Message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { describeParked } from "./parked-record.ts";
@@ -10,10 +11,10 @@ export function listParked(core: Core, ctx: WorkstreamContext): Message {
   const now = core.clock.now();
   const open = core.store.parking.open(workstream.id);
   if (open.length === 0) {
-    const text = `Nothing is parked in *${workstream.name}* right now.`;
+    const text = rich`Nothing is parked in ${em(workstream.name)} right now.`;
     return { text, blocks: [{ kind: "text", text }] };
   }
-  const text = `Parked in *${workstream.name}* (${open.length}):`;
+  const text = rich`Parked in ${em(workstream.name)} (${open.length}):`;
   return {
     text,
     blocks: [
@@ -22,7 +23,7 @@ export function listParked(core: Core, ctx: WorkstreamContext): Message {
         kind: "list",
         items: open.map(
           (item) =>
-            `${formatId("parked", item.seq)} *${item.title}* — ${describeParked(core, item, zone, now)}`,
+            rich`${formatId("parked", item.seq)} ${em(item.title)} — ${describeParked(core, item, zone, now)}`,
         ),
       },
       { kind: "note", text: "Everyone in the workstream can see the parking lot." },

@@ -1,4 +1,5 @@
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { type SupportRequest, supportKindLabel } from "../domain/support.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
@@ -14,17 +15,21 @@ export function listSupport(core: Core, ctx: WorkstreamContext): Message {
   const zone = workstream.settings.timezone;
   if (ctx.member?.role === "coordinator") {
     const open = core.store.support.openIn(workstream.id);
-    if (open.length === 0) return message(`There are no open support requests in *${workstream.name}*.`);
+    if (open.length === 0)
+      return message(rich`There are no open support requests in ${em(workstream.name)}.`);
     return message(
-      `Open support requests in *${workstream.name}* (${open.length}):`,
+      rich`Open support requests in ${em(workstream.name)} (${open.length}):`,
       { kind: "list", items: open.map((r) => `${line(r, zone)} — ${r.name}`) },
-      { kind: "note", text: "Only coordinators see this. When one is sorted: `/support done S-3`." },
+      {
+        kind: "note",
+        text: rich`Only coordinators see this. When one is sorted: ${code("/support done S-3")}.`,
+      },
     );
   }
   const mine = core.store.support.ofPerson(workstream.id, ctx.actor.id);
   if (mine.length === 0)
     return message(
-      "You haven't asked for support here. If something would help, type `/support <what you need>` — only the coordinator will see it.",
+      rich`You haven't asked for support here. If something would help, type ${code("/support <what you need>")} — only the coordinator will see it.`,
     );
   return message(
     "Your support requests:",

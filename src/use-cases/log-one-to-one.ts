@@ -1,12 +1,13 @@
 import { DateTime } from "luxon";
 import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { noMemberCalled, personFor } from "./people.ts";
 
-const EXAMPLE = "`/onetoone @sam on 2026-12-01`";
+const EXAMPLE = [code("/onetoone @sam on 2026-12-01")];
 
 /**
  * `/onetoone <@person> [on <date>]` (chair): logs a one-to-one held (today unless a day is
@@ -24,7 +25,7 @@ export function logOneToOne(core: Core, ctx: WorkstreamContext, mention: Mention
     if (day > today) {
       refuse(
         "onetoone.future",
-        `${formatDay(day.toJSDate(), zone)} hasn't come yet. Log a one-to-one once it has happened, for example ${EXAMPLE}.`,
+        rich`${formatDay(day.toJSDate(), zone)} hasn't come yet. Log a one-to-one once it has happened, for example ${EXAMPLE}.`,
       );
     }
   }
@@ -33,11 +34,11 @@ export function logOneToOne(core: Core, ctx: WorkstreamContext, mention: Mention
   if (!member) {
     refuse(
       "onetoone.not-member",
-      `${noMemberCalled(workstream.name, known?.name ?? mention.name)}. Add them first with \`/workstream add @name\`.`,
+      rich`${noMemberCalled(workstream.name, known?.name ?? mention.name)}. Add them first with ${code("/workstream add @name")}.`,
     );
   }
   if (member.id === actor.id)
-    refuse("onetoone.self", `A one-to-one is with a member, for example ${EXAMPLE}.`);
+    refuse("onetoone.self", rich`A one-to-one is with a member, for example ${EXAMPLE}.`);
   const person = personFor(core, mention);
   const heldOn = day.toJSDate();
   const next = day.plus({ days: workstream.settings["one-to-one-every-days"] }).toJSDate();

@@ -5,6 +5,7 @@ import {
   type OneToOneStanding,
   oneToOneStanding,
 } from "../domain/one-to-one.ts";
+import { em, joinText, rich, type Text } from "../domain/rich-text.ts";
 import { DAY, formatDay } from "../domain/time.ts";
 import type { Core } from "../ports/core.ts";
 
@@ -62,13 +63,13 @@ export function oneToOneStandings(core: Core, workstream: Workstream, now: Date)
 }
 
 /** One line of the chair's list: "Sam asked for one on …. Last one: …. Due: …". */
-export function standingLine(s: MemberStanding, zone: string): string {
-  const parts: string[] = [`*${s.member.name}*`];
+export function standingLine(s: MemberStanding, zone: string): Text {
+  const parts: Text[] = [[em(s.member.name)]];
   if (s.request) {
     const how = s.request.source === "checkin" ? " in a check-in" : "";
     parts.push(`asked for one${how} on ${formatDay(s.request.requestedAt, zone)}.`);
-  } else parts[0] = `${parts[0]} —`;
+  } else parts[0] = rich`${em(s.member.name)} —`;
   parts.push(s.last ? `Last one: ${formatDay(s.last, zone)}.` : "No one-to-one yet.");
   parts.push(s.overdue ? `Was due ${formatDay(s.dueOn, zone)}.` : `Next due ${formatDay(s.dueOn, zone)}.`);
-  return parts.join(" ");
+  return joinText(parts, " ");
 }

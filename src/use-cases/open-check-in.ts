@@ -1,6 +1,7 @@
 import type { Meeting, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { afterQuietHours, formatWhen, HOUR } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
@@ -66,7 +67,10 @@ export function startCheckIn(core: Core, ctx: WorkstreamContext, idText: string)
   const result = core.store.transaction(() => {
     const meeting = idText ? findMeeting(core, ctx, idText, "/checkin start M-3") : currentMeeting(core, ctx);
     if (!meeting)
-      refuse("checkin.no-meeting", "No meeting is on just now. Name one, for example `/checkin start M-3`.");
+      refuse(
+        "checkin.no-meeting",
+        rich`No meeting is on just now. Name one, for example ${code("/checkin start M-3")}.`,
+      );
     const id = formatId("meeting", meeting.seq);
     if (meeting.status === "cancelled")
       refuse("checkin.cancelled", `${id} was cancelled, so there is no check-in.`);
@@ -76,7 +80,7 @@ export function startCheckIn(core: Core, ctx: WorkstreamContext, idText: string)
     if (existing)
       refuse(
         "checkin.already-open",
-        `The check-in for ${id} is already ${existing.closedAt ? "closed" : "open"}. See who has answered with \`/checkin status ${id}\`.`,
+        rich`The check-in for ${id} is already ${existing.closedAt ? "closed" : "open"}. See who has answered with ${code(`/checkin status ${id}`)}.`,
       );
     return { id, ...openCheckIn(core, ctx.workstream, meeting, now) };
   });
@@ -94,7 +98,7 @@ export function openedReply(id: string, invited: number, scene: CheckInScene, zo
     `The check-in for ${id} is open: I've sent it privately to ${invited} ${invited === 1 ? "member" : "members"}.${reminder}`,
     {
       kind: "note",
-      text: `It closes on ${formatWhen(checkIn.closesAt, zone)}, and then you'll get the summary. \`/checkin status\` shows who has answered (never what).`,
+      text: rich`It closes on ${formatWhen(checkIn.closesAt, zone)}, and then you'll get the summary. ${code("/checkin status")} shows who has answered (never what).`,
     },
   );
 }

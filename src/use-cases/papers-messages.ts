@@ -1,6 +1,7 @@
 import type { Meeting, Member, Person, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import type { Paper } from "../domain/papers.ts";
+import { code, em, link, rich, type Text } from "../domain/rich-text.ts";
 import { isOrganiser, type Role } from "../domain/roles.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Block, Button, Message } from "../messages/message.ts";
@@ -18,11 +19,11 @@ export const PAPERS_ACTIONS = {
  * who manage papers by id) the paper's id follows the title: "*Budget 2027* (PA-1): …".
  * Members can't do anything with a paper's id, so they never see it.
  */
-export function paperLine(paper: Paper, withId = false): string {
+export function paperLine(paper: Paper, withId = false): Text {
   const summary = paper.summary ? ` — ${paper.summary}` : "";
   const late = paper.late ? " (added late)" : "";
   const id = withId ? ` (${formatId("paper", paper.seq)})` : "";
-  return `*${paper.title}*${id}${late}: ${paper.link}${summary}`;
+  return rich`${em(paper.title)}${id}${late}: ${link(paper.link)}${summary}`;
 }
 
 /** This person's role in the workstream these members belong to ("member" if not found). */
@@ -75,7 +76,7 @@ function buttons(meeting: Meeting, withRead: boolean, person: Person, members: M
 
 const GLOSSARY_HINT: Block = {
   kind: "note",
-  text: "Not sure what a word means? Type `/glossary` to see plain meanings of the words this group uses.",
+  text: rich`Not sure what a word means? Type ${code("/glossary")} to see plain meanings of the words this group uses.`,
 };
 
 function count(n: number): string {
@@ -96,7 +97,7 @@ export function papersPack(
   options: { thanked?: boolean } = {},
 ): Message {
   const when = formatWhen(meeting.startsAt, workstream.settings.timezone);
-  const text = `Hi ${person.name} — the papers for *${meeting.title}* on ${when} are ready. ${count(papers.length)}`;
+  const text = rich`Hi ${person.name} — the papers for ${em(meeting.title)} on ${when} are ready. ${count(papers.length)}`;
   const withIds = isOrganiser(roleOf(person, members));
   const blocks: Block[] = [
     { kind: "text", text },
@@ -134,7 +135,7 @@ export function latePaperMessage(
   members: Member[],
 ): Message {
   const when = formatWhen(meeting.startsAt, workstream.settings.timezone);
-  const text = `Hi ${person.name} — one more paper for *${meeting.title}* on ${when}. Sorry it's late.`;
+  const text = rich`Hi ${person.name} — one more paper for ${em(meeting.title)} on ${when}. Sorry it's late.`;
   return {
     text,
     blocks: [
@@ -156,7 +157,7 @@ export function papersReminder(
 ): Message {
   const when = formatWhen(meeting.startsAt, workstream.settings.timezone);
   const role = roleOf(person, members);
-  const text = `Hi ${person.name} — a gentle reminder about the papers for *${meeting.title}* on ${when}, when you have a minute.`;
+  const text = rich`Hi ${person.name} — a gentle reminder about the papers for ${em(meeting.title)} on ${when}, when you have a minute.`;
   return {
     text,
     blocks: [
@@ -183,6 +184,6 @@ function readItNudge(person: Person, members: Member[]): string {
 }
 
 /** "M-1 (*Medication review*, Friday 11 December, 2pm)" */
-export function meetingWords(workstream: Workstream, meeting: Meeting, now?: Date): string {
-  return `${formatId("meeting", meeting.seq)} (*${meeting.title}*, ${formatWhen(meeting.startsAt, workstream.settings.timezone, now)})`;
+export function meetingWords(workstream: Workstream, meeting: Meeting, now?: Date): Text {
+  return rich`${formatId("meeting", meeting.seq)} (${em(meeting.title)}, ${formatWhen(meeting.startsAt, workstream.settings.timezone, now)})`;
 }

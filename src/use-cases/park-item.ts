@@ -2,6 +2,7 @@ import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import type { Mention } from "../domain/mention.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -46,7 +47,7 @@ export function parkItem(core: Core, ctx: WorkstreamContext, request: ParkInput)
       `${formatId("dissent", dissent.seq)} is already parked as ${formatId("parked", already.seq)}.`,
     );
   const title = request.title || dissent?.view || "";
-  if (!title) refuse("park.title", `Please say what the issue is. For example: \`${EXAMPLE}\`.`);
+  if (!title) refuse("park.title", rich`Please say what the issue is. For example: ${code(EXAMPLE)}.`);
 
   const revisitOn = request.revisitOn ?? null;
   if (revisitOn) {
@@ -61,7 +62,7 @@ export function parkItem(core: Core, ctx: WorkstreamContext, request: ParkInput)
   if (!owner || !core.store.members.get(workstream.id, owner.id))
     refuse(
       "park.owner",
-      `${noMemberCalled(workstream.name, owner?.name ?? request.owner?.name)}, so they can't own a parked item here. A chair or coordinator can add them with \`/workstream add @name\`.`,
+      rich`${noMemberCalled(workstream.name, owner?.name ?? request.owner?.name)}, so they can't own a parked item here. A chair or coordinator can add them with ${code("/workstream add @name")}.`,
     );
 
   const item = core.store.transaction(() => {
@@ -83,14 +84,14 @@ export function parkItem(core: Core, ctx: WorkstreamContext, request: ParkInput)
       core,
       workstream,
       `parked:${created.id}:parked`,
-      `${actor.name} parked *${title}*${from} as ${formatId("parked", created.seq)}, ${when}. Owner: ${owner.name}.`,
+      rich`${actor.name} parked ${em(title)}${from} as ${formatId("parked", created.seq)}, ${when}. Owner: ${owner.name}.`,
     );
     return created;
   });
   core.log.info({ workstream: workstream.id, parked: item.id }, "item parked");
   const id = formatId("parked", item.seq);
   return message(
-    `${id} is parked: *${title}*. Owner: ${owner.name}.`,
+    rich`${id} is parked: ${em(title)}. Owner: ${owner.name}.`,
     revisitOn
       ? {
           kind: "text",
@@ -98,8 +99,8 @@ export function parkItem(core: Core, ctx: WorkstreamContext, request: ParkInput)
         }
       : {
           kind: "text",
-          text: `There is no revisit date yet. To add one: \`/parked revisit ${id} next month\`.`,
+          text: rich`There is no revisit date yet. To add one: ${code(`/parked revisit ${id} next month`)}.`,
         },
-    { kind: "note", text: `When it is settled: \`/parked resolve ${id} what was decided\`.` },
+    { kind: "note", text: rich`When it is settled: ${code(`/parked resolve ${id} what was decided`)}.` },
   );
 }

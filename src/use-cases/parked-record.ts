@@ -2,6 +2,7 @@ import type { Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId, parseId } from "../domain/ids.ts";
 import type { ParkedItem } from "../domain/parked-item.ts";
+import { code, em, rich, type Text } from "../domain/rich-text.ts";
 import { DAY, formatDay } from "../domain/time.ts";
 import { message } from "../messages/message.ts";
 import { queueChannelPost } from "../outbox/enqueue.ts";
@@ -17,12 +18,12 @@ export function findOpenParked(
 ): ParkedItem {
   const seq = parseId("parked", text);
   if (seq === undefined)
-    refuse("parked.id", `"${text ?? ""}" is not a parked item number. For example: \`${example}\`.`);
+    refuse("parked.id", rich`"${text ?? ""}" is not a parked item number. For example: ${code(example)}.`);
   const item = core.store.parking.bySeq(ctx.workstream.id, seq);
   if (!item)
     refuse(
       "parked.not-found",
-      `There is no P-${seq} in *${ctx.workstream.name}*. \`/parked\` shows the parking lot.`,
+      rich`There is no P-${seq} in ${em(ctx.workstream.name)}. ${code("/parked")} shows the parking lot.`,
     );
   if (item.status !== "parked")
     refuse(
@@ -83,7 +84,7 @@ export function closeParked(
   if (!outcome)
     refuse(
       `parked.${what}`,
-      `Please add the ${what} after the number, so the record says why. For example: \`${example}\`.`,
+      rich`Please add the ${what} after the number, so the record says why. For example: ${code(example)}.`,
     );
   const now = core.clock.now();
   core.store.transaction(() => {
@@ -93,13 +94,13 @@ export function closeParked(
       core,
       ctx.workstream,
       `parked:${item.id}:${status}`,
-      `${formatId("parked", item.seq)} (*${item.title}*) is ${status} by ${ctx.actor.name}. ${status === "resolved" ? "Outcome" : "Reason"}: ${outcome}`,
+      rich`${formatId("parked", item.seq)} (${em(item.title)}) is ${status} by ${ctx.actor.name}. ${status === "resolved" ? "Outcome" : "Reason"}: ${outcome}`,
     );
   });
   core.log.info({ workstream: ctx.workstream.id, parked: item.id, status }, `parked item ${verb}`);
   return { item, outcome };
 }
 
-export function postParked(core: Core, workstream: Workstream, key: string, text: string): void {
+export function postParked(core: Core, workstream: Workstream, key: string, text: Text): void {
   queueChannelPost(core, workstream, message(text), { key });
 }

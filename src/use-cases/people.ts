@@ -1,5 +1,6 @@
 import type { Member, Person } from "../domain/entities.ts";
 import type { Mention } from "../domain/mention.ts";
+import { em, joinText, rich, type Text } from "../domain/rich-text.ts";
 import type { Core } from "../ports/core.ts";
 
 /** The person behind a mention, created if the bot has not met them yet. */
@@ -11,9 +12,11 @@ export function personFor(core: Core, mention: Mention): Person {
 }
 
 /** Names joined for a sentence: "Sam", "Sam and Kim", "Sam, Kim and Lee". */
-export function nameList(names: string[]): string {
+export function nameList(names: string[]): string;
+export function nameList(names: Text[]): Text;
+export function nameList(names: Text[]): Text {
   if (names.length <= 1) return names[0] ?? "";
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return rich`${joinText(names.slice(0, -1), ", ")} and ${names.at(-1) ?? ""}`;
 }
 
 /** "Service users" for the start of a line. */
@@ -33,8 +36,8 @@ export function coordinatorsOf(members: Member[]): Member[] {
  * "*Medication safety* has no member called Sam": the name goes last, so a name such as
  * "Nobody" still reads as it should.
  */
-export function noMemberCalled(workstreamName: string, name: string | undefined): string {
+export function noMemberCalled(workstreamName: string, name: string | undefined): Text {
   return name
-    ? `*${workstreamName}* has no member called ${name}`
-    : `The person you named isn't in *${workstreamName}*`;
+    ? rich`${em(workstreamName)} has no member called ${name}`
+    : rich`The person you named isn't in ${em(workstreamName)}`;
 }

@@ -1,6 +1,7 @@
 import type { Meeting, Member, Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { em, rich } from "../domain/rich-text.ts";
 import type { Form } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
@@ -38,7 +39,7 @@ function meetingFor(core: Core, actor: Person, value: string): { meeting: Meetin
 export function confirmAttending(core: Core, actor: Person, value: string): ActionResult {
   const { meeting } = meetingFor(core, actor, value);
   core.store.meetings.setAttendance(meeting.id, actor.id, "yes", core.clock.now());
-  return { kind: "update", message: message(`Thanks, ${actor.name} — see you at *${meeting.title}*.`) };
+  return { kind: "update", message: message(rich`Thanks, ${actor.name} — see you at ${em(meeting.title)}.`) };
 }
 
 /** "I can't make it": a short form with an optional note for the chair. */
@@ -94,7 +95,7 @@ export function sendApologies(
         workstream,
         chair,
         message(
-          `${actor.name} can't come to ${formatId("meeting", meeting.seq)} (*${meeting.title}*)${said}`,
+          rich`${actor.name} can't come to ${formatId("meeting", meeting.seq)} (${em(meeting.title)})${said}`,
           {
             kind: "note",
             text: toChairs ? "Only the chairs see this." : "Only the coordinators see this.",
@@ -110,6 +111,8 @@ export function sendApologies(
   });
   return {
     kind: "update",
-    message: message(`Thanks for letting us know, ${actor.name}. We'll miss you at *${meeting.title}*.`),
+    message: message(
+      rich`Thanks for letting us know, ${actor.name}. We'll miss you at ${em(meeting.title)}.`,
+    ),
   };
 }

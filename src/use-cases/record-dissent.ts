@@ -1,13 +1,14 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import type { Mention } from "../domain/mention.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { meetingPhrase, postDissentUpdate, quoted } from "./dissent-record.ts";
 import { noMemberCalled } from "./people.ts";
 
-const OWN_EXAMPLE = "`/dissent I don't think the new rota is safe for night staff`";
+const OWN_EXAMPLE = [code("/dissent I don't think the new rota is safe for night staff")];
 
 /** What `/dissent` was asked: whose view (a chair may name a member) and the view, cleaned. */
 export interface DissentInput {
@@ -31,13 +32,13 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, input: Dissent
   if (onBehalf && ctx.member?.role !== "chair") {
     refuse(
       "dissent.not-chair",
-      `Only the chair can record someone else's view. You can record your own with \`/dissent your view\`, for example ${OWN_EXAMPLE}.`,
+      rich`Only the chair can record someone else's view. You can record your own with ${code("/dissent your view")}, for example ${OWN_EXAMPLE}.`,
     );
   }
   if (!known || (onBehalf && !core.store.members.get(workstream.id, known.id))) {
     refuse(
       "dissent.not-member",
-      `${noMemberCalled(workstream.name, known?.name ?? mention?.name)}, so I can't record a view for them. A chair or coordinator can add them with \`/workstream add @name\`.`,
+      rich`${noMemberCalled(workstream.name, known?.name ?? mention?.name)}, so I can't record a view for them. A chair or coordinator can add them with ${code("/workstream add @name")}.`,
     );
   }
   const subject = known;
@@ -45,8 +46,8 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, input: Dissent
     refuse(
       "dissent.view",
       onBehalf
-        ? `Please add ${subject.name}'s view after their name, for example \`/dissent @${subject.name.toLowerCase()} the timetable is too rushed\`.`
-        : `Please say what your view is, for example ${OWN_EXAMPLE}.`,
+        ? rich`Please add ${subject.name}'s view after their name, for example ${code(`/dissent @${subject.name.toLowerCase()} the timetable is too rushed`)}.`
+        : rich`Please say what your view is, for example ${OWN_EXAMPLE}.`,
     );
   }
 
@@ -68,11 +69,11 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, input: Dissent
       workstream,
       eventId,
       onBehalf
-        ? `${actor.name} recorded ${subject.name}'s view${where} (${id}): ${quoted(view)}. ${subject.name} has been asked to check the wording.`
-        : `${subject.name} recorded their view${where} (${id}): ${quoted(view)}`,
+        ? rich`${actor.name} recorded ${subject.name}'s view${where} (${id}): ${quoted(view)}. ${subject.name} has been asked to check the wording.`
+        : rich`${subject.name} recorded their view${where} (${id}): ${quoted(view)}`,
     );
     if (onBehalf) {
-      const text = `${actor.name} recorded your view${where}: ${quoted(view)}. Is this a fair record of your view?`;
+      const text = rich`${actor.name} recorded your view${where}: ${quoted(view)}. Is this a fair record of your view?`;
       queueDirectMessage(
         core,
         workstream,
@@ -80,7 +81,7 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, input: Dissent
         {
           text,
           blocks: [
-            { kind: "text", text: `Hi ${subject.name} — ${text}` },
+            { kind: "text", text: rich`Hi ${subject.name} — ${text}` },
             {
               kind: "buttons",
               buttons: [
@@ -101,7 +102,7 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, input: Dissent
             },
             {
               kind: "note",
-              text: `Everyone in *${workstream.name}* can see the dissent register (${id}). If you change the wording or withdraw it, that is shown too.`,
+              text: rich`Everyone in ${em(workstream.name)} can see the dissent register (${id}). If you change the wording or withdraw it, that is shown too.`,
             },
           ],
         },
@@ -117,6 +118,6 @@ export function recordDissent(core: Core, ctx: WorkstreamContext, input: Dissent
         `${id} is recorded: ${subject.name}'s view, ${quoted(view)}. I've asked ${subject.name} privately whether it is a fair record, and posted it in the channel.`,
       )
     : message(
-        `${id} is recorded: your view, ${quoted(view)}. It is in the dissent register, which everyone in *${workstream.name}* can see. To withdraw it: \`/dissent withdraw ${id}\`.`,
+        rich`${id} is recorded: your view, ${quoted(view)}. It is in the dissent register, which everyone in ${em(workstream.name)} can see. To withdraw it: ${code(`/dissent withdraw ${id}`)}.`,
       );
 }

@@ -1,6 +1,7 @@
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { OneToOneSource } from "../domain/one-to-one.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -34,10 +35,10 @@ export function requestOneToOne(
         workstream,
         chair,
         message(
-          `Hi ${chair.name} — ${person.name} asked${how} for a one-to-one with a chair in *${workstream.name}*.`,
+          rich`Hi ${chair.name} — ${person.name} asked${how} for a one-to-one with a chair in ${em(workstream.name)}.`,
           {
             kind: "text",
-            text: `When you have met, log it with \`/onetoone @${person.name} on <date>\`. To see everyone, type \`/onetoone\`.`,
+            text: rich`When you have met, log it with ${code(`/onetoone @${person.name} on <date>`)}. To see everyone, type ${code("/onetoone")}.`,
           },
           { kind: "note", text: "Only the chairs see this." },
         ),
@@ -60,23 +61,23 @@ export function askForOneToOne(core: Core, ctx: WorkstreamContext): Message {
   if (ctx.member?.role === "chair") {
     refuse(
       "onetoone.chair",
-      "You're a chair here, so members ask you. To see who has asked, type `/onetoone`.",
+      rich`You're a chair here, so members ask you. To see who has asked, type ${code("/onetoone")}.`,
     );
   }
   if (chairsOf(core.store.members.list(workstream.id)).length === 0) {
     refuse(
       "onetoone.no-chair",
-      `*${workstream.name}* has no chair yet, so there is nobody to ask. A coordinator can name one with \`/workstream role @name chair\`.`,
+      rich`${em(workstream.name)} has no chair yet, so there is nobody to ask. A coordinator can name one with ${code("/workstream role @name chair")}.`,
     );
   }
   const created = requestOneToOne(core, workstream, actor, "command");
   if (!created) {
     return message(
-      `You've already asked for a one-to-one in *${workstream.name}*, ${actor.name}. The chair knows and will be in touch.`,
+      rich`You've already asked for a one-to-one in ${em(workstream.name)}, ${actor.name}. The chair knows and will be in touch.`,
     );
   }
   return message(
-    `Thanks, ${actor.name}. I've let the chair of *${workstream.name}* know you'd like a one-to-one. They will be in touch.`,
+    rich`Thanks, ${actor.name}. I've let the chair of ${em(workstream.name)} know you'd like a one-to-one. They will be in touch.`,
     { kind: "note", text: "Only the chairs see your request." },
   );
 }

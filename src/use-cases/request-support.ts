@@ -1,6 +1,7 @@
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import {
   type SupportKind,
   type SupportRequest,
@@ -45,10 +46,10 @@ export function createSupportRequest(
       workstream,
       coordinator,
       message(
-        `${person.name} in *${workstream.name}* has asked for ${supportKindWords(input.kind)} (${id}): "${request.need}"`,
+        rich`${person.name} in ${em(workstream.name)} has asked for ${supportKindWords(input.kind)} (${id}): "${request.need}"`,
         {
           kind: "note",
-          text: `Only the coordinators see this, not the chair. When it's sorted: \`/support done ${id}\`. All open requests: \`/support list\`.`,
+          text: rich`Only the coordinators see this, not the chair. When it's sorted: ${code(`/support done ${id}`)}. All open requests: ${code("/support list")}.`,
         },
       ),
       { key: `support:${request.id}:${coordinator.id}`, audience: "coordinator" },
@@ -68,7 +69,7 @@ export function requestSupport(
   if (!need)
     refuse(
       "support.usage",
-      "Please say what would help, for example `/support accessibility large-print papers`.",
+      rich`Please say what would help, for example ${code("/support accessibility large-print papers")}.`,
     );
   const { request, coordinators } = core.store.transaction(() =>
     createSupportRequest(core, ctx.workstream, ctx.actor, { kind, need, source: "command" }),
@@ -85,11 +86,11 @@ export function supportReceipt(person: Person, id: string | undefined, coordinat
   if (id && coordinators.length === 0) {
     return message(`Thanks, ${person.name}. I've noted it as ${id}. There's no other coordinator here yet.`, {
       kind: "note",
-      text: "The chair and other members won't see it. `/support list` shows it.",
+      text: rich`The chair and other members won't see it. ${code("/support list")} shows it.`,
     });
   }
   return message(`Thanks, ${person.name}. I've passed this privately to ${who}.${idText}`, {
     kind: "note",
-    text: "Only the coordinators see it — not the chair or other members. `/support list` shows your requests.",
+    text: rich`Only the coordinators see it — not the chair or other members. ${code("/support list")} shows your requests.`,
   });
 }

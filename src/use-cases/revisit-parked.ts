@@ -1,6 +1,7 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
 import { startOfDayIn } from "../domain/parked-item.ts";
+import { em, rich } from "../domain/rich-text.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -30,6 +31,6 @@ export function revisitParked(
   });
   core.log.info({ workstream: workstream.id, parked: item.id }, "parked item revisit changed");
   return message(
-    `${formatId("parked", item.seq)} (*${item.title}*) will now be revisited on or after ${formatDay(revisitOn, zone)}. I'll remind the chairs before the first meeting from that day.`,
+    rich`${formatId("parked", item.seq)} (${em(item.title)}) will now be revisited on or after ${formatDay(revisitOn, zone)}. I'll remind the chairs before the first meeting from that day.`,
   );
 }

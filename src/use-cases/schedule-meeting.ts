@@ -1,11 +1,12 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { DAY, formatTime, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueChannelPost } from "../outbox/enqueue.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 
-const EXAMPLE = "`/meeting schedule next tuesday 2pm for 90m Medication safety`";
+const EXAMPLE = [code("/meeting schedule next tuesday 2pm for 90m Medication safety")];
 
 /** What `/meeting schedule` was asked, read completely by the command. */
 export interface ScheduleInput {
@@ -24,7 +25,7 @@ export function scheduleMeeting(core: Core, ctx: WorkstreamContext, input: Sched
   if (when.at.getTime() <= now.getTime()) {
     refuse(
       "meeting.past",
-      `${formatWhen(when.at, zone, now)} has already passed. Please choose a time in the future, for example ${EXAMPLE}.`,
+      rich`${formatWhen(when.at, zone, now)} has already passed. Please choose a time in the future, for example ${EXAMPLE}.`,
     );
   }
   const minutes = input.minutes;
@@ -42,7 +43,7 @@ export function scheduleMeeting(core: Core, ctx: WorkstreamContext, input: Sched
       core,
       workstream,
       message(
-        `New meeting: *${title}* on ${formatWhen(created.startsAt, zone, now)} (${formatId("meeting", created.seq)}).`,
+        rich`New meeting: ${em(title)} on ${formatWhen(created.startsAt, zone, now)} (${formatId("meeting", created.seq)}).`,
       ),
       { key: `meeting-announce:${created.id}`, subject: `meeting:${created.id}` },
     );
@@ -51,11 +52,11 @@ export function scheduleMeeting(core: Core, ctx: WorkstreamContext, input: Sched
   const id = formatId("meeting", meeting.seq);
   core.log.info({ workstream: workstream.id, meeting: meeting.id }, "meeting scheduled");
   return message(
-    `${id} is booked: *${title}*, ${formatWhen(meeting.startsAt, zone, now)} to ${formatTime(endsAt, zone)}.`,
+    rich`${id} is booked: ${em(title)}, ${formatWhen(meeting.startsAt, zone, now)} to ${formatTime(endsAt, zone)}.`,
     {
       kind: "note",
       // Reminders go 24 hours ahead; a meeting sooner than that gets its reminder at once.
-      text: `${meeting.startsAt.getTime() - now.getTime() > DAY ? "Members will get a reminder the day before." : "It is less than a day away, so members will get their reminder straight away."} To cancel: \`/meeting cancel ${id}\`.`,
+      text: rich`${meeting.startsAt.getTime() - now.getTime() > DAY ? "Members will get a reminder the day before." : "It is less than a day away, so members will get their reminder straight away."} To cancel: ${code(`/meeting cancel ${id}`)}.`,
     },
   );
 }

@@ -1,4 +1,5 @@
 import { refuse } from "../domain/errors.ts";
+import { em, rich } from "../domain/rich-text.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { buildDigest } from "./build-digest.ts";
@@ -13,7 +14,7 @@ export function sendDigestNow(core: Core, ctx: WorkstreamContext): Message {
   const now = core.clock.now();
   const digest = buildDigest(core, workstream, member, now);
   if (!digest) {
-    return message(`Nothing in *${workstream.name}* needs your attention right now, ${member.name}.`);
+    return message(rich`Nothing in ${em(workstream.name)} needs your attention right now, ${member.name}.`);
   }
   core.store.outbox.enqueue(
     {
@@ -28,5 +29,5 @@ export function sendDigestNow(core: Core, ctx: WorkstreamContext): Message {
     now,
   );
   core.log.info({ workstream: workstream.id, person: member.id }, "digest sent on request");
-  return message(`I've sent you the digest for *${workstream.name}* in a direct message.`);
+  return message(rich`I've sent you the digest for ${em(workstream.name)} in a direct message.`);
 }

@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -18,7 +19,7 @@ export function sendPapers(core: Core, ctx: WorkstreamContext, idText: string | 
     if (papers.length === 0)
       refuse(
         "papers.none",
-        `${id} has no papers yet. Add one first, for example \`/papers add ${id} https://example.org/budget.pdf Budget 2027\`.`,
+        rich`${id} has no papers yet. Add one first, for example ${code(`/papers add ${id} https://example.org/budget.pdf Budget 2027`)}.`,
       );
     const distribution = core.store.papers.distribution(found.id);
     if (distribution && papers.every((p) => p.sentAt !== null))
@@ -32,7 +33,7 @@ export function sendPapers(core: Core, ctx: WorkstreamContext, idText: string | 
   });
   const id = formatId("meeting", meeting.seq);
   return message(
-    `I'm sending ${id}'s papers (*${meeting.title}*) to every member now, in a direct message.`,
-    { kind: "note", text: `\`/papers ${id}\` shows who has said they've read them.` },
+    rich`I'm sending ${id}'s papers (${em(meeting.title)}) to every member now, in a direct message.`,
+    { kind: "note", text: rich`${code(`/papers ${id}`)} shows who has said they've read them.` },
   );
 }

@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { type Group, groupLabel, isOrganiser } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -14,11 +15,11 @@ export function setMemberGroup(core: Core, ctx: WorkstreamContext, mention: Ment
     if (!self && !isOrganiser(ctx.member?.role)) {
       refuse(
         "member.group-not-allowed",
-        "Only the chair or coordinator can change someone else's group. You can set your own, for example `/workstream group @you carer`.",
+        rich`Only the chair or coordinator can change someone else's group. You can set your own, for example ${code("/workstream group @you carer")}.`,
       );
     }
     if (!store.members.get(ctx.workstream.id, person.id)) {
-      refuse("member.not-found", `${person.name} is not in *${ctx.workstream.name}*.`);
+      refuse("member.not-found", rich`${person.name} is not in ${em(ctx.workstream.name)}.`);
     }
     store.members.setGroup(ctx.workstream.id, person.id, group);
     const label = groupLabel(group);

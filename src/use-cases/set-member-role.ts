@@ -1,5 +1,6 @@
 import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import type { Role } from "../domain/roles.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -14,7 +15,7 @@ export function setMemberRole(core: Core, ctx: WorkstreamContext, mention: Menti
     if (!member) {
       refuse(
         "member.not-found",
-        `${person.name} is not in *${ctx.workstream.name}* yet. Add them first with \`/workstream add @${person.name}\`.`,
+        rich`${person.name} is not in ${em(ctx.workstream.name)} yet. Add them first with ${code(`/workstream add @${person.name}`)}.`,
       );
     }
     if (
@@ -29,7 +30,7 @@ export function setMemberRole(core: Core, ctx: WorkstreamContext, mention: Menti
     }
     store.members.setRole(ctx.workstream.id, person.id, role);
     return message(
-      `${person.name} is now ${role === "member" ? "a member" : `a ${role}`} of *${ctx.workstream.name}*.`,
+      rich`${person.name} is now ${role === "member" ? "a member" : `a ${role}`} of ${em(ctx.workstream.name)}.`,
     );
   });
 }

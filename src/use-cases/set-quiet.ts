@@ -1,4 +1,5 @@
 import { refuse } from "../domain/errors.ts";
+import { code, rich } from "../domain/rich-text.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { CommandContext, Core } from "../ports/core.ts";
@@ -20,10 +21,10 @@ export function setQuiet(core: Core, ctx: CommandContext, input: { until: Date }
   // Quiet "until Friday" means reminders start again on Friday morning (the command reads the day).
   const { until } = input;
   if (until.getTime() <= now.getTime())
-    refuse("quiet.past", "That date has already passed. Try `/quiet until next monday`.");
+    refuse("quiet.past", rich`That date has already passed. Try ${code("/quiet until next monday")}.`);
   core.store.people.setQuietUntil(ctx.actor.id, until);
   return message(
     `No reminders until ${formatDay(until, zone, now)}. You'll still get papers and check-ins, just no nudges.`,
-    { kind: "note", text: "To turn reminders back on sooner: `/quiet off`." },
+    { kind: "note", text: rich`To turn reminders back on sooner: ${code("/quiet off")}.` },
   );
 }

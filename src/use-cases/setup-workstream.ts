@@ -1,4 +1,5 @@
 import { refuse } from "../domain/errors.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { defaultSettings } from "../domain/settings.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { CommandContext, Core } from "../ports/core.ts";
@@ -9,7 +10,7 @@ export function setupWorkstream(core: Core, ctx: CommandContext, name: string): 
   if (!ctx.channel) {
     refuse(
       "workstream.setup-in-dm",
-      "Please run this in the channel the group will use, for example `/workstream setup Medication safety`.",
+      rich`Please run this in the channel the group will use, for example ${code("/workstream setup Medication safety")}.`,
     );
   }
   const channel = ctx.channel;
@@ -18,13 +19,13 @@ export function setupWorkstream(core: Core, ctx: CommandContext, name: string): 
     if (existing) {
       refuse(
         "workstream.exists",
-        `This channel is already the *${existing.name}* workstream. Type \`/workstream\` to see it.`,
+        rich`This channel is already the ${em(existing.name)} workstream. Type ${code("/workstream")} to see it.`,
       );
     }
     if (store.workstreams.byName(name)) {
       refuse(
         "workstream.name-taken",
-        `There is already a workstream called *${name}*. Please choose another name.`,
+        rich`There is already a workstream called ${em(name)}. Please choose another name.`,
       );
     }
     const now = clock.now();
@@ -42,9 +43,9 @@ export function setupWorkstream(core: Core, ctx: CommandContext, name: string): 
       now,
     });
     core.log.info({ workstream: workstream.id }, "workstream set up");
-    return message(`*${name}* is set up in this channel, and you are its coordinator.`, {
+    return message(rich`${em(name)} is set up in this channel, and you are its coordinator.`, {
       kind: "text",
-      text: "Next, add people with `/workstream add @sam @kim as carer`, or everyone in this channel with `/workstream sync`. Then make someone chair with `/workstream role @chris chair`.",
+      text: rich`Next, add people with ${code("/workstream add @sam @kim as carer")}, or everyone in this channel with ${code("/workstream sync")}. Then make someone chair with ${code("/workstream role @chris chair")}.`,
     });
   });
 }

@@ -1,5 +1,6 @@
 import { hasAnswered } from "../domain/check-in.ts";
 import { formatId } from "../domain/ids.ts";
+import { em, rich } from "../domain/rich-text.ts";
 import { formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
@@ -20,7 +21,7 @@ export function showCheckInStatus(core: Core, ctx: WorkstreamContext, idText: st
     ? "closed"
     : `open until ${formatWhen(checkIn.closesAt, zone, core.clock.now())}`;
   return message(
-    `Check-in for ${formatId("meeting", meeting.seq)} (*${meeting.title}*), ${state}: ${done.length} of ${rows.length} have answered.`,
+    rich`Check-in for ${formatId("meeting", meeting.seq)} (${em(meeting.title)}), ${state}: ${done.length} of ${rows.length} have answered.`,
     {
       kind: "fields",
       fields: [

@@ -1,5 +1,6 @@
 import type { Person } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Block, Message } from "../messages/message.ts";
 import type { Core } from "../ports/core.ts";
@@ -27,7 +28,8 @@ export function showHome(core: Core, person: Person): Message {
         ? {
             kind: "list",
             items: meetings.map(
-              (m) => `${formatId("meeting", m.seq)} *${m.title}* — ${formatWhen(m.startsAt, zone, now)}`,
+              (m) =>
+                rich`${formatId("meeting", m.seq)} ${em(m.title)} — ${formatWhen(m.startsAt, zone, now)}`,
             ),
           }
         : { kind: "text", text: "No meetings booked yet." },
@@ -44,6 +46,9 @@ export function showHome(core: Core, person: Person): Message {
       });
     }
   }
-  blocks.push({ kind: "note", text: "Type `/help` in a workstream channel to see what you can do." });
+  blocks.push({
+    kind: "note",
+    text: rich`Type ${code("/help")} in a workstream channel to see what you can do.`,
+  });
   return { text: `Your meetings and workstreams, ${person.name}.`, blocks };
 }

@@ -1,4 +1,5 @@
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich } from "../domain/rich-text.ts";
 import { GROUPS, groupLabel, isOrganiser } from "../domain/roles.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
@@ -20,7 +21,7 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
     .map(([k, v]) => `${k} ${v}`)
     .join(" · ");
   return {
-    text: `*${workstream.name}* has ${members.length} ${members.length === 1 ? "member" : "members"}.`,
+    text: rich`${em(workstream.name)} has ${members.length} ${members.length === 1 ? "member" : "members"}.`,
     blocks: [
       { kind: "heading", text: workstream.name },
       {
@@ -39,7 +40,7 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
           },
         ],
       },
-      { kind: "text", text: "*Members by group*" },
+      { kind: "text", text: [em("Members by group")] },
       {
         kind: "list",
         items: byGroup.map(({ g, names }) => `${capitalise(groupLabel(g))}: ${names.join(", ")}`),
@@ -49,7 +50,7 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
         ? [
             {
               kind: "note" as const,
-              text: `Settings: ${settings}. Change one with \`/workstream set <setting> <value>\`.`,
+              text: rich`Settings: ${settings}. Change one with ${code("/workstream set <setting> <value>")}.`,
             },
           ]
         : []),

@@ -2,6 +2,7 @@ import type { Dissent } from "../domain/dissent.ts";
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
+import { code, em, rich, type Text } from "../domain/rich-text.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
@@ -19,7 +20,7 @@ export function withdrawDissentCommand(
     const owner = core.store.people.byId(dissent.memberId)?.name ?? "the person it belongs to";
     refuse(
       "dissent.not-yours",
-      `Only ${owner} can withdraw ${id}, because it is their view. You can record your own with \`/dissent your view\`.`,
+      rich`Only ${owner} can withdraw ${id}, because it is their view. You can record your own with ${code("/dissent your view")}.`,
     );
   }
   if (dissent.status === "withdrawn") refuse("dissent.withdrawn", `${id} is already withdrawn.`);
@@ -56,6 +57,6 @@ function withdraw(core: Core, workstream: Workstream, actor: Person, dissent: Di
   core.log.info({ dissent: dissent.id }, "dissent withdrawn");
 }
 
-function withdrawnText(actor: Person, dissent: Dissent, workstream: Workstream): string {
-  return `Done, ${actor.name} — ${formatId("dissent", dissent.seq)} is withdrawn. The register in *${workstream.name}* still shows it, marked as withdrawn, so nobody wonders where it went.`;
+function withdrawnText(actor: Person, dissent: Dissent, workstream: Workstream): Text {
+  return rich`Done, ${actor.name} — ${formatId("dissent", dissent.seq)} is withdrawn. The register in ${em(workstream.name)} still shows it, marked as withdrawn, so nobody wonders where it went.`;
 }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { expect } from "vitest";
+import { em, rich } from "../../src/domain/rich-text.ts";
 import type { Message } from "../../src/messages/message.ts";
 
 /**
@@ -21,9 +22,12 @@ export function expectGolden(platform: "slack" | "teams", name: string, actual: 
 
 /** The day-before reminder, as every renderer's first golden case. */
 export const sampleReminder: Message = {
-  text: "Hi Sam — a reminder that *Budget review* (M-1) is on Wednesday 9 December, 9am.",
+  text: rich`Hi Sam — a reminder that ${em("Budget review")} (M-1) is on Wednesday 9 December, 9am.`,
   blocks: [
-    { kind: "text", text: "Hi Sam — a reminder that *Budget review* (M-1) is on Wednesday 9 December, 9am." },
+    {
+      kind: "text",
+      text: rich`Hi Sam — a reminder that ${em("Budget review")} (M-1) is on Wednesday 9 December, 9am.`,
+    },
     { kind: "text", text: "Can you come? Letting the chair know helps them plan." },
     {
       kind: "buttons",

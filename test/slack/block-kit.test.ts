@@ -6,6 +6,7 @@ import {
   renderHome,
   renderMessage,
 } from "../../adapters/slack/block-kit.ts";
+import { code, rich } from "../../src/domain/rich-text.ts";
 import type { Form, Message } from "../../src/messages/message.ts";
 import { expectGolden as golden, sampleReminder as reminder } from "../helpers/golden.ts";
 
@@ -13,7 +14,7 @@ const summary: Message = {
   text: "Medication safety: 2 chairs, 1 coordinator, 5 members.",
   blocks: [
     { kind: "heading", text: "Medication safety" },
-    { kind: "text", text: "Use `/workstream add <@people>` to add people. R&D is welcome." },
+    { kind: "text", text: rich`Use ${code("/workstream add <@people>")} to add people. R&D is welcome.` },
     {
       kind: "fields",
       fields: [

@@ -6,19 +6,20 @@ import {
   renderCard,
   renderFormCard,
 } from "../../adapters/teams/adaptive-card.ts";
+import { code, em, link, rich } from "../../src/domain/rich-text.ts";
 import type { Form, Message } from "../../src/messages/message.ts";
 import { expectGolden as golden, sampleReminder as reminder } from "../helpers/golden.ts";
 
 const summary: Message = {
-  text: "Check-in summary for *Budget review* (M-1).",
+  text: rich`Check-in summary for ${em("Budget review")} (M-1).`,
   blocks: [
     { kind: "heading", text: "Budget review — check-in" },
-    { kind: "text", text: "Check-in summary for *Budget review* (M-1)." },
+    { kind: "text", text: rich`Check-in summary for ${em("Budget review")} (M-1).` },
     {
       kind: "fields",
       fields: [
         { label: "Answered", value: "4 of 5" },
-        { label: "Could speak", value: "*3* yes, 1 partly" },
+        { label: "Could speak", value: rich`${em("3")} yes, 1 partly` },
       ],
     },
     { kind: "list", items: ["Slides came late", "More time for questions"] },
@@ -80,10 +81,16 @@ describe("Adaptive Card rendering", () => {
     expect(activity.attachments[0]?.content.fallbackText).toContain('You can choose: "I\'ll be there"');
   });
 
-  it("turns *bold* into **bold**, leaving lone asterisks alone", () => {
-    expect(markdown("see *Budget review* now")).toBe("see **Budget review** now");
-    expect(markdown("*M-1* and *M-2*")).toBe("**M-1** and **M-2**");
-    expect(markdown("5 * 3 = 15")).toBe("5 * 3 = 15");
+  it("writes emphasis as **bold** and links as [label](url), and leaves people's own stars alone", () => {
+    expect(markdown(rich`see ${em("Budget review")} now`)).toBe("see **Budget review** now");
+    expect(markdown(rich`${em("M-1")} and ${em("M-2")}`)).toBe("**M-1** and **M-2**");
+    expect(markdown(rich`type ${code("/help")}`)).toBe("type `/help`");
+    expect(markdown(rich`read ${link("https://example.org/b.pdf", "Budget")}`)).toBe(
+      "read [Budget](https://example.org/b.pdf)",
+    );
+    expect(markdown("5 * 3 = 15, and *this* was typed by someone")).toBe(
+      "5 * 3 = 15, and *this* was typed by someone",
+    );
   });
 
   it("reads a button's and a form's submission back, and nothing else", () => {

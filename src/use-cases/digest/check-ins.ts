@@ -1,5 +1,6 @@
 import { hasAnswered } from "../../domain/check-in.ts";
 import { formatId } from "../../domain/ids.ts";
+import { em, rich } from "../../domain/rich-text.ts";
 import { DAY, formatWhen } from "../../domain/time.ts";
 import { type DigestInput, percent, type SectionBuilder } from "./section.ts";
 
@@ -23,9 +24,9 @@ export const checkIns: SectionBuilder = {
       const meeting = core.store.meetings.byId(c.meetingId);
       const rows = core.store.checkIns.answers(c.id);
       const answered = rows.filter(hasAnswered).length;
-      const name = meeting ? `${formatId("meeting", meeting.seq)} *${meeting.title}*` : "A meeting";
+      const name = meeting ? rich`${formatId("meeting", meeting.seq)} ${em(meeting.title)}` : "A meeting";
       const state = c.closedAt ? "closed" : `open until ${formatWhen(c.closesAt, zone, now)}`;
-      return `${name}: ${answered} of ${rows.length} answered (${percent(answered, rows.length)}), ${state}.`;
+      return rich`${name}: ${answered} of ${rows.length} answered (${percent(answered, rows.length)}), ${state}.`;
     });
     return { heading: "Check-ins", blocks: [{ kind: "list", items }] };
   },

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { formatId } from "../../domain/ids.ts";
 import { STALE_PARKED_DAYS } from "../../domain/parked-item.ts";
+import { em, rich } from "../../domain/rich-text.ts";
 import { DAY, formatDay } from "../../domain/time.ts";
 import type { DigestInput, SectionBuilder } from "./section.ts";
 
@@ -28,11 +29,11 @@ export const parkedItems: SectionBuilder = {
     const items = [
       ...due.map((p) => {
         const when = (p.revisitOn as Date) < now ? "was set" : "set";
-        return `${formatId("parked", p.seq)} *${p.title}*: ${when} to come back to on ${formatDay(p.revisitOn as Date, zone)}.`;
+        return rich`${formatId("parked", p.seq)} ${em(p.title)}: ${when} to come back to on ${formatDay(p.revisitOn as Date, zone)}.`;
       }),
       ...stale.map((p) => {
         const days = Math.floor((now.getTime() - p.parkedAt.getTime()) / DAY);
-        return `${formatId("parked", p.seq)} *${p.title}*: parked ${days} days ago, with no date to come back to it.`;
+        return rich`${formatId("parked", p.seq)} ${em(p.title)}: parked ${days} days ago, with no date to come back to it.`;
       }),
     ];
     if (items.length === 0) return undefined;

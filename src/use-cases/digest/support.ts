@@ -1,4 +1,5 @@
 import { formatId } from "../../domain/ids.ts";
+import { code, rich } from "../../domain/rich-text.ts";
 import { supportKindWords } from "../../domain/support.ts";
 import { formatDay } from "../../domain/time.ts";
 import type { DigestInput, SectionBuilder } from "./section.ts";
@@ -23,7 +24,7 @@ export const supportRequests: SectionBuilder = {
         },
         {
           kind: "note",
-          text: "Only coordinators see support requests. Mark one done with `/support done S-1`.",
+          text: rich`Only coordinators see support requests. Mark one done with ${code("/support done S-1")}.`,
         },
       ],
     };

@@ -1,4 +1,5 @@
 import { formatId } from "../../domain/ids.ts";
+import { em, joinText, rich, type Text } from "../../domain/rich-text.ts";
 import { DAY, formatWhen } from "../../domain/time.ts";
 import type { MeetingPapersStatus } from "../../ports/papers-store.ts";
 import { type DigestInput, plural, type SectionBuilder } from "./section.ts";
@@ -22,13 +23,15 @@ export const upcomingMeetings: SectionBuilder = {
     );
     const zone = workstream.settings.timezone;
     const items = meetings.map((m) => {
-      const parts = [`${formatId("meeting", m.seq)} *${m.title}*, ${formatWhen(m.startsAt, zone, now)}.`];
+      const parts: Text[] = [
+        rich`${formatId("meeting", m.seq)} ${em(m.title)}, ${formatWhen(m.startsAt, zone, now)}.`,
+      ];
       const answers = core.store.digestFacts.attendance(m.id);
       const yes = answers.filter((a) => a.answer === "yes").length;
       const no = answers.length - yes;
       if (answers.length > 0) parts.push(`${yes} coming, ${no} can't come.`);
       parts.push(paperStatus(papers.get(m.id)));
-      return parts.join(" ");
+      return joinText(parts, " ");
     });
     return { heading: "Meetings in the next 14 days", blocks: [{ kind: "list", items }] };
   },

@@ -1,0 +1,169 @@
+/**
+ * Every refusal code, one union per feature, so `refuse()` takes only a code listed here: tests
+ * get autocomplete and a code cannot drift into a near-miss spelling. A code names what was
+ * refused (`meeting.gone`), never the sentence, which may change.
+ */
+
+/** The command words, which also name the refusals of a command typed wrongly. */
+export type CommandVerb =
+  | "checkin"
+  | "digest"
+  | "dissent"
+  | "glossary"
+  | "meeting"
+  | "onetoone"
+  | "papers"
+  | "park"
+  | "parked"
+  | "quiet"
+  | "support"
+  | "workstream";
+
+/** The words after a verb (`/meeting schedule`); "" is the verb alone. */
+export type CommandSub =
+  | "add"
+  | "cancel"
+  | "done"
+  | "drop"
+  | "end"
+  | "group"
+  | "list"
+  | "now"
+  | "off"
+  | "remove"
+  | "request"
+  | "resolve"
+  | "revisit"
+  | "role"
+  | "schedule"
+  | "send"
+  | "set"
+  | "setup"
+  | "start"
+  | "status"
+  | "summary"
+  | "sync"
+  | "until"
+  | "withdraw";
+
+/** A command whose words could not be read: `meeting.schedule`, or `park.usage` for a bare verb. */
+export type UsageRefusal = `${CommandVerb}.${CommandSub | "usage"}`;
+
+export type CommandRefusal = "command.unknown" | "permission.denied" | "clause.unreadable";
+
+export type WorkstreamRefusal =
+  | "workstream.none"
+  | "workstream.exists"
+  | "workstream.name-taken"
+  | "workstream.not-here"
+  | "workstream.setup-in-dm"
+  | "workstream.sync-unsupported"
+  | "workstream.which";
+
+export type MemberRefusal =
+  | "member.not-found"
+  | "member.not-member"
+  | "member.group-not-allowed"
+  | "member.last-coordinator";
+
+export type SettingRefusal = "setting.invalid" | "setting.unknown";
+
+export type MeetingRefusal =
+  | "meeting.check-in-open"
+  | "meeting.closed"
+  | "meeting.duration"
+  | "meeting.gone"
+  | "meeting.id"
+  | "meeting.none-started"
+  | "meeting.not-found"
+  | "meeting.not-scheduled"
+  | "meeting.not-started"
+  | "meeting.past"
+  | "meeting.time"
+  | "meeting.when";
+
+export type CheckInRefusal =
+  | "checkin.already-open"
+  | "checkin.bad-button"
+  | "checkin.cancelled"
+  | "checkin.gone"
+  | "checkin.no-meeting"
+  | "checkin.none"
+  | "checkin.not-started";
+
+export type DissentRefusal =
+  | "dissent.gone"
+  | "dissent.id"
+  | "dissent.not-chair"
+  | "dissent.not-found"
+  | "dissent.not-member"
+  | "dissent.not-yours"
+  | "dissent.too-long"
+  | "dissent.view"
+  | "dissent.withdrawn";
+
+export type PapersRefusal =
+  | "papers.already-sent"
+  | "papers.answer-empty"
+  | "papers.answer-long"
+  | "papers.format-choice"
+  | "papers.format-long"
+  | "papers.gone"
+  | "papers.meeting-closed"
+  | "papers.meeting-started"
+  | "papers.no-chair"
+  | "papers.no-meeting"
+  | "papers.none"
+  | "papers.not-chair"
+  | "papers.question-empty"
+  | "papers.question-gone"
+  | "papers.question-long";
+
+export type ParkingRefusal =
+  | "park.already"
+  | "park.owner"
+  | "park.past"
+  | "park.revisit"
+  | "park.title"
+  | "park.withdrawn"
+  | "parked.closed"
+  | "parked.id"
+  | "parked.not-found"
+  | "parked.outcome"
+  | "parked.past"
+  | "parked.reason";
+
+export type OneToOneRefusal =
+  | "onetoone.chair"
+  | "onetoone.future"
+  | "onetoone.no-chair"
+  | "onetoone.not-member"
+  | "onetoone.self";
+
+export type SupportRefusal = "support.already-done" | "support.id" | "support.not-found";
+
+export type QuietRefusal = "quiet.past";
+
+/** Free text and times, read the same way by every feature. */
+export type InputRefusal = "text.too-long" | "time.unreadable";
+
+/** The console's own forms, filled in line by line. */
+export type ConsoleRefusal = "console.submit-choice" | "console.submit-field";
+
+/** Every code `refuse()` accepts. */
+export type RefusalCode =
+  | UsageRefusal
+  | CommandRefusal
+  | WorkstreamRefusal
+  | MemberRefusal
+  | SettingRefusal
+  | MeetingRefusal
+  | CheckInRefusal
+  | DissentRefusal
+  | PapersRefusal
+  | ParkingRefusal
+  | OneToOneRefusal
+  | SupportRefusal
+  | QuietRefusal
+  | InputRefusal
+  | ConsoleRefusal;
