@@ -4,11 +4,9 @@ import { createOffsetClock } from "../adapters/console/offset-clock.ts";
 import { startTicker } from "../adapters/cron/ticker.ts";
 import { createHttpServer, listen, type Route } from "../adapters/http/server.ts";
 import { createPinoLogger } from "../adapters/log/pino-logger.ts";
-import { startSlack } from "../adapters/slack/slack-app.ts";
 import { MigrationError, migrate } from "../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../adapters/sqlite/store.ts";
-import { startTeams } from "../adapters/teams/teams-app.ts";
 import { createBot } from "./bot.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import type { Clock } from "./ports/clock.ts";
@@ -34,13 +32,17 @@ async function main(): Promise<void> {
   };
   const stops: Array<() => Promise<void> | void> = [];
 
+  // Each platform's SDK is loaded only when configured: Bolt and botbuilder are most of the
+  // start-up time and memory, and the console needs neither.
   if (config.platforms.includes("slack") && config.slack) {
+    const { startSlack } = await import("../adapters/slack/slack-app.ts");
     const slack = await startSlack({ ...config.slack, bot, log });
     routes.push(...slack.routes);
     checks.slack = slack.healthy;
     stops.push(slack.stop);
   }
   if (config.platforms.includes("teams")) {
+    const { startTeams } = await import("../adapters/teams/teams-app.ts");
     const teams = await startTeams({ ...config.teams, production: config.production, bot, log });
     routes.push(...teams.routes);
     checks.teams = teams.healthy;

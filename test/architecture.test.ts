@@ -13,9 +13,12 @@ function filesUnder(dir: string): string[] {
 
 function imports(file: string): string[] {
   const source = readFileSync(join(ROOT, file), "utf8");
-  return [...source.matchAll(/(?:^|\n)\s*(?:import|export)[^;]*?from\s+["']([^"']+)["']/g)].map(
-    (m) => m[1] as string,
-  );
+  // Static imports and re-exports, and dynamic `import("…")` (main.ts loads platform SDKs lazily).
+  return [
+    ...source.matchAll(
+      /(?:^|\n)\s*(?:import|export)[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']/g,
+    ),
+  ].map((m) => (m[1] ?? m[2]) as string);
 }
 
 /** Where an import lands, relative to the repository root ("" for packages). */
