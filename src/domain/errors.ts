@@ -3,11 +3,13 @@
  * plain sentences (with an example of correct use) that are shown to them privately.
  */
 export class UserFacingError extends Error {
-  constructor(
-    readonly code: string,
-    readonly userMessage: string,
-  ) {
+  readonly code: string;
+  readonly userMessage: string;
+
+  constructor(code: string, userMessage: string) {
     super(`${code}: ${userMessage}`);
+    this.code = code;
+    this.userMessage = userMessage;
     this.name = "UserFacingError";
   }
 }
