@@ -4,12 +4,10 @@ import { createOffsetClock } from "../adapters/console/offset-clock.ts";
 import { startTicker } from "../adapters/cron/ticker.ts";
 import { createHttpServer, listen } from "../adapters/http/server.ts";
 import { createPinoLogger } from "../adapters/log/pino-logger.ts";
-import { startSlack } from "../adapters/slack/slack-app.ts";
 import { createAdapterDataStore } from "../adapters/sqlite/adapter-data-store.ts";
 import { MigrationError, migrate } from "../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../adapters/sqlite/store.ts";
-import { startTeams } from "../adapters/teams/teams-app.ts";
 import { createBot } from "./bot.ts";
 import { ConfigError, loadConfig, loadEnvFile } from "./config.ts";
 import type { PlatformAdapter, Route } from "./platform-adapter.ts";
@@ -61,11 +59,15 @@ async function main(): Promise<void> {
     outboxRetentionDays: config.outboxRetentionDays,
   });
 
+  // Each platform's SDK is loaded only when configured: Bolt and botbuilder are most of the
+  // start-up time and memory, and the console needs neither.
   const platforms = new Map<string, PlatformAdapter>();
   if (config.platforms.includes("slack") && config.slack) {
+    const { startSlack } = await import("../adapters/slack/slack-app.ts");
     platforms.set("slack", await startSlack({ ...config.slack, bot, log }));
   }
   if (config.platforms.includes("teams")) {
+    const { startTeams } = await import("../adapters/teams/teams-app.ts");
     platforms.set("teams", await startTeams({ ...config.teams, production: config.production, bot, log }));
   }
   const routes: Route[] = [...platforms.values()].flatMap((platform) => platform.routes);

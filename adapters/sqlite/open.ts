@@ -1,8 +1,21 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 
-export type Db = Database.Database;
+export type Db = BetterSqlite3.Database;
+
+/**
+ * The driver for this Node.js: better-sqlite3 13 ships prebuilt binaries inside its package
+ * but needs Node 22 (on 20 it crashes), while 12 compiles from source on Node 20. Both are
+ * installed (13 under the alias `better-sqlite3-13`); each Node loads only the one it can run,
+ * so the same node_modules serves a Node 20 and a Node 24 run. The two share one API.
+ */
+export const DRIVER =
+  Number(process.versions.node.split(".")[0]) >= 22 ? "better-sqlite3-13" : "better-sqlite3";
+
+/** The better-sqlite3 `Database` class of {@link DRIVER}; open files through this, not the package. */
+export const Database: typeof BetterSqlite3 = createRequire(import.meta.url)(DRIVER);
 
 /**
  * Opens the one SQLite file. WAL lets the scheduler read while a command writes; the busy

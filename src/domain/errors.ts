@@ -8,11 +8,13 @@ import { plainText, type Text } from "./rich-text.ts";
  * its commands and emphasis in its own markup.
  */
 export class UserFacingError extends Error {
-  constructor(
-    readonly code: RefusalCode,
-    readonly sentence: Text,
-  ) {
+  readonly code: RefusalCode;
+  readonly sentence: Text;
+
+  constructor(code: RefusalCode, sentence: Text) {
     super(`${code}: ${plainText(sentence)}`);
+    this.code = code;
+    this.sentence = sentence;
     this.name = "UserFacingError";
   }
 

@@ -1,4 +1,5 @@
-import * as chrono from "chrono-node";
+// Only the English parsers: the package entry point loads all sixteen locales (about 12 MB).
+import * as chronoEn from "chrono-node/en";
 import { DateTime } from "luxon";
 import { refuse } from "./errors.ts";
 import { rich, type Text } from "./rich-text.ts";
@@ -56,7 +57,7 @@ export function parseWhenPrefix(text: string, zone: string, now: Date): ParsedWh
     instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)),
     timezone: 0,
   };
-  const results = chrono.en.GB.parse(trimmed, reference, { forwardDate: true });
+  const results = chronoEn.GB.parse(trimmed, reference, { forwardDate: true });
   const first = results[0];
   if (first?.index !== 0) return undefined;
   const c = first.start;

@@ -33,11 +33,11 @@ export type DeliveryFailure =
   | { kind: "transient" };
 
 export class DeliveryError extends Error {
-  constructor(
-    readonly failure: DeliveryFailure,
-    detail: string,
-  ) {
+  readonly failure: DeliveryFailure;
+
+  constructor(failure: DeliveryFailure, detail: string) {
     super(detail);
+    this.failure = failure;
     this.name = "DeliveryError";
   }
 }

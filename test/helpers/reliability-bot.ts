@@ -27,10 +27,12 @@ export async function spawnBot(options: {
   apiUrl: string;
   logLevel?: string;
   timeoutMs?: number;
+  /** Node's arguments; by default the sources through tsx (the bench also times `dist/`). */
+  nodeArgs?: string[];
 }): Promise<{ child: ChildProcess; port: number; readyMs: number; output: () => string }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+  const child = spawn(process.execPath, options.nodeArgs ?? ["--import", "tsx", MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { Database, type Db } from "../../adapters/sqlite/open.ts";
 import { createHarness, type Harness, seedGroup, tempDatabase } from "../helpers/harness.ts";
 import { ROOT } from "../helpers/run-program.ts";
 
@@ -29,7 +29,7 @@ const has = (h: Harness, table: string) =>
   h.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
 
 /** Every value of every column of every table that contains `needle` (case-sensitive). */
-function findEverywhere(db: Database.Database, needle: string): string[] {
+function findEverywhere(db: Db, needle: string): string[] {
   const found: string[] = [];
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { Database } from "../../adapters/sqlite/open.ts";
 import { type MockConnector, startMockConnector, textOf } from "../helpers/teams-connector-mock.ts";
 import {
   BOT,
