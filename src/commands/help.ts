@@ -2,22 +2,15 @@ import { code, em, rich, type Text } from "../domain/rich-text.ts";
 import type { Role } from "../domain/roles.ts";
 import type { Block, Message } from "../messages/message.ts";
 import { COMMANDS } from "./catalog.ts";
-import { allowed, type CommandSpec } from "./spec.ts";
+import { allowed, type CommandSpec, type HelpTopic, HELP_TOPICS as TOPICS } from "./spec.ts";
 
-/** What people want to do, in the order help shows it. */
-const TOPICS = [
-  "Before a meeting",
-  "After a meeting",
-  "Say what you think",
-  "Get help",
-  "Run the workstream",
-] as const;
-type Topic = (typeof TOPICS)[number];
+type Topic = HelpTopic;
 
 /**
  * Each command's topic, by `<verb> <sub>` (`papers` for the verb alone), and for the commands
- * plain `/help` shows, what it does in a few everyday words. A command missing here is still
- * shown, under "Run the workstream", so a new command is never hidden from `/help all`.
+ * plain `/help` shows, what it does in a few everyday words. A new command can instead say its
+ * topic in its own spec; one that says neither is still shown, under "Run the workstream", so it
+ * is never hidden from `/help all`.
  */
 const HELP: Record<string, { topic: Topic; says?: string }> = {
   "meeting list": { topic: "Before a meeting", says: "see the meetings coming up" },
@@ -165,7 +158,7 @@ function allHelp(usable: CommandSpec[]): Message {
 function byTopic(specs: CommandSpec[], show: (spec: CommandSpec) => Text): Block[] {
   const blocks: Block[] = [];
   for (const topic of TOPICS) {
-    const here = specs.filter((c) => (HELP[keyOf(c)]?.topic ?? "Run the workstream") === topic);
+    const here = specs.filter((c) => (c.topic ?? HELP[keyOf(c)]?.topic ?? "Run the workstream") === topic);
     if (here.length === 0) continue;
     blocks.push({ kind: "text", text: [em(topic)] }, { kind: "list", items: here.map(show) });
   }

@@ -26,6 +26,16 @@ export interface ParseContext {
  * the argument text into the typed input `run` takes, reading every clause completely or
  * refusing with what it could not read and an example; `run` never looks at the text.
  */
+/** What people want to do, in the order `/help` shows it. */
+export const HELP_TOPICS = [
+  "Before a meeting",
+  "After a meeting",
+  "Say what you think",
+  "Get help",
+  "Run the workstream",
+] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
 export interface CommandSpec<I = unknown> {
   /** The command word; with `sub` it also names the refusal when the rest can't be read. */
   verb: CommandVerb;
@@ -39,6 +49,8 @@ export interface CommandSpec<I = unknown> {
   needsWorkstream: boolean;
   /** What to say instead of the generic refusal to someone whose role may not run it (name what they can do). */
   refusal?: Text;
+  /** Where `/help all` lists it (a command help.ts doesn't name goes under "Run the workstream"). */
+  topic?: HelpTopic;
   /** Only makes sense where there is no workstream yet (setup), so /help hides it inside one. */
   outsideWorkstreamOnly?: boolean;
   parse(args: string, at: ParseContext): I;
