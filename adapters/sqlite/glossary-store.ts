@@ -31,6 +31,7 @@ export function createGlossaryStore(db: Db): GlossaryStore {
     "UPDATE glossary_terms SET meaning = ?, added_by = ?, updated_at = ? WHERE workstream_id = ? AND term = ?",
   );
   const list = db.prepare("SELECT * FROM glossary_terms WHERE workstream_id = ? ORDER BY term");
+  const remove = db.prepare("DELETE FROM glossary_terms WHERE workstream_id = ? AND term = ?");
   return {
     upsert(input) {
       const changed = update.run(
@@ -46,5 +47,6 @@ export function createGlossaryStore(db: Db): GlossaryStore {
     },
     get: (workstreamId, term) => one(TermRow, get.get(workstreamId, term)),
     list: (workstreamId) => many(TermRow, list.all(workstreamId)),
+    remove: (workstreamId, term) => remove.run(workstreamId, term).changes === 1,
   };
 }

@@ -2,6 +2,7 @@ import { refuse } from "../domain/errors.ts";
 import { code, rich } from "../domain/rich-text.ts";
 import { readText } from "../domain/text.ts";
 import { addGlossaryTerm, type GlossaryInput } from "../use-cases/add-glossary-term.ts";
+import { removeGlossaryTerm } from "../use-cases/remove-glossary-term.ts";
 import { showGlossary } from "../use-cases/show-glossary.ts";
 import { type CommandSpec, inWorkstream } from "./spec.ts";
 
@@ -46,4 +47,25 @@ const add: CommandSpec<GlossaryInput> = {
   run: (core, ctx, input) => addGlossaryTerm(core, inWorkstream(ctx), input),
 };
 
-export const glossaryCommands: CommandSpec[] = [show, add];
+const remove: CommandSpec<string> = {
+  verb: "glossary",
+  sub: "remove",
+  usage: "/glossary remove <term>",
+  example: "/glossary remove ICB",
+  summary: "take a word out of the glossary",
+  who: "organisers",
+  topic: "Before a meeting",
+  needsWorkstream: true,
+  parse(args) {
+    const term = readText("glossary word", args);
+    if (!term)
+      refuse(
+        "glossary.remove",
+        rich`Please name the word to take out, for example ${code("/glossary remove ICB")}.`,
+      );
+    return term;
+  },
+  run: (core, ctx, term) => removeGlossaryTerm(core, inWorkstream(ctx), term),
+};
+
+export const glossaryCommands: CommandSpec[] = [show, add, remove];

@@ -140,6 +140,8 @@ export type OneToOneRefusal =
   | "onetoone.not-member"
   | "onetoone.self";
 
+export type GlossaryRefusal = "glossary.not-found";
+
 export type SupportRefusal = "support.already-done" | "support.id" | "support.not-found";
 
 export type QuietRefusal = "quiet.past";
@@ -161,6 +163,7 @@ export type RefusalCode =
   | CheckInRefusal
   | DissentRefusal
   | PapersRefusal
+  | GlossaryRefusal
   | ParkingRefusal
   | OneToOneRefusal
   | SupportRefusal

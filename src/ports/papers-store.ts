@@ -79,4 +79,6 @@ export interface GlossaryStore {
   get(workstreamId: number, term: string): GlossaryTerm | undefined;
   /** Every term, alphabetically. */
   list(workstreamId: number): GlossaryTerm[];
+  /** Takes the term out; false when it wasn't there. */
+  remove(workstreamId: number, term: string): boolean;
 }

@@ -63,6 +63,7 @@ const SPEC: Array<[command: string, allowed: string, note?: string]> = [
   ["/support done S-1", "NYNNN"],
   ["/glossary ICB", "YYYNN"],
   ["/glossary add ICB = Integrated Care Board", "YYNNN"],
+  ["/glossary remove ICB", "YYNNN"],
   ["/digest now", "NYNNN"],
   ["/quiet until 2026-12-20", "YYYYY"],
   ["/quiet off", "YYYYY"],
