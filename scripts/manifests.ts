@@ -72,7 +72,7 @@ export interface CommandList {
 const SLACK_DESCRIPTIONS: Record<string, string> = {
   workstream: "Set up a workstream, add people, change roles and settings",
   meeting: "Book, list, cancel or end a meeting",
-  papers: "Papers for a meeting; add one, or send them now",
+  papers: "Papers for a meeting; add, send now, or take one off",
   checkin: "Open the end-of-meeting check-in, see who has answered, or the summary (chairs)",
   support: "Ask privately for support; coordinators list and close requests",
   dissent: "Record a view in the dissent register, list it, or withdraw yours",
@@ -82,6 +82,7 @@ const SLACK_DESCRIPTIONS: Record<string, string> = {
   onetoone: "One-to-ones with the chair; chairs log them, members ask for one",
   digest: "The coordinator digest, sent to you now",
   quiet: "Pause reminders until a date, or turn them back on",
+  mine: "Everything waiting for you, across your workstreams",
 };
 
 /** `/help` and the umbrella are the bot's own, not catalog entries. */

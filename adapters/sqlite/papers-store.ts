@@ -123,7 +123,11 @@ export function createPapersStore(db: Db): PapersStore {
      VALUES (@workstreamId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM papers WHERE workstream_id = @workstreamId),
              @meetingId, @link, @title, @summary, @addedBy, @now) RETURNING *`,
   );
-  const forMeeting = db.prepare("SELECT * FROM papers WHERE meeting_id = ? ORDER BY seq");
+  const forMeeting = db.prepare(
+    "SELECT * FROM papers WHERE meeting_id = ? AND removed_at IS NULL ORDER BY seq",
+  );
+  const bySeq = db.prepare("SELECT * FROM papers WHERE workstream_id = ? AND seq = ? AND removed_at IS NULL");
+  const removePaper = db.prepare("UPDATE papers SET removed_at = ? WHERE id = ? AND removed_at IS NULL");
   const markSent = db.prepare("UPDATE papers SET sent_at = ?, late = ? WHERE id = ? AND sent_at IS NULL");
   const distribution = db.prepare("SELECT * FROM paper_distributions WHERE meeting_id = ?");
   const recordDistribution = db.prepare(
@@ -139,6 +143,9 @@ export function createPapersStore(db: Db): PapersStore {
      VALUES (?, ?, ?, ?, ?) RETURNING *`,
   );
   const question = db.prepare("SELECT * FROM paper_questions WHERE id = ?");
+  const questionsOf = db.prepare(
+    "SELECT * FROM paper_questions WHERE workstream_id = ? AND person_id = ? ORDER BY asked_at DESC, id DESC",
+  );
   const answer = db.prepare(
     "UPDATE paper_questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND answer IS NULL",
   );
@@ -153,7 +160,7 @@ export function createPapersStore(db: Db): PapersStore {
   // Unread counts only people who are members now: someone removed is not expected to read.
   const status = db.prepare(
     `SELECT m.id AS meeting_id, m.seq, m.title, m.starts_at,
-            (SELECT COUNT(*) FROM papers p WHERE p.meeting_id = m.id) AS papers,
+            (SELECT COUNT(*) FROM papers p WHERE p.meeting_id = m.id AND p.removed_at IS NULL) AS papers,
             d.sent_at, d.late,
             (SELECT COUNT(*) FROM members mb
               WHERE mb.workstream_id = m.workstream_id AND mb.removed_at IS NULL
@@ -177,6 +184,8 @@ export function createPapersStore(db: Db): PapersStore {
         }),
       ),
     forMeeting: (meetingId) => many(PaperRow, forMeeting.all(meetingId)),
+    bySeq: (workstreamId, seq) => one(PaperRow, bySeq.get(workstreamId, seq)),
+    remove: (paperId, now) => removePaper.run(now.getTime(), paperId).changes === 1,
     markSent(paperIds, at, late) {
       for (const id of paperIds) markSent.run(at.getTime(), late ? 1 : 0, id);
     },
@@ -205,6 +214,7 @@ export function createPapersStore(db: Db): PapersStore {
         ),
       ),
     question: (id) => one(QuestionRow, question.get(id)),
+    questionsOf: (workstreamId, personId) => many(QuestionRow, questionsOf.all(workstreamId, personId)),
     answerQuestion: (id, text, by, now) => answer.run(text, by, now.getTime(), id).changes === 1,
     addFormatRequest: (input) =>
       FormatRequestRow.parse(

@@ -3,6 +3,7 @@ import { digestCommands } from "./digest-commands.ts";
 import { dissentCommands } from "./dissent-commands.ts";
 import { glossaryCommands } from "./glossary-commands.ts";
 import { meetingCommands } from "./meeting-commands.ts";
+import { mineCommands } from "./mine-commands.ts";
 import { oneToOneCommands } from "./one-to-one-commands.ts";
 import { papersCommands } from "./papers-commands.ts";
 import { parkingCommands } from "./parking-commands.ts";
@@ -27,6 +28,7 @@ export const COMMANDS: CommandSpec[] = [
   ...oneToOneCommands,
   ...digestCommands,
   ...quietCommands,
+  ...mineCommands,
 ];
 
 /** The umbrella command: `/commonpurpose <verb> …` runs any verb (Slack commands are not namespaced). */

@@ -3,9 +3,10 @@ import { code, rich } from "../domain/rich-text.ts";
 import { cleanText, quoteBack, readText, TEXT_LIMITS } from "../domain/text.ts";
 import { addPaper, type PaperInput } from "../use-cases/add-paper.ts";
 import { listPapers } from "../use-cases/list-papers.ts";
+import { removePaper } from "../use-cases/remove-paper.ts";
 import { sendPapers } from "../use-cases/send-papers.ts";
 import { words } from "./mentions.ts";
-import { type CommandSpec, inWorkstream, optionalId, usageError } from "./spec.ts";
+import { type CommandSpec, inWorkstream, oneId, optionalId, usageError } from "./spec.ts";
 
 // A plain summary follows the title after a dash (` — `, ` – `, ` -- `) or after `summary:`.
 const SUMMARY_SEPARATOR = /\s+(?:—|–|--)\s+|(?:^|\s+)summary:\s*/i;
@@ -52,6 +53,23 @@ const list: CommandSpec<string | undefined> = {
   run: (core, ctx, id) => listPapers(core, inWorkstream(ctx), id),
 };
 
+const remove: CommandSpec<string> = {
+  verb: "papers",
+  sub: "remove",
+  usage: "/papers remove <PA-n>",
+  example: "/papers remove PA-2",
+  summary: "take a paper off its meeting (members who had it are told they needn't read it)",
+  who: "organisers",
+  topic: "Before a meeting",
+  needsWorkstream: true,
+  parse(args) {
+    const id = oneId(remove, args, "Name the one paper to take off.");
+    if (parseId("paper", id) === undefined) usageError(remove, `"${quoteBack(id)}" is not a paper number.`);
+    return id;
+  },
+  run: (core, ctx, id) => removePaper(core, inWorkstream(ctx), id),
+};
+
 /**
  * Reads `[<M-n>] <link> [<title>] [— <plain summary>]`. Slack sends a link as `<https://…>` or
  * `<https://…|label>`; both are unwrapped. A missing title is made from the link.
@@ -94,4 +112,4 @@ function titleFromLink(link: string): string {
   }
 }
 
-export const papersCommands: CommandSpec[] = [list, add, send];
+export const papersCommands: CommandSpec[] = [list, add, send, remove];

@@ -11,6 +11,7 @@ export type CommandVerb =
   | "dissent"
   | "glossary"
   | "meeting"
+  | "mine"
   | "onetoone"
   | "papers"
   | "park"
@@ -114,10 +115,12 @@ export type PapersRefusal =
   | "papers.no-chair"
   | "papers.no-meeting"
   | "papers.none"
+  | "papers.not-found"
   | "papers.not-chair"
   | "papers.question-empty"
   | "papers.question-gone"
-  | "papers.question-long";
+  | "papers.question-long"
+  | "papers.remove-closed";
 
 export type ParkingRefusal =
   | "park.already"

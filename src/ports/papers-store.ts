@@ -34,8 +34,12 @@ export interface PapersStore {
     addedBy: number;
     now: Date;
   }): Paper;
-  /** A meeting's papers, in the order they were added. */
+  /** A meeting's papers, in the order they were added (never one that was removed). */
   forMeeting(meetingId: number): Paper[];
+  /** The paper PA-<seq> of a workstream, unless it was removed. */
+  bySeq(workstreamId: number, seq: number): Paper | undefined;
+  /** Takes a paper off its meeting (it is kept, so its PA-n is never reused); false if it already was. */
+  remove(paperId: number, now: Date): boolean;
   /** Marks papers as gone out now (late: after the others had). */
   markSent(paperIds: number[], at: Date, late: boolean): void;
   distribution(meetingId: number): PaperDistribution | undefined;
@@ -55,6 +59,8 @@ export interface PapersStore {
     now: Date;
   }): PaperQuestion;
   question(id: number): PaperQuestion | undefined;
+  /** One person's questions in a workstream, newest first (for `/mine`). */
+  questionsOf(workstreamId: number, personId: number): PaperQuestion[];
   /** Stores the answer unless one was given already; true when this one was stored. */
   answerQuestion(id: number, answer: string, by: number, now: Date): boolean;
   addFormatRequest(input: {

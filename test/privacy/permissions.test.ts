@@ -40,6 +40,7 @@ const SPEC: Array<[command: string, allowed: string, note?: string]> = [
   ["/papers add M-2 https://example.org/budget.pdf Budget", "YYNNN"],
   ["/papers M-2", "YYYNN"],
   ["/papers send M-2", "YYNNN"],
+  ["/papers remove PA-1", "YYNNN"],
   ["/checkin start M-1", "YNNNN"],
   ["/checkin status M-1", "YNNNN"],
   ["/checkin summary M-1", "YNNNN"],
@@ -67,6 +68,7 @@ const SPEC: Array<[command: string, allowed: string, note?: string]> = [
   ["/digest now", "NYNNN"],
   ["/quiet until 2026-12-20", "YYYYY"],
   ["/quiet off", "YYYYY"],
+  ["/mine", "YYYYY", "anyone: each sees only their own things"],
   ["/help", "YYYYY"],
 ];
 
@@ -134,6 +136,7 @@ beforeAll(async () => {
   await must("chris", "/park Parking at the hospital");
   await must("sam", "/support Sam's private need: a taxi to the meeting");
   await must("cora", "/glossary add ICB = Integrated Care Board");
+  await must("cora", "/papers add M-2 https://example.org/agenda.pdf Agenda");
   await must("otto", "/dissent Other group's private view", B);
   await h.bot.deliver();
   h.db.pragma("wal_checkpoint(TRUNCATE)");
