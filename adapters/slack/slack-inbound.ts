@@ -120,6 +120,8 @@ function registerBlockActions(app: App, { bot, client, people, log, later }: Dep
     const ts = payload.container?.is_ephemeral
       ? undefined
       : (payload.container?.message_ts ?? payload.message?.ts);
+    // A button in the App Home (the same items as /mine) has no message to replace.
+    const home = payload.container?.type === "view" && payload.view?.type === "home";
     // The trigger_id lasts 3 seconds; the queue lets an answer wait at most half a second.
     later(async () => {
       try {
@@ -132,11 +134,16 @@ function registerBlockActions(app: App, { bot, client, people, log, later }: Dep
             context: result.form.context,
             channel,
             ts,
+            ...(home ? { home } : {}),
           };
           await client.views.open({
             trigger_id: payload.trigger_id,
             view: renderForm(result.form, JSON.stringify(metadata)),
           });
+          return;
+        }
+        if (home) {
+          await answerFromHome(bot, client, actor, result, payload.user.id);
           return;
         }
         await applyResult(client, result, { channel, ts, user: payload.user.id }, respond);
@@ -182,6 +189,10 @@ function registerFormSubmissions(app: App, { bot, client, people, log }: Deps): 
         return;
       }
       await ack();
+      if (metadata.home) {
+        await answerFromHome(bot, client, actor, result, user.id);
+        return;
+      }
       await applyResult(client, result, { channel: metadata.channel, ts: metadata.ts, user: user.id });
     } catch (error) {
       log.error({ user: user.id, view: view.id, err: codeOf(error) }, "form submission failed");
@@ -202,6 +213,22 @@ function registerHome(app: App, { bot, client, people, log, later }: Deps): void
       }
     });
   });
+}
+
+/**
+ * A click (or a form opened by one) in the App Home: what would have replaced the message goes
+ * to the person's direct message with the bot instead, and the Home is published again so what
+ * was just done leaves it.
+ */
+async function answerFromHome(
+  bot: Bot,
+  client: webApi.WebClient,
+  actor: Parameters<Bot["home"]>[0],
+  result: Exclude<ActionResult, { kind: "form" }>,
+  user: string,
+): Promise<void> {
+  await client.chat.postMessage({ channel: user, ...renderMessage(result.message) });
+  await client.views.publish({ user_id: user, view: renderHome(bot.home(actor)) });
 }
 
 const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;

@@ -32,6 +32,8 @@ export const BlockActionPayload = z.object({
     .min(1),
   container: z
     .object({
+      /** "message", or "view" for a button in the App Home (or a modal). */
+      type: z.string().optional(),
       channel_id: z.string().optional(),
       message_ts: z.string().optional(),
       is_ephemeral: z.boolean().optional(),
@@ -39,6 +41,8 @@ export const BlockActionPayload = z.object({
     .optional(),
   channel: z.object({ id: z.string() }).optional(),
   message: z.object({ ts: z.string() }).optional(),
+  /** The view a button sat in, when it was not a message: `home` for the App Home. */
+  view: z.object({ type: z.string() }).optional(),
 });
 export type BlockActionPayload = z.infer<typeof BlockActionPayload>;
 
@@ -67,6 +71,8 @@ export const FormMetadata = z.object({
   context: z.string(),
   channel: z.string().optional(),
   ts: z.string().optional(),
+  /** The form was opened from the App Home: its answer goes to the person's DM, and the Home is refreshed. */
+  home: z.boolean().optional(),
 });
 export type FormMetadata = z.infer<typeof FormMetadata>;
 
