@@ -101,18 +101,19 @@ const UMBRELLA_COMMENT =
  * The Teams command menu: Teams shows at most 12 commands per scope, so these are the ones
  * people reach for first (in a 1:1 chat: a member's; in a team channel: running the
  * workstream), in menu order. Each must be in the catalog; its description is the catalog's.
- * Every other command still works when typed.
+ * Every other command still works when typed. `mine` took the place of `support list` in the
+ * 1:1 menu: it shows a member's own support requests and their state, with everything else.
  */
 const TEAMS_MENU: Array<{ scope: string; commands: string[] }> = [
   {
     scope: "personal",
     commands: [
       "help",
+      "mine",
       "meeting list",
       "papers",
       "workstream",
       "support",
-      "support list",
       "dissent",
       "dissent list",
       "parked",
