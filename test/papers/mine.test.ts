@@ -159,6 +159,11 @@ describe("everything waiting for me (/mine)", () => {
     expect(text.indexOf("Carers forum")).toBeGreaterThan(-1);
     expect(text).toContain("*Respite hours*");
     expect(text).toContain("*Transport costs for carers*");
+    // In a direct message too: no "which workstream?" question, both are shown.
+    const inDm = await mine("sam");
+    expect(inDm.error).toBeUndefined();
+    expect(inDm.text).toContain("Carers forum");
+    expect(inDm.text).toContain("Medication safety");
   });
 
   it("leaves out a workstream I was removed from", async () => {

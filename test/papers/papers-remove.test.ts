@@ -86,6 +86,36 @@ describe("taking a paper off a meeting (/papers remove)", () => {
     expect(corrections()).toHaveLength(5);
   });
 
+  it("corrects a late paper only for those it reached, and holds back one still waiting", async () => {
+    await meetingWithTwoPapers();
+    await h.say("chris", "/papers send M-1");
+    await h.bot.deliver();
+    // Late in the evening (quiet hours from 8pm): the late paper waits for the morning.
+    h.clock.set("2026-12-01T21:00:00Z");
+    const late = await h.say("chris", "/papers add M-1 https://example.org/late.pdf Late figures");
+    expect(late.error).toBeUndefined();
+    await h.bot.deliver();
+    expect(h.gateway.sent.filter((s) => s.text.includes("Late figures"))).toHaveLength(0);
+    const reply = await h.say("chris", "/papers remove PA-3");
+    expect(reply.text).toContain("Nobody had it yet");
+    h.clock.set("2026-12-02T09:00:00Z");
+    await h.bot.tick();
+    await h.bot.deliver();
+    // Neither the late paper nor a correction for it reaches anyone.
+    expect(h.gateway.sent.filter((s) => s.text.includes("Late figures"))).toHaveLength(0);
+
+    // A late paper that did go out is corrected for everyone it reached, and only them.
+    await h.say("chris", "/papers add M-1 https://example.org/more.pdf More figures");
+    await h.bot.deliver();
+    expect(h.gateway.sent.filter((s) => s.text.includes("More figures"))).toHaveLength(5);
+    const removed = await h.say("chris", "/papers remove PA-4");
+    expect(removed.text).toContain("5 members who already had it");
+    await h.bot.deliver();
+    expect(
+      h.gateway.sent.filter((s) => s.text.includes("*More figures* has been taken off the papers")),
+    ).toHaveLength(5);
+  });
+
   it("does not keep the paper's number for another one", async () => {
     await meetingWithTwoPapers();
     await h.say("chris", "/papers remove PA-2");
