@@ -199,6 +199,16 @@ describe("who sees what (PRODUCT.md §6)", () => {
     h.cleanup();
   });
 
+  it("/mine shows each person only their own things: Sam's support request to Sam alone", async () => {
+    const h = fresh();
+    const secret = "taxi to the meeting";
+    expect((await run(h, "sam", "/mine")).text).toContain(secret);
+    for (const who of ["chris", "cora", "kim", "nora", "otto"])
+      expect((await run(h, who, "/mine")).text).not.toContain(secret);
+    expect((await run(h, "otto", "/mine", B)).text).not.toContain("Medication safety");
+    h.cleanup();
+  });
+
   it("one-to-one dates: the chair sees them, a member only their own, a coordinator only counts", async () => {
     const h = fresh();
     expect((await run(h, "chris", "/onetoone <@kim|Kim> on 2026-11-30")).error).toBeUndefined();
