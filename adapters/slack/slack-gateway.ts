@@ -1,6 +1,11 @@
 import type { webApi } from "@slack/bolt";
 import type { Message } from "../../src/messages/message.ts";
-import { type ChannelPerson, type ChatGateway, DeliveryError } from "../../src/ports/chat-gateway.ts";
+import {
+  type ChannelPerson,
+  type ChatGateway,
+  DeliveryError,
+  type SentRef,
+} from "../../src/ports/chat-gateway.ts";
 import { renderMessage } from "./block-kit.ts";
 import type { SlackPeople } from "./slack-people.ts";
 
@@ -63,10 +68,20 @@ export function createSlackGateway(
 
   return {
     platform: "slack",
-    async send(address: string, message: Message): Promise<void> {
+    async send(address: string, message: Message): Promise<SentRef> {
       try {
         const channel = await channelFor(slackId(address));
-        await client.chat.postMessage({ channel, ...renderMessage(message) });
+        const posted = await client.chat.postMessage({ channel, ...renderMessage(message) });
+        // Kept by the outbox so the message can be updated in place (chat.update needs both).
+        return posted.ts ? JSON.stringify({ channel: posted.channel ?? channel, ts: posted.ts }) : undefined;
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+    async update(_address: string, ref: string, message: Message): Promise<void> {
+      const { channel, ts } = JSON.parse(ref) as { channel: string; ts: string };
+      try {
+        await client.chat.update({ channel, ts, ...renderMessage(message) });
       } catch (error) {
         throw toDeliveryError(error);
       }

@@ -1,3 +1,4 @@
+import { agendaCommands } from "./agenda-commands.ts";
 import { checkinCommands } from "./checkin-commands.ts";
 import { digestCommands } from "./digest-commands.ts";
 import { dissentCommands } from "./dissent-commands.ts";
@@ -19,6 +20,7 @@ export const COMMANDS: CommandSpec[] = [
   ...workstreamCommands,
   ...meetingCommands,
   ...papersCommands,
+  ...agendaCommands,
   ...checkinCommands,
   ...supportCommands,
   ...dissentCommands,

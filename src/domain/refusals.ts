@@ -6,6 +6,7 @@
 
 /** The command words, which also name the refusals of a command typed wrongly. */
 export type CommandVerb =
+  | "agenda"
   | "checkin"
   | "digest"
   | "dissent"
@@ -41,6 +42,7 @@ export type CommandSub =
   | "setup"
   | "start"
   | "status"
+  | "suggest"
   | "summary"
   | "sync"
   | "until"
@@ -142,6 +144,17 @@ export type OneToOneRefusal =
 
 export type GlossaryRefusal = "glossary.not-found";
 
+export type AgendaRefusal =
+  | "agenda.decided"
+  | "agenda.gone"
+  | "agenda.id"
+  | "agenda.meeting-closed"
+  | "agenda.meeting-started"
+  | "agenda.no-chair"
+  | "agenda.no-meeting"
+  | "agenda.not-chair"
+  | "agenda.not-found";
+
 export type SupportRefusal = "support.already-done" | "support.id" | "support.not-found";
 
 export type QuietRefusal = "quiet.past";
@@ -164,6 +177,7 @@ export type RefusalCode =
   | DissentRefusal
   | PapersRefusal
   | GlossaryRefusal
+  | AgendaRefusal
   | ParkingRefusal
   | OneToOneRefusal
   | SupportRefusal
