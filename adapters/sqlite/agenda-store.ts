@@ -60,6 +60,9 @@ export function createAgendaStore(db: Db): AgendaStore {
     `INSERT INTO agenda_versions (meeting_id, version) VALUES (?, 1)
      ON CONFLICT (meeting_id) DO UPDATE SET version = version + 1 RETURNING version`,
   );
+  const withParked = db.prepare(
+    "SELECT meeting_id FROM agenda_items WHERE parked_id = ? AND status = 'listed' ORDER BY meeting_id",
+  );
   const seqFor = (workstreamId: number) => (nextSeq.get(workstreamId) as { seq: number }).seq;
   const get = (id: number) => one(AgendaRow, byId.get(id));
 
@@ -111,6 +114,7 @@ export function createAgendaStore(db: Db): AgendaStore {
       return changed === 1 ? get(input.id) : undefined;
     },
     drop: (id, by, now) => drop.run(by, now.getTime(), id).changes === 1,
+    meetingsWithParked: (parkedId) => withParked.pluck().all(parkedId) as number[],
     bumpVersion: (meetingId) => (bump.get(meetingId) as { version: number }).version,
   };
 }

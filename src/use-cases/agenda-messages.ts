@@ -19,7 +19,11 @@ export const AGENDA_ACTIONS = {
 export function agendaItems(core: Core, meeting: Meeting): AgendaItem[] {
   return core.store.agenda.forMeeting(meeting.id).filter((item) => {
     if (item.parkedId === null) return true;
-    return core.store.parking.byId(item.parkedId)?.status === "parked";
+    const parked = core.store.parking.byId(item.parkedId);
+    if (parked?.status !== "parked") return false;
+    // Moved to a later revisit date since it joined: it belongs to that meeting's agenda now.
+    if (!parked.revisitOn) return true;
+    return core.store.meetings.firstFrom(meeting.workstreamId, parked.revisitOn)?.id === meeting.id;
   });
 }
 

@@ -5,6 +5,19 @@ import { agendaLines } from "./agenda-messages.ts";
 import { papersPack } from "./papers-messages.ts";
 
 /**
+ * A parked item was resolved, dropped or given a new revisit date: the agendas it is on change
+ * (see agendaItems), so their papers messages follow. Call inside a transaction.
+ */
+export function refreshAgendasWithParked(core: Core, workstream: Workstream, parkedId: number): number {
+  let queued = 0;
+  for (const meetingId of core.store.agenda.meetingsWithParked(parkedId)) {
+    const meeting = core.store.meetings.byId(meetingId);
+    if (meeting) queued += refreshPapersAgenda(core, workstream, meeting);
+  }
+  return queued;
+}
+
+/**
  * The agenda changed: once the papers have gone out, and until the meeting starts, each member's
  * papers message is rewritten in place with the new agenda (PRODUCT.md §11), never sent again.
  * Each change is a new version (`papers-update:<meeting>:<person>:<version>`): the newest wins,

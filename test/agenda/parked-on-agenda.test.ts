@@ -64,3 +64,39 @@ describe("parked items due for revisit join the agenda by themselves", () => {
     expect((await h.say("sam", "/agenda")).text).not.toContain("Another one");
   });
 });
+
+describe("a parked item settled after the papers went out", () => {
+  it("comes off the agenda in everyone's papers message, in place", async () => {
+    h = createHarness({ start: "2026-12-01T10:00:00Z" });
+    await seedGroup(h);
+    await h.say("cora", "/meeting schedule 2026-12-18 14:00 Budget review");
+    await h.say("cora", "/papers add M-1 https://example.org/budget.pdf Budget 2027");
+    await h.say("chris", "/park Respite budget revisit 2026-12-15");
+    h.clock.set("2026-12-11T15:00:00Z");
+    await h.bot.tick();
+    await h.bot.deliver();
+    expect(h.gateway.to("test:kim").at(-1)?.text).toContain("*Respite budget*");
+    await h.say("chris", "/parked resolve P-1 Agreed by email");
+    await h.bot.deliver();
+    const toKim = h.gateway.updated.filter((u) => u.address === "test:kim");
+    expect(toKim).toHaveLength(1);
+    expect(toKim[0]?.text).not.toContain("Respite budget");
+  });
+
+  it("moves off this meeting's agenda when its revisit date moves past it", async () => {
+    h = createHarness({ start: "2026-12-01T10:00:00Z" });
+    await seedGroup(h);
+    await h.say("cora", "/meeting schedule 2026-12-18 14:00 Budget review");
+    await h.say("cora", "/papers add M-1 https://example.org/budget.pdf Budget 2027");
+    await h.say("chris", "/park Respite budget revisit 2026-12-15");
+    h.clock.set("2026-12-11T15:00:00Z");
+    await h.bot.tick();
+    await h.bot.deliver();
+    await h.say("chris", "/parked revisit P-1 2027-01-20");
+    await h.bot.deliver();
+    expect(h.gateway.updated.filter((u) => u.address === "test:kim").at(-1)?.text).not.toContain(
+      "Respite budget",
+    );
+    expect((await h.say("sam", "/agenda M-1")).text).not.toContain("Respite budget");
+  });
+});
