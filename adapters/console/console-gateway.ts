@@ -32,7 +32,8 @@ export function createConsoleGateway(
       print(frame(at ? `${label} [${at}]` : label, message));
       if (!where.startsWith("#") && message.blocks.some((b) => b.kind === "buttons"))
         remember(address, message);
-      return `console:${address}`;
+      // The console has no message ids: its address stands in as the reference.
+      return address;
     },
     // The console cannot change what it printed: it prints the new version, marked as such.
     async update(address, _ref, message) {

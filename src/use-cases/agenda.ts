@@ -4,7 +4,7 @@ import { formatId, parseId } from "../domain/ids.ts";
 import { code, em, rich } from "../domain/rich-text.ts";
 import { isOrganiser } from "../domain/roles.ts";
 import { formatWhen } from "../domain/time.ts";
-import type { Block, Message } from "../messages/message.ts";
+import { type Block, type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { agendaLines } from "./agenda-messages.ts";
 import { findMeeting } from "./find-meeting.ts";
@@ -111,16 +111,10 @@ export function addAgendaItem(core: Core, ctx: WorkstreamContext, input: AgendaI
     return added;
   });
   core.log.info({ workstream: ctx.workstream.id, meeting: meeting.id, item: item.id }, "agenda item added");
-  return {
-    text: rich`Added ${formatId("agenda", item.seq ?? 0)} ${em(item.text)} to the agenda for ${meetingWords(ctx.workstream, meeting, now)}.`,
-    blocks: [
-      {
-        kind: "text",
-        text: rich`Added ${formatId("agenda", item.seq ?? 0)} ${em(item.text)} to the agenda for ${meetingWords(ctx.workstream, meeting, now)}.`,
-      },
-      { kind: "note", text: whatMembersSee(core, meeting) },
-    ],
-  };
+  return message(
+    rich`Added ${formatId("agenda", item.seq ?? 0)} ${em(item.text)} to the agenda for ${meetingWords(ctx.workstream, meeting, now)}.`,
+    { kind: "note", text: whatMembersSee(core, meeting) },
+  );
 }
 
 /** `/agenda drop <A-n>` (the chair): takes an item off; the papers messages follow. */
@@ -144,17 +138,13 @@ export function dropAgendaItem(core: Core, ctx: WorkstreamContext, idText: strin
     refreshPapersAgenda(core, ctx.workstream, meeting);
   });
   core.log.info({ workstream: ctx.workstream.id, meeting: meeting.id, item: item.id }, "agenda item dropped");
-  const text = rich`Taken ${formatId("agenda", seq)} ${em(item.text)} off the agenda for ${meetingWords(ctx.workstream, meeting, now)}.`;
-  return {
-    text,
-    blocks: [
-      { kind: "text", text },
-      {
-        kind: "note",
-        text: core.store.papers.distribution(meeting.id)
-          ? "Everyone's papers message now shows the new agenda."
-          : "It won't be in the papers.",
-      },
-    ],
-  };
+  return message(
+    rich`Taken ${formatId("agenda", seq)} ${em(item.text)} off the agenda for ${meetingWords(ctx.workstream, meeting, now)}.`,
+    {
+      kind: "note",
+      text: core.store.papers.distribution(meeting.id)
+        ? "Everyone's papers message now shows the new agenda."
+        : "It won't be in the papers.",
+    },
+  );
 }
