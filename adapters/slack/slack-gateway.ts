@@ -25,6 +25,9 @@ const UNREACHABLE = new Set([
   "restricted_action",
 ]);
 
+/** chat.update errors that mean this message will never take an update. */
+const CANNOT_UPDATE = new Set(["message_not_found", "cant_update_message", "edit_window_closed"]);
+
 /** `slack:U123` → `U123`; the part after the prefix is a Slack user or conversation id. */
 export function slackId(address: string): string {
   return address.slice(address.lastIndexOf(":") + 1);
@@ -83,6 +86,9 @@ export function createSlackGateway(
       try {
         await client.chat.update({ channel, ts, ...renderMessage(message) });
       } catch (error) {
+        // The message was deleted, or can no longer be edited: trying again will not help.
+        const code = (error as { data?: { error?: string } }).data?.error ?? "";
+        if (CANNOT_UPDATE.has(code)) throw new DeliveryError({ kind: "unreachable" }, `slack error ${code}`);
         throw toDeliveryError(error);
       }
     },

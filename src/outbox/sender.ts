@@ -147,7 +147,8 @@ export function createSender(core: Core) {
           { outbox: row.id, key: row.key, attempts: row.attempts + 1, failure: failure.kind },
           "gave up on a message",
         );
-        tellCoordinators(core, row);
+        // An update that cannot land (the message was deleted) reached them before: nobody to tell.
+        if (!row.updatesKey) tellCoordinators(core, row);
       } else {
         const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
         outbox.retryLater(row.id, new Date(at + backoff), detail);

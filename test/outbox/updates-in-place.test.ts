@@ -89,3 +89,16 @@ describe("messages updated in place by the outbox", () => {
     expect(h.store.outbox.byKey("papers-update:1:1:2")?.status).toBe("pending");
   });
 });
+
+describe("an update that can never land", () => {
+  it("gives up on it, once (the message was deleted)", async () => {
+    h = createHarness({ start: at.toISOString() });
+    h.store.outbox.enqueue(original("papers:1:1"), at);
+    await h.bot.deliver();
+    h.gateway.failNext({ kind: "unreachable" });
+    h.store.outbox.enqueue(update("papers-update:1:1:1", "papers:1:1", "Second words"), at);
+    await h.bot.deliver();
+    expect(h.store.outbox.byKey("papers-update:1:1:1")?.status).toBe("failed");
+    expect(h.store.outbox.countByStatus().pending).toBe(0);
+  });
+});
