@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { textOf } from "../helpers/teams-connector-mock.ts";
+import { shown, shownIn, teamsFlowDriver, the } from "../helpers/teams-flow-driver.ts";
 import {
   channelMessage,
   chatOf,
@@ -55,5 +56,34 @@ describe("the agenda on Teams", () => {
       .filter((c) => c.conversationId?.startsWith("a:dm-"));
     expect(newToChats.map((c) => c.conversationId)).toEqual([chatOf("chris")]);
     expect(textOf(newToChats[0] as never)).toContain("Added A-1");
+  });
+
+  it("sends a member's suggestion to the chair's chat with Accept and Decline; a declined one tells the member why", async () => {
+    const d = teamsFlowDriver(h);
+    await h.post(channelMessage("chris", "meeting schedule 2026-12-18 14:00 Budget review"));
+    const asked = await d.inChat("sam", "agenda suggest Parking at the hospital");
+    expect(asked.text).toContain("I've sent your suggestion to Chris Lee (the chair)");
+    await h.bot.deliver();
+    const toChair = the(d.sentTo(chatOf("chris"), "Parking at the hospital")[0]);
+    expect(shownIn(toChair)).toContain("Sam Jones suggests an item for the agenda of M-1");
+    const form = await d.click("chris", d.card(toChair), "Decline");
+    await d.submit("chris", form, { reason: "We covered it last month" });
+    await h.bot.deliver();
+    const told = the(d.sentTo(chatOf("sam"), "decided not to put it on the agenda")[0]);
+    expect(shownIn(told)).toContain('Their reason: "We covered it last month"');
+  });
+
+  it("puts an accepted suggestion on the agenda, replacing the chair's card", async () => {
+    const d = teamsFlowDriver(h);
+    await h.post(channelMessage("chris", "meeting schedule 2026-12-18 14:00 Budget review"));
+    await d.inChat("sam", "agenda suggest Parking at the hospital");
+    await h.bot.deliver();
+    const toChair = the(d.sentTo(chatOf("chris"), "Parking at the hospital")[0]);
+    const after = await d.click("chris", d.card(toChair), "Accept");
+    expect(shown(after)).toContain("is on the agenda as A-1");
+    await h.bot.deliver();
+    expect(d.sentTo(chatOf("sam"), "has put your suggestion on the agenda")).toHaveLength(1);
+    const agenda = (await d.inChat("kim", "agenda")).text;
+    expect(agenda).toContain("A-1 **Parking at the hospital** (suggested by Sam Jones)");
   });
 });
