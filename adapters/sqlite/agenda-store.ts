@@ -60,6 +60,9 @@ export function createAgendaStore(db: Db): AgendaStore {
     `INSERT INTO agenda_versions (meeting_id, version) VALUES (?, 1)
      ON CONFLICT (meeting_id) DO UPDATE SET version = version + 1 RETURNING version`,
   );
+  const suggested = db.prepare(
+    "SELECT * FROM agenda_items WHERE meeting_id = ? AND status = 'suggested' ORDER BY id",
+  );
   const withParked = db.prepare(
     "SELECT meeting_id FROM agenda_items WHERE parked_id = ? AND status = 'listed' ORDER BY meeting_id",
   );
@@ -114,6 +117,7 @@ export function createAgendaStore(db: Db): AgendaStore {
       return changed === 1 ? get(input.id) : undefined;
     },
     drop: (id, by, now) => drop.run(by, now.getTime(), id).changes === 1,
+    suggestedFor: (meetingId) => many(AgendaRow, suggested.all(meetingId)),
     meetingsWithParked: (parkedId) => withParked.pluck().all(parkedId) as number[],
     bumpVersion: (meetingId) => (bump.get(meetingId) as { version: number }).version,
   };

@@ -36,6 +36,8 @@ export interface AgendaStore {
   }): AgendaItem | undefined;
   /** Takes a listed item off the agenda; false if it was not on it. */
   drop(id: number, by: number, now: Date): boolean;
+  /** Members' suggestions for this meeting still waiting for a chair's answer, oldest first. */
+  suggestedFor(meetingId: number): AgendaItem[];
   /** The meetings on whose agenda this parked item is listed. */
   meetingsWithParked(parkedId: number): number[];
   /** Records a change to this meeting's agenda; returns the new version (1, 2, …). */

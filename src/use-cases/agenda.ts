@@ -65,6 +65,21 @@ export function showAgenda(core: Core, ctx: WorkstreamContext, idText: string | 
   const text = lines.length > 0 ? rich`${heading}:` : rich`${heading}: nothing on it yet.`;
   const blocks: Block[] = [{ kind: "text", text }];
   if (lines.length > 0) blocks.push({ kind: "list", items: lines });
+  // Suggestions are private to the chairs until one accepts them (PRODUCT.md §11).
+  const waiting = ctx.member?.role === "chair" ? core.store.agenda.suggestedFor(meeting.id) : [];
+  if (waiting.length > 0) {
+    blocks.push({
+      kind: "text",
+      text: "Suggestions waiting for a chair's answer (only the chairs see these):",
+    });
+    blocks.push({
+      kind: "list",
+      items: waiting.map((s) => {
+        const by = s.addedBy === null ? undefined : core.store.people.byId(s.addedBy)?.name;
+        return by ? rich`${em(s.text)} (from ${by})` : rich`${em(s.text)}`;
+      }),
+    });
+  }
   if (papers.length > 0) {
     blocks.push({ kind: "text", text: "Papers:" });
     blocks.push({ kind: "list", items: papers.map((p) => paperLine(p, organiser)) });

@@ -165,6 +165,10 @@ describe("suggesting an item for the agenda (/agenda suggest)", () => {
     // Nobody else sees it yet.
     expect(h.gateway.sent.filter((s) => s.text.includes("Parking at the hospital"))).toHaveLength(1);
     expect((await h.say("kim", "/agenda")).text).not.toContain("Parking");
+    // The chair sees it waiting, marked as only for the chairs.
+    const forChair = await h.say("chris", "/agenda");
+    expect(forChair.text).toContain("Suggestions waiting for a chair's answer (only the chairs see these):");
+    expect(forChair.text).toContain("*Parking at the hospital* (from Sam)");
 
     const accepted = await click(h, "chris", button(h, "chris", "Accept"));
     expect(accepted.kind).toBe("update");
@@ -175,6 +179,7 @@ describe("suggesting an item for the agenda (/agenda suggest)", () => {
     expect((await h.say("kim", "/agenda")).text).toContain(
       "A-1 *Parking at the hospital* (suggested by Sam)",
     );
+    expect((await h.say("chris", "/agenda")).text).not.toContain("waiting for a chair's answer");
     // And the papers messages already sent show it.
     expect(h.gateway.updated.filter((u) => u.address === "test:kim").at(-1)?.text).toContain(
       "Parking at the hospital",
