@@ -32,6 +32,17 @@ export function createConsoleGateway(
       print(frame(at ? `${label} [${at}]` : label, message));
       if (!where.startsWith("#") && message.blocks.some((b) => b.kind === "buttons"))
         remember(address, message);
+      // The console has no message ids: its address stands in as the reference.
+      return address;
+    },
+    // The console cannot change what it printed: it prints the new version, marked as such.
+    async update(address, _ref, message) {
+      const where = address.slice("console:".length);
+      const label = where.startsWith("#") ? where : `DM to ${where}`;
+      const at = stamp();
+      print(frame(`${label}, updated${at ? ` [${at}]` : ""}`, message));
+      if (!where.startsWith("#") && message.blocks.some((b) => b.kind === "buttons"))
+        remember(address, message);
     },
     listChannelMembers: async () => roster(),
   };

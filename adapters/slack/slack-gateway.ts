@@ -1,6 +1,11 @@
 import type { webApi } from "@slack/bolt";
 import type { Message } from "../../src/messages/message.ts";
-import { type ChannelPerson, type ChatGateway, DeliveryError } from "../../src/ports/chat-gateway.ts";
+import {
+  type ChannelPerson,
+  type ChatGateway,
+  DeliveryError,
+  type SentRef,
+} from "../../src/ports/chat-gateway.ts";
 import { renderMessage } from "./block-kit.ts";
 import type { SlackPeople } from "./slack-people.ts";
 
@@ -19,6 +24,9 @@ const UNREACHABLE = new Set([
   "messages_tab_disabled",
   "restricted_action",
 ]);
+
+/** chat.update errors that mean this message will never take an update. */
+const CANNOT_UPDATE = new Set(["message_not_found", "cant_update_message", "edit_window_closed"]);
 
 /** `slack:U123` → `U123`; the part after the prefix is a Slack user or conversation id. */
 export function slackId(address: string): string {
@@ -63,11 +71,24 @@ export function createSlackGateway(
 
   return {
     platform: "slack",
-    async send(address: string, message: Message): Promise<void> {
+    async send(address: string, message: Message): Promise<SentRef> {
       try {
         const channel = await channelFor(slackId(address));
-        await client.chat.postMessage({ channel, ...renderMessage(message) });
+        const posted = await client.chat.postMessage({ channel, ...renderMessage(message) });
+        // Kept by the outbox so the message can be updated in place (chat.update needs both).
+        return posted.ts ? JSON.stringify({ channel: posted.channel ?? channel, ts: posted.ts }) : undefined;
       } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+    async update(_address: string, ref: string, message: Message): Promise<void> {
+      const { channel, ts } = JSON.parse(ref) as { channel: string; ts: string };
+      try {
+        await client.chat.update({ channel, ts, ...renderMessage(message) });
+      } catch (error) {
+        // The message was deleted, or can no longer be edited: trying again will not help.
+        const code = (error as { data?: { error?: string } }).data?.error ?? "";
+        if (CANNOT_UPDATE.has(code)) throw new DeliveryError({ kind: "unreachable" }, `slack error ${code}`);
         throw toDeliveryError(error);
       }
     },

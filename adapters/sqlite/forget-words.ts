@@ -11,6 +11,8 @@ export const THEIR_TEXT: Array<{ table: string; owner: string; columns: string[]
   { table: "paper_questions", owner: "person_id", columns: ["question", "answer"] },
   { table: "paper_format_requests", owner: "person_id", columns: ["details"] },
   { table: "dissent", owner: "member_id", columns: ["view"] },
+  // A member's agenda suggestion (a chair's own items too: whoever added it owns its words).
+  { table: "agenda_items", owner: "added_by", columns: ["text"] },
 ];
 
 /**

@@ -15,15 +15,19 @@ export function createOutboxStore(db: Db): OutboxStore {
   // INSERT OR IGNORE on the unique key: the same due work found twice is enqueued once.
   const insert = db.prepare(
     `INSERT OR IGNORE INTO outbox
-       (key, address, message, person_id, workstream_id, subject, is_reminder, not_before, expires_at, audience, next_attempt_at, created_at)
-     VALUES (@key, @address, @message, @personId, @workstreamId, @subject, @isReminder, @notBefore, @expiresAt, @audience, @notBefore, @now)`,
+       (key, address, message, person_id, workstream_id, subject, is_reminder, not_before, expires_at, audience, updates_key, next_attempt_at, created_at)
+     VALUES (@key, @address, @message, @personId, @workstreamId, @subject, @isReminder, @notBefore, @expiresAt, @audience, @updatesKey, @notBefore, @now)`,
   );
   const due = db.prepare(
     "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
   );
   const nextDue = db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'");
   const markSent = db.prepare(
-    "UPDATE outbox SET status = 'sent', attempts = attempts + 1, finished_at = ? WHERE id = ? AND status = 'pending'",
+    "UPDATE outbox SET status = 'sent', attempts = attempts + 1, finished_at = ?, platform_ref = ? WHERE id = ? AND status = 'pending'",
+  );
+  const replacePending = db.prepare("UPDATE outbox SET message = ? WHERE key = ? AND status = 'pending'");
+  const supersede = db.prepare(
+    "UPDATE outbox SET status = 'dropped', last_error = ?, finished_at = ? WHERE key >= ? AND key < ? AND key != ? AND status = 'pending'",
   );
   const retry = db.prepare(
     "UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'",
@@ -69,6 +73,7 @@ export function createOutboxStore(db: Db): OutboxStore {
         notBefore: item.notBefore.getTime(),
         expiresAt: item.expiresAt?.getTime() ?? null,
         audience: item.audience ?? null,
+        updatesKey: item.updatesKey ?? null,
         now: now.getTime(),
       });
       return result.changes === 1;
@@ -78,9 +83,12 @@ export function createOutboxStore(db: Db): OutboxStore {
       const at = (nextDue.get() as { at: number | null }).at;
       return at === null ? undefined : new Date(at);
     },
-    markSent(id, at) {
-      markSent.run(at.getTime(), id);
+    markSent(id, at, platformRef) {
+      markSent.run(at.getTime(), platformRef ?? null, id);
     },
+    replacePending: (key, message) => replacePending.run(JSON.stringify(message), key).changes === 1,
+    supersede: (keyPrefix, keep, reason, at) =>
+      supersede.run(reason, at.getTime(), keyPrefix, afterPrefix(keyPrefix), keep).changes,
     retryLater(id, at, error, countsAsAttempt = true) {
       retry.run(countsAsAttempt ? 1 : 0, at.getTime(), error, id);
     },
@@ -90,10 +98,9 @@ export function createOutboxStore(db: Db): OutboxStore {
     dropSubject: (subject, reason, at) => dropSubject.run(reason, at.getTime(), subject).changes,
     byKey: (key) => one(OutboxRowSchema, byKey.get(key)),
     latestKeySince(keyPrefix, since) {
-      // Every key starting with the prefix sorts in [prefix, prefix with its last character + 1).
-      const end =
-        keyPrefix.slice(0, -1) + String.fromCharCode(keyPrefix.charCodeAt(keyPrefix.length - 1) + 1);
-      const row = latestKeySince.get(keyPrefix, end, since.getTime()) as { key: string } | undefined;
+      const row = latestKeySince.get(keyPrefix, afterPrefix(keyPrefix), since.getTime()) as
+        | { key: string }
+        | undefined;
       return row?.key;
     },
     emptyFinishedBefore: (before) => emptyBodies.run(before.getTime()).changes,
@@ -117,4 +124,9 @@ export function createOutboxStore(db: Db): OutboxStore {
       return result;
     },
   };
+}
+
+/** Every key starting with the prefix sorts in [prefix, prefix with its last character + 1). */
+function afterPrefix(keyPrefix: string): string {
+  return keyPrefix.slice(0, -1) + String.fromCharCode(keyPrefix.charCodeAt(keyPrefix.length - 1) + 1);
 }

@@ -107,6 +107,9 @@ export const OutboxRowSchema = rowReader(
     status: z.enum(["pending", "sent", "dropped", "failed"]),
     attempts: z.number(),
     next_attempt_at: epochMs,
+    // Migration 014; defaults keep rows read by older selects (and tests) valid.
+    platform_ref: z.string().nullable().default(null),
+    updates_key: z.string().nullable().default(null),
   }),
   (r) => ({
     id: r.id,
@@ -123,6 +126,8 @@ export const OutboxRowSchema = rowReader(
     status: r.status,
     attempts: r.attempts,
     nextAttemptAt: toDate(r.next_attempt_at),
+    platformRef: r.platform_ref,
+    updatesKey: r.updates_key,
   }),
 );
 

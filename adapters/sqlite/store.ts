@@ -1,4 +1,5 @@
 import type { Store } from "../../src/ports/store.ts";
+import { createAgendaStore } from "./agenda-store.ts";
 import { createCheckInStore } from "./checkin-store.ts";
 import { createDigestFacts } from "./digest-store.ts";
 import { createDissentStore } from "./dissent-store.ts";
@@ -39,6 +40,7 @@ export function createSqliteStore(db: Db): Store {
     digestFacts: createDigestFacts(db),
     papers: createPapersStore(db),
     glossary: createGlossaryStore(db),
+    agenda: createAgendaStore(db),
     scheduler: createSchedulerStore(db),
   };
 }

@@ -6,7 +6,12 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { Message } from "../../src/messages/message.ts";
-import { type ChannelPerson, type ChatGateway, DeliveryError } from "../../src/ports/chat-gateway.ts";
+import {
+  type ChannelPerson,
+  type ChatGateway,
+  DeliveryError,
+  type SentRef,
+} from "../../src/ports/chat-gateway.ts";
 import type { Logger } from "../../src/ports/logger.ts";
 import { messageActivity } from "./adaptive-card.ts";
 import { PREFIX, type ReferenceBook, type StoredAddress } from "./conversation-references.ts";
@@ -95,14 +100,41 @@ export function createTeamsGateway({ adapter, appId, book, log }: TeamsGatewayDe
     platform: "teams",
     // Teams throttles each conversation on its own: one busy chat must not hold up the rest.
     rateLimitScope: "address",
-    async send(address: string, message: Message): Promise<void> {
+    async send(address: string, message: Message): Promise<SentRef> {
       try {
         const stored = book.get(address);
         if (!stored) {
           throw new DeliveryError({ kind: "unreachable" }, "no conversation reference: app not installed");
         }
         const reference = stored.kind === "conversation" ? stored.reference : await openChat(address, stored);
-        await inConversation(reference, (context) => context.sendActivity(messageActivity(message)));
+        const sent = await inConversation(reference, (context) =>
+          context.sendActivity(messageActivity(message)),
+        );
+        // Kept by the outbox so the message can be updated in place (updateActivity needs both).
+        return sent?.id
+          ? JSON.stringify({ conversationId: reference.conversation?.id, activityId: sent.id })
+          : undefined;
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+    async update(address: string, ref: string, message: Message): Promise<void> {
+      const { conversationId, activityId } = JSON.parse(ref) as {
+        conversationId?: string;
+        activityId: string;
+      };
+      try {
+        const stored = book.get(address);
+        if (stored?.kind !== "conversation") {
+          throw new DeliveryError({ kind: "unreachable" }, "no conversation reference to update in");
+        }
+        // The message lives in the conversation it was sent to, even if a newer chat is stored.
+        const reference = conversationId
+          ? { ...stored.reference, conversation: { ...stored.reference.conversation, id: conversationId } }
+          : stored.reference;
+        await inConversation(reference as Partial<ConversationReference>, (context) =>
+          context.updateActivity({ ...messageActivity(message), id: activityId }),
+        );
       } catch (error) {
         throw toDeliveryError(error);
       }

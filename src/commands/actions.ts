@@ -4,6 +4,7 @@ import { code, rich } from "../domain/rich-text.ts";
 import { message } from "../messages/message.ts";
 import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "../use-cases/action-result.ts";
+import { AGENDA_ACTIONS } from "../use-cases/agenda-messages.ts";
 import { answerCheckIn, resumeCheckIn } from "../use-cases/answer-check-in.ts";
 import { openAnswerForm, sendAnswer } from "../use-cases/answer-question.ts";
 import { askChairQuestion, sendChairQuestion } from "../use-cases/ask-chair-question.ts";
@@ -13,6 +14,7 @@ import { confirmReading } from "../use-cases/confirm-reading.ts";
 import { askDissentEdit, saveDissentEdit } from "../use-cases/edit-dissent.ts";
 import { askApologies, confirmAttending, sendApologies } from "../use-cases/record-attendance.ts";
 import { askOtherFormat, sendFormatRequest } from "../use-cases/request-other-format.ts";
+import { acceptSuggestion, declineSuggestion, sendDecline } from "../use-cases/suggest-agenda-item.ts";
 import { withdrawDissentButton } from "../use-cases/withdraw-dissent.ts";
 
 type ActionHandler = (
@@ -28,6 +30,7 @@ type WorkstreamOf = (core: Core, value: string) => number | undefined;
 const ofMeeting: WorkstreamOf = (core, value) => core.store.meetings.byId(Number(value))?.workstreamId;
 const ofQuestion: WorkstreamOf = (core, value) => core.store.papers.question(Number(value))?.workstreamId;
 const ofDissent: WorkstreamOf = (core, value) => core.store.dissent.byId(Number(value))?.workstreamId;
+const ofAgenda: WorkstreamOf = (core, value) => core.store.agenda.byId(Number(value))?.workstreamId;
 /** Check-in values are `<check-in id>` or `<check-in id>:<question>:<choice>`. */
 const ofCheckIn: WorkstreamOf = (core, value) =>
   core.store.checkIns.byId(Number(value.split(":")[0]))?.workstreamId;
@@ -57,6 +60,9 @@ const ACTIONS: Record<string, { run: ActionHandler; workstreamOf: WorkstreamOf }
   "dissent.edit": { run: askDissentEdit, workstreamOf: ofDissent },
   "dissent.edited": { run: saveDissentEdit, workstreamOf: ofDissent },
   "dissent.withdraw": { run: withdrawDissentButton, workstreamOf: ofDissent },
+  [AGENDA_ACTIONS.accept]: { run: acceptSuggestion, workstreamOf: ofAgenda },
+  [AGENDA_ACTIONS.decline]: { run: declineSuggestion, workstreamOf: ofAgenda },
+  [AGENDA_ACTIONS.declined]: { run: sendDecline, workstreamOf: ofAgenda },
 };
 
 /** What someone removed from a workstream is told when they use a message they had from it. */

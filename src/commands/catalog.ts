@@ -1,3 +1,4 @@
+import { agendaCommands } from "./agenda-commands.ts";
 import { checkinCommands } from "./checkin-commands.ts";
 import { digestCommands } from "./digest-commands.ts";
 import { dissentCommands } from "./dissent-commands.ts";
@@ -20,6 +21,7 @@ export const COMMANDS: CommandSpec[] = [
   ...workstreamCommands,
   ...meetingCommands,
   ...papersCommands,
+  ...agendaCommands,
   ...checkinCommands,
   ...supportCommands,
   ...dissentCommands,

@@ -1,5 +1,12 @@
-/** Prefixes of the short per-workstream ids people type: M-3, PA-2, D-7, P-4, S-5. */
-export const ID_PREFIXES = { meeting: "M", paper: "PA", dissent: "D", parked: "P", support: "S" } as const;
+/** Prefixes of the short per-workstream ids people type: M-3, PA-2, D-7, P-4, S-5, A-6. */
+export const ID_PREFIXES = {
+  meeting: "M",
+  paper: "PA",
+  dissent: "D",
+  parked: "P",
+  support: "S",
+  agenda: "A",
+} as const;
 export type ItemKind = keyof typeof ID_PREFIXES;
 
 export function formatId(kind: ItemKind, seq: number): string {

@@ -6,6 +6,7 @@
 
 /** The command words, which also name the refusals of a command typed wrongly. */
 export type CommandVerb =
+  | "agenda"
   | "checkin"
   | "digest"
   | "dissent"
@@ -42,6 +43,7 @@ export type CommandSub =
   | "setup"
   | "start"
   | "status"
+  | "suggest"
   | "summary"
   | "sync"
   | "until"
@@ -145,6 +147,17 @@ export type OneToOneRefusal =
 
 export type GlossaryRefusal = "glossary.not-found";
 
+export type AgendaRefusal =
+  | "agenda.decided"
+  | "agenda.gone"
+  | "agenda.id"
+  | "agenda.meeting-closed"
+  | "agenda.meeting-started"
+  | "agenda.no-chair"
+  | "agenda.no-meeting"
+  | "agenda.not-chair"
+  | "agenda.not-found";
+
 export type SupportRefusal = "support.already-done" | "support.id" | "support.not-found";
 
 export type QuietRefusal = "quiet.past";
@@ -167,6 +180,7 @@ export type RefusalCode =
   | DissentRefusal
   | PapersRefusal
   | GlossaryRefusal
+  | AgendaRefusal
   | ParkingRefusal
   | OneToOneRefusal
   | SupportRefusal

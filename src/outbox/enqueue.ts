@@ -69,3 +69,42 @@ export function queueChannelPost(
     now,
   );
 }
+
+/**
+ * Rewrites a direct message in place, the one queued under `original` (PRODUCT.md §11: the
+ * agenda is updated in the papers message, never sent again). Still waiting to go, it simply
+ * goes out with the new words. Once sent (or possibly in flight), an update row keyed `key`
+ * follows; rows under `supersedes` that have not gone yet are dropped, so the newest version
+ * wins and each version is sent once. Never held by quiet hours: an update does not notify.
+ * Returns whether an update row was queued.
+ */
+export function queueUpdate(
+  core: Core,
+  message: Message,
+  options: { original: string; key: string; supersedes: string; expiresAt?: Date },
+): boolean {
+  const now = core.clock.now();
+  const { outbox } = core.store;
+  const existing = outbox.byKey(options.original);
+  if (!existing || (existing.status !== "pending" && existing.status !== "sent")) return false;
+  if (existing.status === "pending") {
+    outbox.replacePending(options.original, message);
+    // Not due yet, so certainly not in flight: it will go out with these words.
+    if (existing.nextAttemptAt.getTime() > now.getTime()) return false;
+  }
+  outbox.supersede(options.supersedes, options.key, "a newer version", now);
+  return outbox.enqueue(
+    {
+      key: options.key,
+      address: existing.address,
+      message,
+      notBefore: now,
+      personId: existing.personId ?? null,
+      workstreamId: existing.workstreamId ?? null,
+      subject: existing.subject ?? null,
+      expiresAt: options.expiresAt ?? existing.expiresAt ?? null,
+      updatesKey: options.original,
+    },
+    now,
+  );
+}

@@ -117,9 +117,17 @@ export function createSender(core: Core) {
       core.log.error({ outbox: row.id, platform }, "no gateway for this platform; will try again later");
       return false;
     }
+    // An update row (PRODUCT.md §11) rewrites a message already sent, by the reference the
+    // platform gave it; when there is nothing to update yet (or ever), updateTarget says so.
+    const target = row.updatesKey ? updateTarget(row, gateway) : undefined;
+    if (row.updatesKey && target === undefined) return false;
     try {
-      await withTimeout(gateway.send(row.address, row.message), SEND_TIMEOUT_MS);
-      outbox.markSent(row.id, core.clock.now());
+      const ref =
+        target !== undefined && gateway.update
+          ? await withTimeout(gateway.update(row.address, target, row.message), SEND_TIMEOUT_MS)
+          : await withTimeout(gateway.send(row.address, row.message), SEND_TIMEOUT_MS);
+      // The sent message's reference is kept, so it can be updated in place later.
+      outbox.markSent(row.id, core.clock.now(), typeof ref === "string" ? ref : undefined);
       return true;
     } catch (error) {
       const failure = error instanceof DeliveryError ? error.failure : ({ kind: "transient" } as const);
@@ -139,7 +147,8 @@ export function createSender(core: Core) {
           { outbox: row.id, key: row.key, attempts: row.attempts + 1, failure: failure.kind },
           "gave up on a message",
         );
-        tellCoordinators(core, row);
+        // An update that cannot land (the message was deleted) reached them before: nobody to tell.
+        if (!row.updatesKey) tellCoordinators(core, row);
       } else {
         const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
         outbox.retryLater(row.id, new Date(at + backoff), detail);
@@ -150,6 +159,34 @@ export function createSender(core: Core) {
       }
       return false;
     }
+  }
+
+  /**
+   * The platform reference of the message an update row rewrites, or undefined when it cannot go
+   * now: the row is then finished or put back here. Waits (not an attempt) while that message
+   * is still to be sent — it already carries the newest words, but may be in flight with older
+   * ones; drops the update when it was never sent, or the platform gave no reference.
+   */
+  function updateTarget(row: OutboxRow, gateway: { update?: unknown }): string | undefined {
+    const now = core.clock.now();
+    const original = core.store.outbox.byKey(row.updatesKey ?? "");
+    if (original?.status === "pending") {
+      const at = Math.max(original.nextAttemptAt.getTime(), now.getTime()) + 1000;
+      core.store.outbox.retryLater(row.id, new Date(at), "waiting for the message it updates", false);
+      return undefined;
+    }
+    const reason =
+      original?.status !== "sent"
+        ? "nothing to update"
+        : !original.platformRef || !gateway.update
+          ? "cannot update in place"
+          : "";
+    if (reason) {
+      core.store.outbox.finish(row.id, "dropped", reason, now);
+      core.log.info({ outbox: row.id, reason }, "dropped an update");
+      return undefined;
+    }
+    return original?.platformRef ?? undefined;
   }
 
   return {

@@ -12,11 +12,25 @@ export interface ChatGateway {
    * method) or one conversation (Teams throttles each chat on its own). Default "platform".
    */
   readonly rateLimitScope?: "platform" | "address";
-  /** Delivers one message; throws a DeliveryError when it could not. */
-  send(address: string, message: Message): Promise<void>;
+  /**
+   * Delivers one message; throws a DeliveryError when it could not. May resolve to the
+   * platform's reference to the message it posted (opaque, only this gateway reads it), which
+   * the outbox keeps so the message can be updated in place later.
+   */
+  send(address: string, message: Message): Promise<SentRef>;
+  /**
+   * Rewrites a message sent earlier, in place (Slack chat.update, Teams updateActivity): `ref`
+   * is what `send` resolved to. Throws a DeliveryError like `send`. A gateway without it cannot
+   * update, and update rows for it are dropped.
+   */
+  update?(address: string, ref: string, message: Message): Promise<void>;
   /** People in a channel, for `/workstream sync`; undefined when the platform cannot list them. */
   listChannelMembers?(channel: string): Promise<ChannelPerson[]>;
 }
+
+/** What `send` may resolve to: the sent message's reference, or nothing when the platform has none. */
+// biome-ignore lint/suspicious/noConfusingVoidType: gateways that keep no reference resolve to nothing.
+export type SentRef = string | undefined | void;
 
 export interface ChannelPerson {
   key: string;

@@ -2,6 +2,7 @@ import type { Attendance, Meeting, Member, Person, Workstream } from "../domain/
 import type { Group, Role } from "../domain/roles.ts";
 import type { Settings } from "../domain/settings.ts";
 import type { Message } from "../messages/message.ts";
+import type { AgendaStore } from "./agenda-store.ts";
 import type { CheckInStore } from "./checkin-store.ts";
 import type { DigestFacts } from "./digest-store.ts";
 import type { DissentStore } from "./dissent-store.ts";
@@ -35,6 +36,8 @@ export interface Store {
   /** Papers ahead of meetings, read confirmations, questions to the chair, format requests. */
   papers: PapersStore;
   glossary: GlossaryStore;
+  /** Meetings' agendas and members' suggestions for them (PRODUCT.md §11). */
+  agenda: AgendaStore;
   dissent: DissentStore;
   /** One-to-ones held and requested (PRODUCT.md §4). */
   oneToOnes: OneToOneStore;
@@ -109,6 +112,11 @@ export interface OutboxItem {
   expiresAt?: Date | null;
   /** For whoever holds this role: dropped if the person no longer does when it is due. */
   audience?: "chair" | "coordinator" | null;
+  /**
+   * An update row: instead of sending a new message, the sender rewrites the message already
+   * sent under this key, in place (PRODUCT.md §11: the agenda is updated in the papers message).
+   */
+  updatesKey?: string | null;
 }
 
 export type OutboxStatus = "pending" | "sent" | "dropped" | "failed";
@@ -118,6 +126,8 @@ export interface OutboxRow extends OutboxItem {
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: Date;
+  /** What the platform called the message once sent (for updating it in place); null before, or if none. */
+  platformRef: string | null;
 }
 
 export interface OutboxStore {
@@ -127,7 +137,12 @@ export interface OutboxStore {
   due(now: Date, limit: number): OutboxRow[];
   /** The earliest moment a pending row becomes due, if any. */
   nextDueAt(): Date | undefined;
-  markSent(id: number, at: Date): void;
+  /** Marks it sent, keeping the platform's reference to the message when the gateway gave one. */
+  markSent(id: number, at: Date, platformRef?: string): void;
+  /** Rewrites the body of a row still waiting to go (so it goes out as it now should); false if none. */
+  replacePending(key: string, message: Message): boolean;
+  /** Drops rows still waiting whose key starts with `keyPrefix`, except `keep`; returns how many. */
+  supersede(keyPrefix: string, keep: string, reason: string, at: Date): number;
   /** Tries again at `at`; `countsAsAttempt` false for waits that are not failures (rate limits). */
   retryLater(id: number, at: Date, error: string, countsAsAttempt?: boolean): void;
   finish(id: number, status: "dropped" | "failed", reason: string, at: Date): void;

@@ -19,9 +19,11 @@ const RULES: Array<(core: Core, now: Date) => number> = [
   queueCheckInOpenings,
   queueCheckInReminders,
   queueCheckInClosings,
+  // Before the papers: parked items due join the agenda first, so papers that fall due on the
+  // same tick carry them, rather than going out and being updated at once.
+  queueParkedRevisitReminders,
   queuePapersDistribution,
   queuePapersReminders,
-  queueParkedRevisitReminders,
   queueDigests,
   queueOneToOneReminders,
 ];

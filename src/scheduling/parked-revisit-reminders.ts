@@ -8,6 +8,7 @@ import { queueDirectMessage } from "../outbox/enqueue.ts";
 import type { Core } from "../ports/core.ts";
 import { describeParked } from "../use-cases/parked-record.ts";
 import { chairsOf, coordinatorsOf } from "../use-cases/people.ts";
+import { refreshPapersAgenda } from "../use-cases/refresh-papers-agenda.ts";
 
 /**
  * How long before a meeting its chairs are asked to put parked items on the agenda: the day
@@ -50,6 +51,20 @@ export function queueParkedRevisitReminders(core: Core, now: Date): number {
 
   let queued = 0;
   for (const { meeting, workstream, items } of byMeeting.values()) {
+    // Due items join the meeting's agenda by themselves (PRODUCT.md §11), once each: one the
+    // chair took off stays off. Papers already sent show the new agenda in place.
+    let joined = false;
+    for (const item of items) {
+      const added = core.store.agenda.addParked({
+        workstreamId: workstream.id,
+        meetingId: meeting.id,
+        parkedId: item.id,
+        text: item.title,
+        now,
+      });
+      if (added) joined = true;
+    }
+    if (joined) queued += refreshPapersAgenda(core, workstream, meeting);
     const members = core.store.members.list(workstream.id);
     // A workstream without a chair still needs someone to hear about it.
     const audience = chairsOf(members).length > 0 ? "chair" : "coordinator";
@@ -94,7 +109,8 @@ function reminder(
 ): Message {
   const zone = workstream.settings.timezone;
   const which = items.length === 1 ? "1 parked item is" : `${items.length} parked items are`;
-  const text = rich`Hi ${chair.name} — when you have a minute: ${which} due to be looked at again at ${em(meeting.title)} (${formatId("meeting", meeting.seq)}) on ${formatWhen(meeting.startsAt, zone, now)}. Could you put ${items.length === 1 ? "it" : "them"} on the agenda?`;
+  const meetingId = formatId("meeting", meeting.seq);
+  const text = rich`Hi ${chair.name} — when you have a minute: ${which} due to be looked at again at ${em(meeting.title)} (${meetingId}) on ${formatWhen(meeting.startsAt, zone, now)}. I've put ${items.length === 1 ? "it" : "them"} on the meeting's agenda: ${code(`/agenda ${meetingId}`)} shows it.`;
   return {
     text,
     blocks: [
@@ -107,7 +123,7 @@ function reminder(
       },
       {
         kind: "note",
-        text: rich`When one is settled: ${code(`/parked resolve ${formatId("parked", (items[0] as ParkedItem).seq)} what was decided`)}. To move it: ${code(`/parked revisit ${formatId("parked", (items[0] as ParkedItem).seq)} <date>`)}.`,
+        text: rich`When one is settled: ${code(`/parked resolve ${formatId("parked", (items[0] as ParkedItem).seq)} what was decided`)}. To move it: ${code(`/parked revisit ${formatId("parked", (items[0] as ParkedItem).seq)} <date>`)}. To take it off the agenda: ${code("/agenda drop A-1")} (its number is in ${code(`/agenda ${meetingId}`)}).`,
       },
     ],
   };

@@ -1,6 +1,7 @@
 import type { Person } from "../domain/entities.ts";
 import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "./action-result.ts";
+import { agendaLines } from "./agenda-messages.ts";
 import { papersMeetingFor } from "./papers-action-meeting.ts";
 import { papersPack } from "./papers-messages.ts";
 
@@ -22,6 +23,9 @@ export function confirmReading(core: Core, actor: Person, value: string): Action
   const members = core.store.members.list(workstream.id);
   return {
     kind: "update",
-    message: papersPack(workstream, meeting, papers, actor, members, { thanked: true }),
+    message: papersPack(workstream, meeting, papers, actor, members, {
+      thanked: true,
+      agenda: agendaLines(core, meeting),
+    }),
   };
 }

@@ -2,6 +2,7 @@ import type { Meeting, Workstream } from "../domain/entities.ts";
 import { isLate, type Paper, papersDueAt } from "../domain/papers.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
 import type { Core } from "../ports/core.ts";
+import { agendaLines } from "./agenda-messages.ts";
 import { latePaperMessage, papersPack } from "./papers-messages.ts";
 
 /**
@@ -32,12 +33,13 @@ export function distributePapers(core: Core, workstream: Workstream, meeting: Me
   }
   const sent = papers.forMeeting(meeting.id);
   const members = core.store.members.list(workstream.id);
+  const agenda = agendaLines(core, meeting);
   for (const member of members) {
     const added = queueDirectMessage(
       core,
       workstream,
       member,
-      papersPack(workstream, meeting, sent, member, members),
+      papersPack(workstream, meeting, sent, member, members, { agenda }),
       {
         key: `papers:${meeting.id}:${member.id}`,
         subject: `meeting:${meeting.id}`,

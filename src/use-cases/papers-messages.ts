@@ -94,7 +94,7 @@ export function papersPack(
   papers: Paper[],
   person: Person,
   members: Member[],
-  options: { thanked?: boolean } = {},
+  options: { thanked?: boolean; agenda?: Text[] } = {},
 ): Message {
   const when = formatWhen(meeting.startsAt, workstream.settings.timezone);
   const text = rich`Hi ${person.name} — the papers for ${em(meeting.title)} on ${when} are ready. ${count(papers.length)}`;
@@ -102,6 +102,8 @@ export function papersPack(
   const blocks: Block[] = [
     { kind: "text", text },
     { kind: "list", items: papers.map((p) => paperLine(p, withIds)) },
+    // The agenda travels in this one message, and is updated in it (PRODUCT.md §11).
+    ...agendaBlocks(options.agenda ?? []),
     {
       kind: "text",
       // A chair is not told to ask themselves; with several chairs, they may ask the others.
@@ -117,6 +119,15 @@ export function papersPack(
   }
   blocks.push(buttons(meeting, !options.thanked, person, members));
   return { text, blocks };
+}
+
+/** "On the agenda:" and its items; nothing when the agenda is empty. */
+function agendaBlocks(agenda: Text[]): Block[] {
+  if (agenda.length === 0) return [];
+  return [
+    { kind: "text", text: "On the agenda:" },
+    { kind: "list", items: agenda },
+  ];
 }
 
 /** " The chair and coordinator can see that you have." — for a chair or coordinator, the others by name. */

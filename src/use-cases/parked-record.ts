@@ -8,6 +8,7 @@ import { message } from "../messages/message.ts";
 import { queueChannelPost } from "../outbox/enqueue.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { nameOf } from "./dissent-record.ts";
+import { refreshAgendasWithParked } from "./refresh-papers-agenda.ts";
 
 /** The P-n a command names in this workstream, still open; refuses kindly otherwise. */
 export function findOpenParked(
@@ -90,6 +91,8 @@ export function closeParked(
   core.store.transaction(() => {
     core.store.parking.close({ id: item.id, status, outcome, actorId: ctx.actor.id, now });
     takeBackReminders(core, item, now);
+    // Off any agenda it had joined: members' papers messages follow.
+    refreshAgendasWithParked(core, ctx.workstream, item.id);
     postParked(
       core,
       ctx.workstream,

@@ -6,6 +6,7 @@ import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { findOpenParked, takeBackReminders } from "./parked-record.ts";
+import { refreshAgendasWithParked } from "./refresh-papers-agenda.ts";
 
 const EXAMPLE = "/parked revisit P-4 2027-02-09";
 
@@ -27,7 +28,11 @@ export function revisitParked(
     );
   core.store.transaction(() => {
     core.store.parking.setRevisit({ id: item.id, revisitOn, actorId: ctx.actor.id, now });
-    if (item.revisitOn?.getTime() !== revisitOn.getTime()) takeBackReminders(core, item, now);
+    if (item.revisitOn?.getTime() !== revisitOn.getTime()) {
+      takeBackReminders(core, item, now);
+      // Moved off the agenda it had joined (it joins the new meeting's when that falls due).
+      refreshAgendasWithParked(core, ctx.workstream, item.id);
+    }
   });
   core.log.info({ workstream: workstream.id, parked: item.id }, "parked item revisit changed");
   return message(

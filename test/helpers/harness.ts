@@ -41,6 +41,13 @@ export interface Sent {
   address: string;
   message: Message;
   text: string;
+  /** The reference `send` returned for it (`ref-<n>`). */
+  ref?: string;
+}
+
+/** A message rewritten in place: the reference of the one it replaced, and its new words. */
+export interface Updated extends Sent {
+  ref: string;
 }
 
 /**
@@ -49,6 +56,7 @@ export interface Sent {
  */
 export function recordingGateway(platform = "test") {
   const sent: Sent[] = [];
+  const updated: Updated[] = [];
   const failures: DeliveryFailure[] = [];
   let down = false;
   const gateway: ChatGateway = {
@@ -57,12 +65,22 @@ export function recordingGateway(platform = "test") {
       if (down) throw new DeliveryError({ kind: "transient" }, "simulated outage");
       const failure = failures.shift();
       if (failure) throw new DeliveryError(failure, `simulated ${failure.kind}`);
-      sent.push({ address, message, text: renderPlainText(message) });
+      const ref = `ref-${sent.length + 1}`;
+      sent.push({ address, message, text: renderPlainText(message), ref });
+      return ref;
+    },
+    async update(address, ref, message) {
+      if (down) throw new DeliveryError({ kind: "transient" }, "simulated outage");
+      const failure = failures.shift();
+      if (failure) throw new DeliveryError(failure, `simulated ${failure.kind}`);
+      updated.push({ address, message, text: renderPlainText(message), ref });
     },
   };
   return {
     gateway,
     sent,
+    /** Messages rewritten in place, in order. */
+    updated,
     failNext: (...f: DeliveryFailure[]) => failures.push(...f),
     /** An outage: every send fails (transiently) until `false`. */
     setDown: (isDown: boolean) => {

@@ -41,6 +41,10 @@ const SPEC: Array<[command: string, allowed: string, note?: string]> = [
   ["/papers M-2", "YYYNN"],
   ["/papers send M-2", "YYNNN"],
   ["/papers remove PA-1", "YYNNN"],
+  ["/agenda M-2", "YYYNN"],
+  ["/agenda add M-2 Transport to meetings", "YNNNN"],
+  ["/agenda drop A-1", "YNNNN"],
+  ["/agenda suggest M-2 Transport to meetings", "YYYNN"],
   ["/checkin start M-1", "YNNNN"],
   ["/checkin status M-1", "YNNNN"],
   ["/checkin summary M-1", "YNNNN"],
@@ -134,6 +138,7 @@ beforeAll(async () => {
   await must("sam", "/dissent The rota is unsafe for night staff");
   await must("kim", "/dissent Carers were not asked");
   await must("chris", "/park Parking at the hospital");
+  await must("chris", "/agenda add M-2 Seeded item");
   await must("sam", "/support Sam's private need: a taxi to the meeting");
   await must("cora", "/glossary add ICB = Integrated Care Board");
   await must("cora", "/papers add M-2 https://example.org/agenda.pdf Agenda");
