@@ -247,4 +247,44 @@ describe("/meeting move", () => {
     expect(reminders).toHaveLength(1);
     expect(reminders[0]?.text).toContain("Friday 4 December, 9am");
   });
+
+  it("sends the one papers reminder at the new time when the meeting moves before it went", async () => {
+    await h.say("cora", "/meeting schedule 2026-12-10 14:00 Medicines review");
+    await h.say("cora", "/papers add M-1 https://example.org/budget.pdf Budget");
+    await runUntil("2026-12-05T10:00:00Z"); // the papers went out on the 3rd
+    await h.say("cora", "/meeting move M-1 2026-12-17 14:00");
+    let firstSeen: Date | undefined;
+    const end = new Date("2026-12-18T10:00:00Z").getTime();
+    while (h.clock.now().getTime() < end) {
+      h.clock.advance(HOUR);
+      await h.bot.tick();
+      if (!firstSeen && toSam("gentle reminder about the papers").length > 0) firstSeen = h.clock.now();
+    }
+    const reminders = toSam("gentle reminder about the papers");
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.text).toContain("Thursday 17 December, 2pm");
+    expect(firstSeen?.toISOString()).toBe("2026-12-15T14:00:00.000Z");
+  });
+
+  it("does not send the papers reminder again when it had gone before the move", async () => {
+    await h.say("cora", "/meeting schedule 2026-12-10 14:00 Medicines review");
+    await h.say("cora", "/papers add M-1 https://example.org/budget.pdf Budget");
+    await runUntil("2026-12-09T10:00:00Z");
+    expect(toSam("gentle reminder about the papers")).toHaveLength(1);
+    await h.say("cora", "/meeting move M-1 2026-12-17 14:00");
+    await runUntil("2026-12-18T10:00:00Z");
+    expect(toSam("gentle reminder about the papers")).toHaveLength(1);
+    expect(toSam("are ready")).toHaveLength(1);
+  });
+
+  it("can move a meeting that has started but not ended (nobody came), and its check-in waits for the new end", async () => {
+    await h.say("cora", "/meeting schedule 2026-12-01 11:00 for 1h Quiet morning");
+    h.clock.set("2026-12-01T11:15:00Z");
+    const reply = await h.say("chris", "/meeting move M-1 2026-12-08 11:00");
+    expect(reply.error).toBeUndefined();
+    await runUntil("2026-12-02T10:00:00Z");
+    expect(toSam("a short check-in after")).toHaveLength(0);
+    await runUntil("2026-12-08T13:00:00Z");
+    expect(toSam("a short check-in after")).toHaveLength(1);
+  });
 });
