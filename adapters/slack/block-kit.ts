@@ -16,6 +16,7 @@ export const LIMITS = {
   buttonsPerActions: 25,
   buttonText: 75,
   buttonValue: 2000,
+  buttonUrl: 3000,
   modalTitle: 24,
   modalButton: 24,
   inputLabel: 2000,
@@ -113,8 +114,29 @@ function renderBlock(block: Block, index: number): SlackBlock[] {
         type: "context",
         elements: [mrkdwn(text)],
       }));
+    case "link":
+      return [
+        {
+          type: "actions",
+          block_id: `link-${index}`,
+          elements: [
+            {
+              type: "button",
+              action_id: `${LINK_ACTION}#${index}`,
+              text: plain(block.label, LIMITS.buttonText),
+              url: block.url.slice(0, LIMITS.buttonUrl),
+            },
+          ],
+        },
+      ];
   }
 }
+
+/**
+ * The action_id of a link button. Slack still tells the app when one is pressed; there is
+ * nothing to do (the browser opens the address), so the receiver only acknowledges it.
+ */
+export const LINK_ACTION = "link.open";
 
 function renderButton(button: Button, index: number): types.Button {
   return {

@@ -7,6 +7,7 @@ import { type AckFirstQueue, type AfterAck, createAckFirstQueue } from "./ack-fi
 import {
   actionFromActionId,
   FORM_CALLBACK_ID,
+  LINK_ACTION,
   renderForm,
   renderHome,
   renderMessage,
@@ -114,7 +115,8 @@ function registerBlockActions(app: App, { bot, client, people, log, later }: Dep
     }
     const payload = parsed.data;
     const clicked = payload.actions[0];
-    if (!clicked) return;
+    // A link button opens its address in the browser; there is nothing for the bot to do.
+    if (!clicked || actionFromActionId(clicked.action_id) === LINK_ACTION) return;
     const channel = payload.container?.channel_id ?? payload.channel?.id;
     // An ephemeral message cannot be edited with chat.update; respond() replaces it instead.
     const ts = payload.container?.is_ephemeral

@@ -27,6 +27,11 @@ export function createMeetingStore(db: Db): MeetingStore {
      ON CONFLICT(meeting_id, person_id) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at`,
   );
   const attendance = db.prepare("SELECT answer FROM attendance WHERE meeting_id = ? AND person_id = ?");
+  const setPlace = db.prepare("UPDATE meetings SET place = ? WHERE id = ?");
+  const setTitle = db.prepare("UPDATE meetings SET title = ? WHERE id = ?");
+  const setTimes = db.prepare(
+    "UPDATE meetings SET starts_at = ?, ends_at = ?, moves = moves + ? WHERE id = ?",
+  );
   return {
     create: (input) =>
       MeetingRow.parse(
@@ -51,5 +56,14 @@ export function createMeetingStore(db: Db): MeetingStore {
     },
     attendance: (meetingId, personId) =>
       (attendance.get(meetingId, personId) as { answer: Attendance } | undefined)?.answer,
+    setPlace(id, place) {
+      setPlace.run(place, id);
+    },
+    setTitle(id, title) {
+      setTitle.run(title, id);
+    },
+    setTimes(id, times) {
+      setTimes.run(times.startsAt.getTime(), times.endsAt.getTime(), times.moved ? 1 : 0, id);
+    },
   };
 }

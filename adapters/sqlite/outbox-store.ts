@@ -38,6 +38,13 @@ export function createOutboxStore(db: Db): OutboxStore {
   const dropSubject = db.prepare(
     "UPDATE outbox SET status = 'dropped', last_error = ?, finished_at = ? WHERE subject = ? AND status = 'pending'",
   );
+  const pendingAbout = db.prepare(
+    "SELECT * FROM outbox WHERE subject = ? AND status = 'pending' ORDER BY id",
+  );
+  const rewritePending = db.prepare(
+    `UPDATE outbox SET message = ?, not_before = ?, next_attempt_at = ?, expires_at = ?
+     WHERE id = ? AND status = 'pending'`,
+  );
   const byKey = db.prepare("SELECT * FROM outbox WHERE key = ?");
   // A range on the unique key's index (not LIKE, which SQLite will not serve from it), newest key first.
   const latestKeySince = db.prepare(
@@ -96,6 +103,15 @@ export function createOutboxStore(db: Db): OutboxStore {
       finish.run(status, reason, at.getTime(), id);
     },
     dropSubject: (subject, reason, at) => dropSubject.run(reason, at.getTime(), subject).changes,
+    pendingAbout: (subject) => many(OutboxRowSchema, pendingAbout.all(subject)),
+    rewritePending: (id, change) =>
+      rewritePending.run(
+        JSON.stringify(change.message),
+        change.notBefore.getTime(),
+        change.notBefore.getTime(),
+        change.expiresAt?.getTime() ?? null,
+        id,
+      ).changes === 1,
     byKey: (key) => one(OutboxRowSchema, byKey.get(key)),
     latestKeySince(keyPrefix, since) {
       const row = latestKeySince.get(keyPrefix, afterPrefix(keyPrefix), since.getTime()) as

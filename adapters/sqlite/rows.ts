@@ -78,6 +78,8 @@ export const MeetingRow = rowReader(
     ends_at: epochMs,
     status: z.enum(["scheduled", "cancelled", "ended"]),
     ended_at: epochMsOrNull,
+    place: z.string().nullable(),
+    moves: z.number().int(),
   }),
   (m) => ({
     id: m.id,
@@ -88,6 +90,8 @@ export const MeetingRow = rowReader(
     endsAt: toDate(m.ends_at),
     status: m.status,
     endedAt: toDateOrNull(m.ended_at),
+    place: m.place,
+    moves: m.moves,
   }),
 );
 

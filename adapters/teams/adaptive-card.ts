@@ -143,6 +143,10 @@ function renderBlock(block: Block): Element[] {
       return [{ type: "ActionSet", actions: block.buttons.map(renderButton) }];
     case "note":
       return [{ type: "TextBlock", text: markdown(block.text), size: "Small", isSubtle: true, wrap: true }];
+    case "link":
+      return [
+        { type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: block.label, url: block.url }] },
+      ];
   }
 }
 

@@ -1,7 +1,21 @@
 import { cancelMeeting } from "../use-cases/cancel-meeting.ts";
 import { endMeeting } from "../use-cases/end-meeting.ts";
 import { listMeetings } from "../use-cases/list-meetings.ts";
+import { type MoveInput, moveMeeting } from "../use-cases/move-meeting.ts";
+import { type PlaceInput, placeMeeting } from "../use-cases/place-meeting.ts";
+import { type RenameInput, renameMeeting } from "../use-cases/rename-meeting.ts";
+import { type RepeatInput, repeatMeeting } from "../use-cases/repeat-meeting.ts";
 import { type ScheduleInput, scheduleMeeting } from "../use-cases/schedule-meeting.ts";
+import {
+  MOVE_EXAMPLE,
+  PLACE_EXAMPLE,
+  RENAME_EXAMPLE,
+  REPEAT_EXAMPLE,
+  readMove,
+  readPlace,
+  readRename,
+  readRepeat,
+} from "./meeting-change-input.ts";
 import { readSchedule } from "./meeting-input.ts";
 import { words } from "./mentions.ts";
 import { type CommandSpec, inWorkstream, nothingMore, optionalId, usageError } from "./spec.ts";
@@ -58,4 +72,56 @@ const end: CommandSpec<string> = {
   run: (core, ctx, id) => endMeeting(core, inWorkstream(ctx), id),
 };
 
-export const meetingCommands: CommandSpec[] = [schedule, list, cancel, end];
+const place: CommandSpec<PlaceInput> = {
+  verb: "meeting",
+  sub: "place",
+  usage: "/meeting place <M-n> <link or place>",
+  example: PLACE_EXAMPLE,
+  summary: "say where a meeting is: a video link or a room",
+  who: "organisers",
+  topic: "Before a meeting",
+  needsWorkstream: true,
+  parse: readPlace,
+  run: (core, ctx, input) => placeMeeting(core, inWorkstream(ctx), input),
+};
+
+const move: CommandSpec<MoveInput> = {
+  verb: "meeting",
+  sub: "move",
+  usage: "/meeting move <M-n> <when> [for <duration>]",
+  example: MOVE_EXAMPLE,
+  summary: "move a meeting to a new time (members get one message)",
+  who: "organisers",
+  topic: "Before a meeting",
+  needsWorkstream: true,
+  parse: readMove,
+  run: (core, ctx, input) => moveMeeting(core, inWorkstream(ctx), input),
+};
+
+const rename: CommandSpec<RenameInput> = {
+  verb: "meeting",
+  sub: "rename",
+  usage: "/meeting rename <M-n> <title>",
+  example: RENAME_EXAMPLE,
+  summary: "give a meeting a new title",
+  who: "organisers",
+  topic: "Before a meeting",
+  needsWorkstream: true,
+  parse: readRename,
+  run: (core, ctx, input) => renameMeeting(core, inWorkstream(ctx), input),
+};
+
+const repeat: CommandSpec<RepeatInput> = {
+  verb: "meeting",
+  sub: "repeat",
+  usage: "/meeting repeat <M-n> every <2 weeks|4 weeks|month> [until <date>|<n> times]",
+  example: REPEAT_EXAMPLE,
+  summary: "book the same meeting again and again (at most 12 at once)",
+  who: "organisers",
+  topic: "Before a meeting",
+  needsWorkstream: true,
+  parse: readRepeat,
+  run: (core, ctx, input) => repeatMeeting(core, inWorkstream(ctx), input),
+};
+
+export const meetingCommands: CommandSpec[] = [schedule, list, cancel, end, place, move, rename, repeat];

@@ -39,6 +39,10 @@ export interface Meeting {
   endsAt: Date;
   status: MeetingStatus;
   endedAt: Date | null;
+  /** Where it happens: a video link (http/https) or a room, as the organisers wrote it. */
+  place: string | null;
+  /** How many times its start has been moved (`/meeting move`); 0 for one never moved. */
+  moves: number;
 }
 
 /** Whether a member said they can come to a meeting (from the day-before reminder). */

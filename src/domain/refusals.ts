@@ -30,9 +30,13 @@ export type CommandSub =
   | "end"
   | "group"
   | "list"
+  | "move"
   | "now"
   | "off"
+  | "place"
   | "remove"
+  | "rename"
+  | "repeat"
   | "request"
   | "resolve"
   | "revisit"
@@ -73,8 +77,11 @@ export type SettingRefusal = "setting.invalid" | "setting.unknown";
 
 export type MeetingRefusal =
   | "meeting.check-in-open"
+  | "meeting.clash"
   | "meeting.closed"
   | "meeting.duration"
+  | "meeting.every"
+  | "meeting.fifth-week"
   | "meeting.gone"
   | "meeting.id"
   | "meeting.none-started"
@@ -82,7 +89,12 @@ export type MeetingRefusal =
   | "meeting.not-scheduled"
   | "meeting.not-started"
   | "meeting.past"
+  | "meeting.place"
+  | "meeting.repeat-count"
+  | "meeting.repeat-none"
   | "meeting.time"
+  | "meeting.too-many"
+  | "meeting.unchanged"
   | "meeting.when";
 
 export type CheckInRefusal =

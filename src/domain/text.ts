@@ -17,6 +17,8 @@ export const TEXT_LIMITS = {
   reason: 1500,
   note: 1500,
   name: 80,
+  // Where a meeting is: a room, or a video link (a Teams meeting link runs to 300 characters).
+  place: 1000,
 } as const;
 
 export type TextKind = keyof typeof TEXT_LIMITS;

@@ -18,7 +18,19 @@ export type Block =
   | { kind: "fields"; fields: Field[] }
   | { kind: "list"; items: Text[] }
   | { kind: "buttons"; buttons: Button[] }
-  | { kind: "note"; text: Text };
+  | { kind: "note"; text: Text }
+  | LinkButton;
+
+/**
+ * A button that opens a web address ("Join the meeting") rather than asking the bot to do
+ * something: nothing comes back to the core when it is pressed. The plain-text fallback shows
+ * the label and the address, so it still works where buttons don't.
+ */
+export interface LinkButton {
+  kind: "link";
+  label: string;
+  url: string;
+}
 
 export interface Field {
   label: string;

@@ -27,6 +27,9 @@ export function renderPlainText(msg: Message, marks: Marks = PLAIN_MARKS): strin
       case "buttons":
         lines.push(`You can choose: ${block.buttons.map((b) => `"${marks.plain(b.label)}"`).join(", ")}.`);
         break;
+      case "link":
+        lines.push(`${marks.plain(block.label)}: ${marks.link(block.url, undefined)}`);
+        break;
     }
   }
   return lines.join("\n");

@@ -92,6 +92,11 @@ export interface MeetingStore {
   setStatus(id: number, status: "cancelled" | "ended", at: Date): void;
   setAttendance(meetingId: number, personId: number, attendance: Attendance, now: Date): void;
   attendance(meetingId: number, personId: number): Attendance | undefined;
+  /** Where it happens (a link or a room); null takes it off. */
+  setPlace(id: number, place: string | null): void;
+  setTitle(id: number, title: string): void;
+  /** New times; `moved` (a new start) also counts one more move. */
+  setTimes(id: number, times: { startsAt: Date; endsAt: Date; moved: boolean }): void;
 }
 
 /** One message waiting to go out. `key` makes enqueueing idempotent. */
@@ -148,6 +153,13 @@ export interface OutboxStore {
   finish(id: number, status: "dropped" | "failed", reason: string, at: Date): void;
   /** Drops pending rows about this subject; returns how many. */
   dropSubject(subject: string, reason: string, at: Date): number;
+  /** The rows about this subject still waiting to go, oldest first. */
+  pendingAbout(subject: string): OutboxRow[];
+  /**
+   * Rewrites a row still waiting (its key stays, so it is still sent at most once); false when
+   * it has gone meanwhile. A row the sender is sending right now goes with its old words.
+   */
+  rewritePending(id: number, change: { message: Message; notBefore: Date; expiresAt: Date | null }): boolean;
   byKey(key: string): OutboxRow | undefined;
   /** The newest key starting with `keyPrefix` among rows queued at or after `since`, if any. */
   latestKeySince(keyPrefix: string, since: Date): string | undefined;

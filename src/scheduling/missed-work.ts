@@ -2,6 +2,7 @@ import type { Meeting, Member, Workstream } from "../domain/entities.ts";
 import { papersDueAt, papersReminderAt } from "../domain/papers.ts";
 import { DAY } from "../domain/time.ts";
 import type { Core } from "../ports/core.ts";
+import { meetingReminderKey } from "../use-cases/meeting-details.ts";
 import { logMissedDigests } from "./digest-schedule.ts";
 
 /**
@@ -39,10 +40,11 @@ function logMissedForMeeting(
   const dueWhileDown = (at: Date) => at.getTime() > since.getTime();
   const members = core.store.members.list(workstream.id);
   const unqueued = (prefix: string, who: Member[]) =>
-    who.filter(
-      (m) =>
-        !(m.quietUntil && m.quietUntil > now) && !core.store.outbox.byKey(`${prefix}:${meeting.id}:${m.id}`),
-    ).length;
+    who.filter((m) => {
+      const key =
+        prefix === "meeting-reminder" ? meetingReminderKey(meeting, m.id) : `${prefix}:${meeting.id}:${m.id}`;
+      return !(m.quietUntil && m.quietUntil > now) && !core.store.outbox.byKey(key);
+    }).length;
 
   if (dueWhileDown(new Date(meeting.startsAt.getTime() - DAY))) {
     const people = unqueued("meeting-reminder", members);

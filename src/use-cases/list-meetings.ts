@@ -3,6 +3,7 @@ import { em, rich } from "../domain/rich-text.ts";
 import { formatTime, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
+import { placeLine } from "./meeting-details.ts";
 
 /** `/meeting list`: the meetings still to come. */
 export function listMeetings(core: Core, ctx: WorkstreamContext): Message {
@@ -15,9 +16,9 @@ export function listMeetings(core: Core, ctx: WorkstreamContext): Message {
   }
   return message(rich`Meetings coming up for ${em(workstream.name)}:`, {
     kind: "list",
-    items: meetings.map(
-      (m) =>
-        rich`${formatId("meeting", m.seq)} ${em(m.title)} — ${formatWhen(m.startsAt, zone, now)} to ${formatTime(m.endsAt, zone)}`,
-    ),
+    items: meetings.map((m) => {
+      const where = placeLine(m);
+      return rich`${formatId("meeting", m.seq)} ${em(m.title)} — ${formatWhen(m.startsAt, zone, now)} to ${formatTime(m.endsAt, zone)}${where ? rich`. ${where}` : ""}`;
+    }),
   });
 }

@@ -5,6 +5,7 @@ import { code, em, link, rich, type Text } from "../domain/rich-text.ts";
 import { isOrganiser, type Role } from "../domain/roles.ts";
 import { formatWhen } from "../domain/time.ts";
 import type { Block, Button, Message } from "../messages/message.ts";
+import { placeBlocks } from "./meeting-details.ts";
 import { chairsOf, nameList } from "./people.ts";
 
 /** The button actions on a papers message; the value is always the meeting's id. */
@@ -101,6 +102,7 @@ export function papersPack(
   const withIds = isOrganiser(roleOf(person, members));
   const blocks: Block[] = [
     { kind: "text", text },
+    ...placeBlocks(meeting),
     { kind: "list", items: papers.map((p) => paperLine(p, withIds)) },
     // The agenda travels in this one message, and is updated in it (PRODUCT.md §11).
     ...agendaBlocks(options.agenda ?? []),
