@@ -3,8 +3,10 @@ import { papersReminderAt } from "../domain/papers.ts";
 import { afterQuietHours } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
 import type { Core } from "../ports/core.ts";
+import { agendaLines } from "./agenda-messages.ts";
 import { dayBeforeReminder } from "./meeting-reminder-message.ts";
 import { latePaperMessage, papersPack, papersReminder } from "./papers-messages.ts";
+import { refreshPapersAgenda } from "./refresh-papers-agenda.ts";
 
 /**
  * After a meeting changed (moved, renamed, given a place), the messages about it still waiting
@@ -13,7 +15,8 @@ import { latePaperMessage, papersPack, papersReminder } from "./papers-messages.
  * - a day-before reminder for the old start is dropped: the scheduler queues the one for the new
  *   start under a new key (see meetingReminderKey), so it goes once, the day before the new date;
  * - papers, late papers and the papers reminder are rebuilt with the meeting's new details; the
- *   papers reminder also waits for its new moment. What was already sent is not sent again;
+ *   papers reminder also waits for its new moment. What was already sent is not sent again, but
+ *   a papers message already sent is updated in place with the new details;
  * - anything else that expired with the old start now expires with the new one.
  *
  * A row the sender is sending at this very moment goes with its old words; the people it
@@ -37,7 +40,10 @@ export function reworkWaiting(core: Core, workstream: Workstream, before: Meetin
     let notBefore = row.notBefore;
     if (person && kind === "meeting-reminder")
       rebuilt = dayBeforeReminder(workstream, after, person, members);
-    if (person && kind === "papers") rebuilt = papersPack(workstream, after, sentPapers(), person, members);
+    if (person && kind === "papers")
+      rebuilt = papersPack(workstream, after, sentPapers(), person, members, {
+        agenda: agendaLines(core, after),
+      });
     if (person && kind === "papers-late") {
       const paperId = Number(row.key.split(":")[1]);
       const paper = core.store.papers.forMeeting(after.id).find((p) => p.id === paperId);
@@ -57,5 +63,7 @@ export function reworkWaiting(core: Core, workstream: Workstream, before: Meetin
     if (core.store.outbox.rewritePending(row.id, { message: rebuilt ?? row.message, notBefore, expiresAt }))
       changed++;
   }
-  return changed;
+  // Papers messages already sent show the old date, title or place: they are rewritten in
+  // place (as when the agenda changes), never sent again.
+  return changed + refreshPapersAgenda(core, workstream, after);
 }

@@ -18,7 +18,7 @@ export function refreshAgendasWithParked(core: Core, workstream: Workstream, par
 }
 
 /**
- * The agenda changed: once the papers have gone out, and until the meeting starts, each member's
+ * The agenda (or the meeting's date, title or place) changed: once the papers have gone out, and until the meeting starts, each member's
  * papers message is rewritten in place with the new agenda (PRODUCT.md §11), never sent again.
  * Each change is a new version (`papers-update:<meeting>:<person>:<version>`): the newest wins,
  * each is sent once. Someone who said they've read them keeps their thank-you. Call inside a
