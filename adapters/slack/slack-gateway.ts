@@ -20,6 +20,14 @@ const UNREACHABLE = new Set([
   "restricted_action",
 ]);
 
+/**
+ * What the outbox may ask of Slack at once. chat.postMessage allows about one message a second
+ * per channel (a DM is a channel of its own) and a workspace-wide allowance it does not publish
+ * beyond "several hundred a minute"; a 429 with Retry-After tells us when we pass it. Ten in
+ * flight covers 120 ms of distance at over 80 messages a second, above any workspace allowance.
+ */
+export const SLACK_SEND_LIMITS = { concurrency: 10, perAddressGapMs: 1000 } as const;
+
 /** `slack:U123` → `U123`; the part after the prefix is a Slack user or conversation id. */
 export function slackId(address: string): string {
   return address.slice(address.lastIndexOf(":") + 1);
@@ -63,6 +71,7 @@ export function createSlackGateway(
 
   return {
     platform: "slack",
+    limits: SLACK_SEND_LIMITS,
     async send(address: string, message: Message): Promise<void> {
       try {
         const channel = await channelFor(slackId(address));

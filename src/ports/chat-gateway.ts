@@ -12,10 +12,26 @@ export interface ChatGateway {
    * method) or one conversation (Teams throttles each chat on its own). Default "platform".
    */
   readonly rateLimitScope?: "platform" | "address";
+  /** How hard the outbox may push this platform; every field optional (see SendLimits). */
+  readonly limits?: SendLimits;
   /** Delivers one message; throws a DeliveryError when it could not. */
   send(address: string, message: Message): Promise<void>;
   /** People in a channel, for `/workstream sync`; undefined when the platform cannot list them. */
   listChannelMembers?(channel: string): Promise<ChannelPerson[]>;
+}
+
+/**
+ * The platform's published send limits, which the outbox keeps to before it is told (a 429 still
+ * pauses the scope for Retry-After). Sends to one address never overlap, so one conversation's
+ * messages stay in order.
+ */
+export interface SendLimits {
+  /** Sends in flight at once on this platform (default 4). */
+  concurrency?: number;
+  /** Sends started in any one second across the platform (default: no cap of our own). */
+  perSecond?: number;
+  /** The least time between two sends to one address, in ms (Slack: about 1 s per channel). */
+  perAddressGapMs?: number;
 }
 
 export interface ChannelPerson {
