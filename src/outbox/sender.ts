@@ -20,6 +20,8 @@ const DEFAULT_CONCURRENCY = 4;
  * committed in one transaction rather than one commit each (skipped when nothing else is in flight).
  */
 const COMMIT_WINDOW_MS = 10;
+/** How many paced starts may go back to back to catch up after a late timer. */
+const PACE_SLACK = 3;
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,6 +60,8 @@ export function createSender(core: Core) {
   const lastStartTo = new Map<string, number>();
   /** Start times in the last second per platform (monotonic ms), for `perSecond`. */
   const recentStarts = new Map<string, number[]>();
+  /** Per platform, when the next evenly spaced start is due (monotonic ms), for `perSecond`. */
+  const pacedAt = new Map<string, number>();
   /**
    * Sends allowed in flight per platform now: starts at 1 and grows by one with each success up
    * to the platform's `concurrency` (doubling each round trip), and falls back on a 429, so a
@@ -176,14 +180,10 @@ export function createSender(core: Core) {
           waiting.push(row);
           continue;
         }
-        if (limits.perSecond) {
-          const starts = (recentStarts.get(platform) ?? []).filter((t) => t > at - 1000);
-          recentStarts.set(platform, starts);
-          if (starts.length >= limits.perSecond) {
-            wakeAt = Math.min(wakeAt, (starts[0] as number) + 1000);
-            waiting.push(row);
-            continue;
-          }
+        if (limits.perSecond && !paced(platform, limits.perSecond, at)) {
+          wakeAt = Math.min(wakeAt, nextPacedAt(platform, limits.perSecond));
+          waiting.push(row);
+          continue;
         }
         start(row, platform, at);
         startedAny = true;
@@ -214,6 +214,31 @@ export function createSender(core: Core) {
       if (finished.length > 0 && sending.size > 0) await sleep(COMMIT_WINDOW_MS);
       flush();
     }
+  }
+
+  /**
+   * Whether a send may start on this platform now under `perSecond`: never more than that many
+   * in any one second, and spread out evenly rather than in a burst at the start of each second
+   * (a burst's edges are where the network's jitter pushes the platform's own sliding window
+   * over its limit). A few may go back to back to make up for timers that fire late, so a
+   * loaded machine does not fall behind the rate.
+   */
+  function paced(platform: string, perSecond: number, at: number): boolean {
+    const starts = recentStarts.get(platform) ?? [];
+    while (starts.length > 0 && (starts[0] as number) <= at - 1000) starts.shift();
+    if (starts.length >= perSecond) return false;
+    const spacing = 1000 / perSecond;
+    const due = (pacedAt.get(platform) ?? 0) - PACE_SLACK * spacing;
+    if (at < due) return false;
+    pacedAt.set(platform, Math.max(pacedAt.get(platform) ?? 0, at) + spacing);
+    return true;
+  }
+
+  function nextPacedAt(platform: string, perSecond: number): number {
+    const starts = recentStarts.get(platform) ?? [];
+    const windowFrees = starts.length >= perSecond ? (starts[0] as number) + 1000 : 0;
+    const spacing = 1000 / perSecond;
+    return Math.max(windowFrees, (pacedAt.get(platform) ?? 0) - PACE_SLACK * spacing);
   }
 
   /** Forgets per-address start times too old to matter, so the map stays small. */

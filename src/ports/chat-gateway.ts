@@ -28,7 +28,7 @@ export interface ChatGateway {
 export interface SendLimits {
   /** Sends in flight at once on this platform (default 4). */
   concurrency?: number;
-  /** Sends started in any one second across the platform (default: no cap of our own). */
+  /** Sends started in any one second across the platform, evenly spaced (default: no cap of ours). */
   perSecond?: number;
   /** The least time between two sends to one address, in ms (Slack: about 1 s per channel). */
   perAddressGapMs?: number;
