@@ -1,6 +1,7 @@
 import { DeliveryError, platformOf, type SendLimits } from "../ports/chat-gateway.ts";
 import type { Core } from "../ports/core.ts";
 import type { OutboxRow } from "../ports/store.ts";
+import { createPacer } from "./pacer.ts";
 import { tellCoordinators } from "./unreachable.ts";
 
 const BATCH = 200;
@@ -20,8 +21,6 @@ const DEFAULT_CONCURRENCY = 4;
  * committed in one transaction rather than one commit each (skipped when nothing else is in flight).
  */
 const COMMIT_WINDOW_MS = 10;
-/** How many paced starts may go back to back to catch up after a late timer. */
-const PACE_SLACK = 3;
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,12 +55,8 @@ type Commit = () => void;
  */
 export function createSender(core: Core) {
   const pausedUntil = new Map<string, number>();
-  /** When the last send to each address started (monotonic ms), for `perAddressGapMs`. */
-  const lastStartTo = new Map<string, number>();
-  /** Start times in the last second per platform (monotonic ms), for `perSecond`. */
-  const recentStarts = new Map<string, number[]>();
-  /** Per platform, when the next evenly spaced start is due (monotonic ms), for `perSecond`. */
-  const pacedAt = new Map<string, number>();
+  /** When a send may next start, per address and per platform (the gaps and `perSecond`). */
+  const pacer = createPacer();
   /**
    * Sends allowed in flight per platform now: starts at 1 and grows by one with each success up
    * to the platform's `concurrency` (doubling each round trip), and falls back on a 429, so a
@@ -121,10 +116,7 @@ export function createSender(core: Core) {
       claimed.add(row.id);
       busyAddresses.add(row.address);
       claimedPerPlatform.set(platform, (claimedPerPlatform.get(platform) ?? 0) + 1);
-      lastStartTo.set(row.address, at);
-      const starts = recentStarts.get(platform);
-      if (starts) starts.push(at);
-      else recentStarts.set(platform, [at]);
+      pacer.started(platform, row.address, limitsOf(platform), at);
       const work = send(row).then(
         (result) => finished.push({ row, ...result }),
         (error) => {
@@ -174,14 +166,9 @@ export function createSender(core: Core) {
           waiting.push(row);
           continue;
         }
-        const last = lastStartTo.get(row.address);
-        if (limits.perAddressGapMs && last !== undefined && at - last < limits.perAddressGapMs) {
-          wakeAt = Math.min(wakeAt, last + limits.perAddressGapMs);
-          waiting.push(row);
-          continue;
-        }
-        if (limits.perSecond && !paced(platform, limits.perSecond, at)) {
-          wakeAt = Math.min(wakeAt, nextPacedAt(platform, limits.perSecond));
+        const until = pacer.waitUntil(platform, row.address, limits, at);
+        if (until > 0) {
+          wakeAt = Math.min(wakeAt, until);
           waiting.push(row);
           continue;
         }
@@ -189,7 +176,6 @@ export function createSender(core: Core) {
         startedAny = true;
       }
       queue = waiting;
-      forgetOldStarts();
 
       if (claimed.size === 0) {
         if (queue.length === 0) continue; // look for more rows
@@ -214,38 +200,6 @@ export function createSender(core: Core) {
       if (finished.length > 0 && sending.size > 0) await sleep(COMMIT_WINDOW_MS);
       flush();
     }
-  }
-
-  /**
-   * Whether a send may start on this platform now under `perSecond`: never more than that many
-   * in any one second, and spread out evenly rather than in a burst at the start of each second
-   * (a burst's edges are where the network's jitter pushes the platform's own sliding window
-   * over its limit). A few may go back to back to make up for timers that fire late, so a
-   * loaded machine does not fall behind the rate.
-   */
-  function paced(platform: string, perSecond: number, at: number): boolean {
-    const starts = recentStarts.get(platform) ?? [];
-    while (starts.length > 0 && (starts[0] as number) <= at - 1000) starts.shift();
-    if (starts.length >= perSecond) return false;
-    const spacing = 1000 / perSecond;
-    const due = (pacedAt.get(platform) ?? 0) - PACE_SLACK * spacing;
-    if (at < due) return false;
-    pacedAt.set(platform, Math.max(pacedAt.get(platform) ?? 0, at) + spacing);
-    return true;
-  }
-
-  function nextPacedAt(platform: string, perSecond: number): number {
-    const starts = recentStarts.get(platform) ?? [];
-    const windowFrees = starts.length >= perSecond ? (starts[0] as number) + 1000 : 0;
-    const spacing = 1000 / perSecond;
-    return Math.max(windowFrees, (pacedAt.get(platform) ?? 0) - PACE_SLACK * spacing);
-  }
-
-  /** Forgets per-address start times too old to matter, so the map stays small. */
-  function forgetOldStarts() {
-    if (lastStartTo.size < 5_000) return;
-    const cutoff = performance.now() - 60_000;
-    for (const [address, at] of lastStartTo) if (at < cutoff) lastStartTo.delete(address);
   }
 
   /**
