@@ -23,7 +23,8 @@ try {
   if (want("latency")) await commandLatency(api, { rounds: 7, seconds: 4, rate: 100 });
   if (want("teams")) await teamsLatency({ rounds: 7, seconds: 3, rate: 100 });
   const cap = Number(process.env.BENCH_CAP_PER_MINUTE ?? 600);
-  if (want("fanout")) await fanOutBench(api, { members: 1000, capPerMinute: cap });
+  if (want("fanout"))
+    await fanOutBench(api, { members: Number(process.env.BENCH_FANOUT_MEMBERS ?? 1000), capPerMinute: cap });
   if (want("scale")) await schedulerScale(largeDb);
   if (want("footprint")) await footprint(api, largeDb);
 } finally {

@@ -28,6 +28,16 @@ const UNREACHABLE = new Set([
 /** chat.update errors that mean this message will never take an update. */
 const CANNOT_UPDATE = new Set(["message_not_found", "cant_update_message", "edit_window_closed"]);
 
+/**
+ * What the outbox may ask of Slack at once. chat.postMessage allows about one message a second
+ * per channel (a DM is a channel of its own) and a workspace-wide allowance it does not publish
+ * beyond "several hundred a minute"; a 429 with Retry-After tells us when we pass it. Once a
+ * minute's allowance is spent, the window frees up only as fast as it was filled, so the first
+ * minute should go as fast as Slack takes it: 32 in flight is about 130 a second 120 ms away,
+ * even for someone new, whose DM channel costs a conversations.open first (two round trips).
+ */
+export const SLACK_SEND_LIMITS = { concurrency: 32, perAddressGapMs: 1000 } as const;
+
 /** `slack:U123` → `U123`; the part after the prefix is a Slack user or conversation id. */
 export function slackId(address: string): string {
   return address.slice(address.lastIndexOf(":") + 1);
@@ -71,6 +81,7 @@ export function createSlackGateway(
 
   return {
     platform: "slack",
+    limits: SLACK_SEND_LIMITS,
     async send(address: string, message: Message): Promise<SentRef> {
       try {
         const channel = await channelFor(slackId(address));

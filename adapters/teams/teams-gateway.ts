@@ -21,6 +21,15 @@ const ROSTER_PAGE = 500;
 /** When Teams throttles without saying for how long. */
 const DEFAULT_PAUSE_MS = 2_000;
 
+/**
+ * What the outbox may ask of Teams at once: the connector allows a bot 7 messages a second per
+ * conversation and about 50 requests a second per app per tenant (older docs said 30). We keep
+ * just under both — 49 a second, one spare for the network's jitter, and a conversation's sends
+ * at least 1/7 s apart — with enough in flight to reach that rate 120 ms away (49 × 0.13 s ≈ 7;
+ * 16 leaves room for slow answers). A 429 still pauses the conversation for Retry-After.
+ */
+export const TEAMS_SEND_LIMITS = { concurrency: 16, perSecond: 49, perAddressGapMs: 143 } as const;
+
 export interface TeamsGatewayDeps {
   adapter: CloudAdapter;
   /** The bot's app id ("" in local mode): proactive turns are made in its name. */
@@ -100,6 +109,7 @@ export function createTeamsGateway({ adapter, appId, book, log }: TeamsGatewayDe
     platform: "teams",
     // Teams throttles each conversation on its own: one busy chat must not hold up the rest.
     rateLimitScope: "address",
+    limits: TEAMS_SEND_LIMITS,
     async send(address: string, message: Message): Promise<SentRef> {
       try {
         const stored = book.get(address);

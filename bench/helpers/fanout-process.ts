@@ -1,5 +1,8 @@
 // A child process that fans one check-in (or, without check-ins, the day-before reminder) out
-// to N members through the real Slack gateway, driven like the ticker with the real clock.
+// to N members through the real Slack gateway (or, with `teams`, the real Teams gateway and
+// CloudAdapter, every member's 1:1 chat reference stored beforehand), driven like the ticker
+// with the real clock. Arguments: the Web API URL (Slack) or connector serviceUrl (Teams), N,
+// and the platform.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,13 +11,18 @@ import { createAdapterDataStore } from "../../adapters/sqlite/adapter-data-store
 import { migrate } from "../../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../../adapters/sqlite/open.ts";
 import { createSqliteStore } from "../../adapters/sqlite/store.ts";
+import { startTeams } from "../../adapters/teams/teams-app.ts";
 import { createBot } from "../../src/bot.ts";
 import { VERBS } from "../../src/commands/catalog.ts";
 import { defaultSettings } from "../../src/domain/settings.ts";
 import { silentLogger } from "../../src/ports/logger.ts";
 
-const [apiUrl, membersArg] = process.argv.slice(2);
+const [apiUrl, membersArg, platformArg] = process.argv.slice(2);
 const MEMBERS = Number(membersArg ?? 1000);
+const teams = platformArg === "teams";
+/** A member's address and key: a Slack user id, or a Teams user id (29:…). */
+const address = (n: number) => (teams ? `teams:29:fan${n}` : `slack:U${n}`);
+const CHANNEL = teams ? "teams:19:fan@thread.tacv2" : "slack:CFAN";
 const HOUR = 3_600_000;
 
 const db = openDatabase(join(mkdtempSync(join(tmpdir(), "cp-fanout-")), "bench.db"));
@@ -36,9 +44,21 @@ const settings = {
   "quiet-weekends": "off" as const,
 };
 store.transaction(() => {
-  const ws = store.workstreams.create({ name: "Fan-out", channel: "slack:CFAN", settings, now });
+  const ws = store.workstreams.create({ name: "Fan-out", channel: CHANNEL, settings, now });
+  const references = bot.adapterData("teams");
   for (let n = 0; n <= MEMBERS; n++) {
-    const person = store.people.upsert({ key: `slack:U${n}`, name: `Person ${n}`, dm: `slack:U${n}` });
+    const person = store.people.upsert({ key: address(n), name: `Person ${n}`, dm: address(n) });
+    if (teams) {
+      // As if each member had installed the app: their 1:1 chat's reference is stored.
+      const reference = {
+        channelId: "msteams",
+        serviceUrl: String(apiUrl),
+        bot: { id: "28:fanbot", name: "" },
+        user: { id: `29:fan${n}`, name: "" },
+        conversation: { id: `a:fan${n}`, isGroup: false, conversationType: "personal", name: "" },
+      };
+      references.put(address(n), { kind: "conversation", reference }, address(n));
+    }
     store.members.add({
       workstreamId: ws.id,
       personId: person.id,
@@ -56,13 +76,15 @@ store.transaction(() => {
     now,
   });
 });
-await startSlack({
-  botToken: "xoxb-bench",
-  signingSecret: "unused",
-  apiUrl: String(apiUrl),
-  bot,
-  log: silentLogger,
-});
+if (teams) await startTeams({ appId: "", appPassword: "", production: false, bot, log: silentLogger });
+else
+  await startSlack({
+    botToken: "xoxb-bench",
+    signingSecret: "unused",
+    apiUrl: String(apiUrl),
+    bot,
+    log: silentLogger,
+  });
 
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -73,9 +95,9 @@ const started = performance.now();
 let queued: string;
 if (checkIns) {
   const reply = await bot.command({
-    platform: "slack",
-    actor: { key: "slack:U0", name: "Person 0", dm: "slack:U0" },
-    channel: "slack:CFAN",
+    platform: teams ? "teams" : "slack",
+    actor: { key: address(0), name: "Person 0", dm: address(0) },
+    channel: CHANNEL,
     text: "/checkin start M-1",
   });
   if (reply.error) throw new Error(`check-in refused: ${reply.error}`);

@@ -12,6 +12,8 @@ export interface ChatGateway {
    * method) or one conversation (Teams throttles each chat on its own). Default "platform".
    */
   readonly rateLimitScope?: "platform" | "address";
+  /** How hard the outbox may push this platform; every field optional (see SendLimits). */
+  readonly limits?: SendLimits;
   /**
    * Delivers one message; throws a DeliveryError when it could not. May resolve to the
    * platform's reference to the message it posted (opaque, only this gateway reads it), which
@@ -31,6 +33,20 @@ export interface ChatGateway {
 /** What `send` may resolve to: the sent message's reference, or nothing when the platform has none. */
 // biome-ignore lint/suspicious/noConfusingVoidType: gateways that keep no reference resolve to nothing.
 export type SentRef = string | undefined | void;
+
+/**
+ * The platform's published send limits, which the outbox keeps to before it is told (a 429 still
+ * pauses the scope for Retry-After). Sends to one address never overlap, so one conversation's
+ * messages stay in order.
+ */
+export interface SendLimits {
+  /** Sends in flight at once on this platform (default 4). */
+  concurrency?: number;
+  /** Sends started in any one second across the platform, evenly spaced (default: no cap of ours). */
+  perSecond?: number;
+  /** The least time between two sends to one address, in ms (Slack: about 1 s per channel). */
+  perAddressGapMs?: number;
+}
 
 export interface ChannelPerson {
   key: string;

@@ -13,6 +13,8 @@ export interface StandInOptions {
   /** Milliseconds each chat.postMessage takes to answer (so a kill can land mid-stream). */
   postDelayMs?: number;
   throttle?: Throttle;
+  /** Milliseconds every Web API call takes to answer: the network distance to Slack (bench). */
+  latencyMs?: number;
   /** Called as a message is accepted, before the answer is written (a test can kill the bot here). */
   onAccepted?: (total: number) => void;
 }
@@ -24,6 +26,7 @@ export interface StandInOptions {
  */
 export async function startStandInSlack(options: StandInOptions = {}) {
   let delay = options.postDelayMs ?? 0;
+  let latency = options.latencyMs ?? 0;
   let throttle = options.throttle;
   let onAccepted = options.onAccepted;
   let accepted = 0;
@@ -60,6 +63,7 @@ export async function startStandInSlack(options: StandInOptions = {}) {
       return reply(200, { ok: true });
     }
     const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     const body = Object.fromEntries(new URLSearchParams(raw));
     switch (method) {
       case "auth.test":
@@ -131,6 +135,7 @@ export async function startStandInSlack(options: StandInOptions = {}) {
     },
     configure(next: StandInOptions) {
       delay = next.postDelayMs ?? 0;
+      latency = next.latencyMs ?? 0;
       throttle = next.throttle;
       onAccepted = next.onAccepted;
     },
