@@ -7,7 +7,7 @@ import { formatWhen } from "../domain/time.ts";
 import { type Block, type Message, message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { agendaLines } from "./agenda-messages.ts";
-import { findMeeting } from "./find-meeting.ts";
+import { namedOrNextMeeting } from "./find-meeting.ts";
 import { meetingWords, paperLine } from "./papers-messages.ts";
 import { refreshPapersAgenda } from "./refresh-papers-agenda.ts";
 
@@ -28,26 +28,17 @@ export function findAgendaMeeting(
   example: string,
   open: boolean,
 ): Meeting {
-  const now = core.clock.now().getTime();
-  if (!idText) {
-    const next = core.store.meetings
-      .upcoming(ctx.workstream.id, new Date(now))
-      .find((m) => m.startsAt.getTime() > now);
-    if (!next)
+  return namedOrNextMeeting(core, ctx, idText, example, open, {
+    none: () =>
       refuse(
         "agenda.no-meeting",
         rich`There is no meeting coming up in ${em(ctx.workstream.name)}. Name one, for example ${code(example)}.`,
-      );
-    return next;
-  }
-  const meeting = findMeeting(core, ctx, idText, example);
-  if (!open) return meeting;
-  const id = formatId("meeting", meeting.seq);
-  if (meeting.status !== "scheduled")
-    refuse("agenda.meeting-closed", `${id} is ${meeting.status}, so its agenda can't change now.`);
-  if (meeting.startsAt.getTime() <= now)
-    refuse("agenda.meeting-started", `${id} has already started, so its agenda can't change now.`);
-  return meeting;
+      ),
+    closed: (id, meeting) =>
+      refuse("agenda.meeting-closed", `${id} is ${meeting.status}, so its agenda can't change now.`),
+    started: (id) =>
+      refuse("agenda.meeting-started", `${id} has already started, so its agenda can't change now.`),
+  });
 }
 
 /**
