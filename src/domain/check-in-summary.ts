@@ -8,8 +8,6 @@ import {
 import type { AnswerValues } from "./check-in.ts";
 import type { Group } from "./roles.ts";
 
-export { FOLDED, SMALL_GROUP } from "./anonymity.ts";
-
 /** One finished answer as the summary sees it: named ones carry a name, anonymous ones never. */
 export type SummaryAnswer = AnswerValues & Contribution & { name: string | null };
 

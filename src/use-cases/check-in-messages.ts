@@ -1,11 +1,6 @@
-import { figureLabel } from "../domain/anonymity.ts";
+import { FOLDED, figureLabel } from "../domain/anonymity.ts";
 import { type CheckIn, type CheckInAnswer, DONE, QUESTIONS, questionAt } from "../domain/check-in.ts";
-import {
-  type CheckInSummary,
-  type ChoiceCounts,
-  type CountedQuestion,
-  FOLDED,
-} from "../domain/check-in-summary.ts";
+import type { CheckInSummary, ChoiceCounts, CountedQuestion } from "../domain/check-in-summary.ts";
 import type { Meeting, Member, Person, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
 import { code, em, rich, type Text } from "../domain/rich-text.ts";
@@ -178,7 +173,7 @@ function countsText(question: CountedQuestion, counts: ChoiceCounts): string {
 }
 
 /** "2 answers are not shown yet, so that no one can tell who gave them." */
-export function heldBackNote(n: number): string {
+function heldBackNote(n: number): string {
   return `${n} ${n === 1 ? "answer is" : "answers are"} not shown yet, so that no one can tell who gave ${n === 1 ? "it" : "them"}.`;
 }
 

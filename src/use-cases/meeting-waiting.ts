@@ -27,6 +27,11 @@ export function reworkWaiting(core: Core, workstream: Workstream, before: Meetin
   const now = core.clock.now();
   const members = core.store.members.list(workstream.id);
   const sentPapers = () => core.store.papers.forMeeting(after.id).filter((p) => p.sentAt !== null);
+  let lines: ReturnType<typeof agendaLines> | undefined;
+  const agenda = () => {
+    lines ??= agendaLines(core, after);
+    return lines;
+  };
   let changed = 0;
   for (const row of core.store.outbox.pendingAbout(`meeting:${after.id}`)) {
     const person = members.find((m) => m.id === row.personId);
@@ -41,9 +46,7 @@ export function reworkWaiting(core: Core, workstream: Workstream, before: Meetin
     if (person && kind === "meeting-reminder")
       rebuilt = dayBeforeReminder(workstream, after, person, members);
     if (person && kind === "papers")
-      rebuilt = papersPack(workstream, after, sentPapers(), person, members, {
-        agenda: agendaLines(core, after),
-      });
+      rebuilt = papersPack(workstream, after, sentPapers(), person, members, { agenda: agenda() });
     if (person && kind === "papers-late") {
       const paperId = Number(row.key.split(":")[1]);
       const paper = core.store.papers.forMeeting(after.id).find((p) => p.id === paperId);
