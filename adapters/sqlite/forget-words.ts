@@ -13,6 +13,8 @@ export const THEIR_TEXT: Array<{ table: string; owner: string; columns: string[]
   { table: "dissent", owner: "member_id", columns: ["view"] },
   // A member's agenda suggestion (a chair's own items too: whoever added it owns its words).
   { table: "agenda_items", owner: "added_by", columns: ["text"] },
+  // A decision's words, as the chair or coordinator who recorded it wrote them.
+  { table: "decisions", owner: "recorded_by", columns: ["text"] },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { Store } from "../../src/ports/store.ts";
 import { createAgendaStore } from "./agenda-store.ts";
 import { createCheckInStore } from "./checkin-store.ts";
+import { createDecisionStore } from "./decision-store.ts";
 import { createDigestFacts } from "./digest-store.ts";
 import { createDissentStore } from "./dissent-store.ts";
 import { createGlossaryStore } from "./glossary-store.ts";
@@ -9,6 +10,7 @@ import { createMemberStore } from "./member-store.ts";
 import { createOneToOneStore } from "./one-to-one-store.ts";
 import type { Db } from "./open.ts";
 import { createOutboxStore } from "./outbox-store.ts";
+import { createOutcomeFacts } from "./outcome-facts.ts";
 import { createPapersStore } from "./papers-store.ts";
 import { createParkingStore } from "./parking-store.ts";
 import { createPeopleStore } from "./people-store.ts";
@@ -42,5 +44,7 @@ export function createSqliteStore(db: Db): Store {
     glossary: createGlossaryStore(db),
     agenda: createAgendaStore(db),
     scheduler: createSchedulerStore(db),
+    decisions: createDecisionStore(db),
+    outcomeFacts: createOutcomeFacts(db),
   };
 }

@@ -1,5 +1,6 @@
 import { agendaCommands } from "./agenda-commands.ts";
 import { checkinCommands } from "./checkin-commands.ts";
+import { decisionCommands } from "./decision-commands.ts";
 import { digestCommands } from "./digest-commands.ts";
 import { dissentCommands } from "./dissent-commands.ts";
 import { glossaryCommands } from "./glossary-commands.ts";
@@ -31,6 +32,7 @@ export const COMMANDS: CommandSpec[] = [
   ...digestCommands,
   ...quietCommands,
   ...mineCommands,
+  ...decisionCommands,
 ];
 
 /** The umbrella command: `/commonpurpose <verb> …` runs any verb (Slack commands are not namespaced). */

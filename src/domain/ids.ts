@@ -1,4 +1,4 @@
-/** Prefixes of the short per-workstream ids people type: M-3, PA-2, D-7, P-4, S-5, A-6. */
+/** Prefixes of the short per-workstream ids people type: M-3, PA-2, D-7, P-4, S-5, A-6, DC-2. */
 export const ID_PREFIXES = {
   meeting: "M",
   paper: "PA",
@@ -6,6 +6,7 @@ export const ID_PREFIXES = {
   parked: "P",
   support: "S",
   agenda: "A",
+  decision: "DC",
 } as const;
 export type ItemKind = keyof typeof ID_PREFIXES;
 

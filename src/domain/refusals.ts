@@ -8,12 +8,14 @@
 export type CommandVerb =
   | "agenda"
   | "checkin"
+  | "decision"
   | "digest"
   | "dissent"
   | "glossary"
   | "meeting"
   | "mine"
   | "onetoone"
+  | "outcomes"
   | "papers"
   | "park"
   | "parked"
@@ -24,6 +26,7 @@ export type CommandVerb =
 /** The words after a verb (`/meeting schedule`); "" is the verb alone. */
 export type CommandSub =
   | "add"
+  | "bring"
   | "cancel"
   | "done"
   | "drop"
@@ -174,6 +177,18 @@ export type SupportRefusal = "support.already-done" | "support.id" | "support.no
 
 export type QuietRefusal = "quiet.past";
 
+export type DecisionRefusal =
+  | "decision.already-brought"
+  | "decision.dissent-id"
+  | "decision.dissent-not-found"
+  | "decision.dissent-withdrawn"
+  | "decision.id"
+  | "decision.in-meeting"
+  | "decision.meeting-closed"
+  | "decision.meeting-started"
+  | "decision.not-found"
+  | "decision.text";
+
 /** Free text and times, read the same way by every feature. */
 export type InputRefusal = "text.too-long" | "time.unreadable";
 
@@ -197,5 +212,6 @@ export type RefusalCode =
   | OneToOneRefusal
   | SupportRefusal
   | QuietRefusal
+  | DecisionRefusal
   | InputRefusal
   | ConsoleRefusal;

@@ -19,6 +19,8 @@ export const TEXT_LIMITS = {
   name: 80,
   // Where a meeting is: a room, or a video link (a Teams meeting link runs to 300 characters).
   place: 1000,
+  // What was decided: longer than a title, since a decision often says why and what follows.
+  decision: 1000,
 } as const;
 
 export type TextKind = keyof typeof TEXT_LIMITS;

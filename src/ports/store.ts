@@ -4,9 +4,11 @@ import type { Settings } from "../domain/settings.ts";
 import type { Message } from "../messages/message.ts";
 import type { AgendaStore } from "./agenda-store.ts";
 import type { CheckInStore } from "./checkin-store.ts";
+import type { DecisionStore } from "./decision-store.ts";
 import type { DigestFacts } from "./digest-store.ts";
 import type { DissentStore } from "./dissent-store.ts";
 import type { OneToOneStore } from "./one-to-one-store.ts";
+import type { OutcomeFacts } from "./outcome-facts.ts";
 import type { GlossaryStore, PapersStore } from "./papers-store.ts";
 import type { ParkingStore } from "./parking-store.ts";
 import type { SchedulerStore } from "./scheduler-store.ts";
@@ -44,6 +46,10 @@ export interface Store {
   /** Read-only facts for the coordinator digest. */
   digestFacts: DigestFacts;
   parking: ParkingStore;
+  /** The decision log (PRODUCT.md §12). */
+  decisions: DecisionStore;
+  /** Read-only facts for "You said, we did" (PRODUCT.md §12). */
+  outcomeFacts: OutcomeFacts;
   /** The scheduler's last tick, for logging work missed while the bot was down. */
   scheduler: SchedulerStore;
 }

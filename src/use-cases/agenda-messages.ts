@@ -42,7 +42,16 @@ export function agendaLine(core: Core, item: AgendaItem): Text {
   return rich`${id} ${em(item.text)}`;
 }
 
-/** The agenda's lines for the papers message and `/agenda`. */
+/**
+ * The agenda's lines for the papers message and `/agenda`: its items, then the decisions made
+ * outside a meeting that this meeting brings to the group (PRODUCT.md §12), by their DC-n.
+ */
 export function agendaLines(core: Core, meeting: Meeting): Text[] {
-  return agendaItems(core, meeting).map((item) => agendaLine(core, item));
+  const decisions = core.store.decisions
+    .broughtToMeeting(meeting.id)
+    .map(
+      (d) =>
+        rich`${formatId("decision", d.seq)} ${em(d.text)} (a decision made outside a meeting, brought to the group)`,
+    );
+  return [...agendaItems(core, meeting).map((item) => agendaLine(core, item)), ...decisions];
 }

@@ -35,9 +35,17 @@ export function listDissent(core: Core, ctx: WorkstreamContext): Message {
     });
     blocks.push({
       kind: "list",
-      items: core.store.dissent
-        .history(dissent.id)
-        .map((e) => `${describe(core, e)} on ${formatWhen(e.at, zone, now)}`),
+      items: [
+        ...core.store.dissent
+          .history(dissent.id)
+          .map((e) => `${describe(core, e)} on ${formatWhen(e.at, zone, now)}`),
+        ...core.store.decisions
+          .forDissent(dissent.id)
+          .map(
+            (d) =>
+              `Recorded alongside decision ${formatId("decision", d.seq)} on ${formatWhen(d.decidedAt, zone, now)}`,
+          ),
+      ],
     });
   }
   blocks.push({ kind: "note", text: "Everyone in the workstream can see this register." });

@@ -78,6 +78,10 @@ const SPEC: Array<[command: string, allowed: string, note?: string]> = [
   ["/quiet off", "YYYYY"],
   ["/mine", "YYYYY", "anyone: each sees only their own things"],
   ["/help", "YYYYY"],
+  ["/decision We will meet on Thursdays dissent D-1", "YYNNN"],
+  ["/decision list", "YYYNN"],
+  ["/decision bring DC-1 M-2", "YNNNN"],
+  ["/outcomes", "YYYNN"],
 ];
 
 /** Refusals that mean "not you": the router's and the use cases' own (not yours, chair only…). */
@@ -147,6 +151,7 @@ beforeAll(async () => {
   await must("cora", "/glossary add ICB = Integrated Care Board");
   await must("cora", "/papers add M-2 https://example.org/agenda.pdf Agenda");
   await must("otto", "/dissent Other group's private view", B);
+  await must("chris", "/decision Seeded decision made outside outside");
   await h.bot.deliver();
   h.db.pragma("wal_checkpoint(TRUNCATE)");
   h.cleanup();

@@ -1,0 +1,162 @@
+import { DECISION_MEETING_GRACE_HOURS, type Decision } from "../domain/decision.ts";
+import type { Dissent } from "../domain/dissent.ts";
+import type { Workstream } from "../domain/entities.ts";
+import { refuse } from "../domain/errors.ts";
+import { formatId, parseId } from "../domain/ids.ts";
+import { code, em, rich, type Text } from "../domain/rich-text.ts";
+import { HOUR } from "../domain/time.ts";
+import { type Message, message } from "../messages/message.ts";
+import { queueChannelPost, queueDirectMessage } from "../outbox/enqueue.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
+import { bringPhrase, quotedDecision, whereMade } from "./decision-record.ts";
+import { refreshPapersAgenda } from "./refresh-papers-agenda.ts";
+
+/** What `/decision` was asked, as the command read it. */
+export interface DecisionInput {
+  text: string;
+  /** `outside`: made outside a meeting, even while one is in progress. */
+  outside: boolean;
+  /** The dissent ids as typed (`D-4`), to link. */
+  dissent: string[];
+}
+
+const EXAMPLE = "/decision We will move the meetings to Thursdays dissent D-2";
+
+/**
+ * `/decision <what was decided> [outside] [dissent <D-n>…]` (chairs and coordinators): records
+ * DC-n in the meeting in progress, or the one that ended in the last 12 hours, or else as made
+ * outside a meeting. Either way it is posted in the channel (an outside one plainly marked, and
+ * it joins the agenda of the meeting that brings it to the group); each member whose dissent is
+ * linked is told privately.
+ */
+export function recordDecision(core: Core, ctx: WorkstreamContext, input: DecisionInput): Message {
+  const { workstream, actor } = ctx;
+  const now = core.clock.now();
+  if (!input.text) refuse("decision.text", rich`Please say what was decided, for example ${code(EXAMPLE)}.`);
+  const linked = input.dissent.map((typed) => linkedDissent(core, ctx, typed));
+  const since = new Date(now.getTime() - DECISION_MEETING_GRACE_HOURS * HOUR);
+  const meeting = input.outside ? undefined : core.store.decisions.meetingFor(workstream.id, now, since);
+
+  const decision = core.store.transaction(() => {
+    const created = core.store.decisions.create({
+      workstreamId: workstream.id,
+      text: input.text,
+      recordedBy: actor.id,
+      meetingId: meeting?.id ?? null,
+      dissentIds: [...new Set(linked.map((d) => d.id))],
+      now,
+    });
+    const where = whereMade(core, workstream, created);
+    const id = formatId("decision", created.seq);
+    const dissentNote =
+      linked.length > 0 ? rich` Dissent recorded alongside it: ${dissentList(linked)}.` : "";
+    const post =
+      created.meetingId === null
+        ? rich`Decision ${id}, made outside a meeting (recorded by ${actor.name}): ${quotedDecision(created.text)}. ${bringPhrase(core, workstream, created)}${dissentNote}`
+        : rich`Decision ${id} (recorded by ${actor.name}), ${where}: ${quotedDecision(created.text)}.${dissentNote}`;
+    queueChannelPost(core, workstream, message(post), { key: `decision:${created.id}` });
+    tellDissenters(core, workstream, created, linked, actor.id);
+    if (created.meetingId === null) {
+      const bringTo = core.store.decisions.broughtTo(created);
+      if (bringTo) refreshPapersAgenda(core, workstream, bringTo);
+    }
+    return created;
+  });
+  core.log.info(
+    { workstream: workstream.id, decision: decision.id, outside: decision.meetingId === null },
+    "decision recorded",
+  );
+  const id = formatId("decision", decision.seq);
+  const blocks = [
+    {
+      kind: "text" as const,
+      text: rich`${id} is recorded, ${whereMade(core, workstream, decision)}: ${quotedDecision(decision.text)}.`,
+    },
+  ];
+  const notes: Text[] = [];
+  if (linked.length > 0)
+    notes.push(
+      rich`Linked dissent: ${dissentList(linked)}. I've told ${linked.length === 1 ? "the member" : "each member"} privately.`,
+    );
+  notes.push(
+    decision.meetingId === null
+      ? rich`I've posted it in the channel, marked as made outside a meeting. To bring it to a particular meeting: ${code(`/decision bring ${id} M-2`)}.`
+      : rich`I've posted it in the channel. Everyone can see the log with ${code("/decision list")}.`,
+  );
+  return {
+    text: blocks[0]?.text ?? "",
+    blocks: [...blocks, ...notes.map((text) => ({ kind: "note" as const, text }))],
+  };
+}
+
+/** The dissent a `dissent D-n` clause names, in this workstream and not withdrawn. */
+function linkedDissent(core: Core, ctx: WorkstreamContext, typed: string): Dissent {
+  const seq = parseId("dissent", typed);
+  if (seq === undefined)
+    refuse("decision.dissent-id", rich`"${typed}" is not a dissent number. For example: ${code(EXAMPLE)}.`);
+  const dissent = core.store.dissent.bySeq(ctx.workstream.id, seq);
+  const id = formatId("dissent", seq);
+  if (!dissent)
+    refuse(
+      "decision.dissent-not-found",
+      rich`There is no ${id} in ${em(ctx.workstream.name)}, so I haven't recorded the decision. ${code("/dissent list")} shows the register.`,
+    );
+  if (dissent.status === "withdrawn")
+    refuse(
+      "decision.dissent-withdrawn",
+      `${id} was withdrawn, so it can't be linked to a decision. I haven't recorded the decision.`,
+    );
+  return dissent;
+}
+
+function dissentList(linked: Dissent[]): string {
+  return [...new Set(linked.map((d) => formatId("dissent", d.seq)))].join(", ");
+}
+
+/**
+ * One kind private message to each member whose dissent is linked, naming only their own
+ * view(s): never the other dissenters. The chair who recorded it needs no message.
+ */
+function tellDissenters(
+  core: Core,
+  workstream: Workstream,
+  decision: Decision,
+  linked: Dissent[],
+  actorId: number,
+): void {
+  const id = formatId("decision", decision.seq);
+  const byMember = new Map<number, Dissent[]>();
+  for (const d of linked) {
+    const theirs = byMember.get(d.memberId) ?? [];
+    if (!theirs.some((t) => t.id === d.id)) theirs.push(d);
+    byMember.set(d.memberId, theirs);
+  }
+  for (const [memberId, theirs] of byMember) {
+    if (memberId === actorId) continue;
+    const person = core.store.people.byId(memberId);
+    if (!person) continue;
+    const ids = dissentList(theirs);
+    const views = theirs.length === 1 ? `your view (${ids}) is` : `your views (${ids}) are`;
+    const text = rich`Hi ${person.name} — the group has recorded a decision in ${em(workstream.name)} (${id}): ${quotedDecision(decision.text)}. ${capital(views)} recorded alongside it, so anyone reading the decision log can see that you disagreed.`;
+    queueDirectMessage(
+      core,
+      workstream,
+      person,
+      {
+        text,
+        blocks: [
+          { kind: "text", text },
+          {
+            kind: "note",
+            text: rich`Thank you for saying what you think: it matters. Your view stays in the dissent register. To see the decision log: ${code("/decision list")}.`,
+          },
+        ],
+      },
+      { key: `decision-dissent:${decision.id}:${memberId}`, subject: `decision:${decision.id}` },
+    );
+  }
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
