@@ -70,7 +70,7 @@ export function recordDecision(core: Core, ctx: WorkstreamContext, input: Decisi
   const blocks = [
     {
       kind: "text" as const,
-      text: rich`${id} is recorded, ${whereMade(core, workstream, decision)}: ${quotedDecision(decision.text)}.`,
+      text: rich`${id} is recorded: ${quotedDecision(decision.text)}, ${whereMade(core, workstream, decision)}.`,
     },
   ];
   const notes: Text[] = [];
@@ -137,7 +137,8 @@ function tellDissenters(
     if (!person) continue;
     const ids = dissentList(theirs);
     const views = theirs.length === 1 ? `your view (${ids}) is` : `your views (${ids}) are`;
-    const text = rich`Hi ${person.name} — the group has recorded a decision in ${em(workstream.name)} (${id}): ${quotedDecision(decision.text)}. ${capital(views)} recorded alongside it, so anyone reading the decision log can see that you disagreed.`;
+    const recorder = core.store.people.byId(decision.recordedBy)?.name ?? "The chair";
+    const text = rich`Hi ${person.name} — ${recorder} has recorded a decision in ${em(workstream.name)} (${id}), ${whereMade(core, workstream, decision)}: ${quotedDecision(decision.text)}. ${capital(views)} recorded alongside it, so anyone reading the decision log can see that you disagreed.`;
     queueDirectMessage(
       core,
       workstream,

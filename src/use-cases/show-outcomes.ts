@@ -3,16 +3,12 @@ import type { Block, Message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { type OutcomeRow, outcomes } from "./outcomes.ts";
 
-/** "D-2 "Too rushed" — Decided (DC-1) …", or a count's line without an id. */
+/** `D-2 "Too rushed": Decided (DC-1) …`, or a count's line without an id. */
 export function outcomeLine(row: OutcomeRow): Text {
-  const what =
-    row.kind === "dissent"
-      ? `"${row.item}"`
-      : row.kind === "parked" || row.kind === "suggestion"
-        ? row.item
-        : "";
-  if (!what) return `${row.item}: ${row.happened}.`;
-  return rich`${row.id} ${em(what)}: ${row.happened}.`;
+  if (row.kind === "dissent") return `${row.id} "${row.item}": ${row.happened}.`;
+  if (row.kind === "parked" || row.kind === "suggestion")
+    return rich`${row.id} ${em(row.item)}: ${row.happened}.`;
+  return `${row.item}: ${row.happened}.`;
 }
 
 /**
