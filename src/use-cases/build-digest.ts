@@ -3,8 +3,10 @@ import { em, rich } from "../domain/rich-text.ts";
 import type { Block, Message } from "../messages/message.ts";
 import type { Core } from "../ports/core.ts";
 import { checkIns } from "./digest/check-ins.ts";
+import { decisionsOutside } from "./digest/decisions-outside.ts";
 import { dropOff } from "./digest/drop-off.ts";
 import { listened } from "./digest/listened.ts";
+import { longOpenItems } from "./digest/long-open.ts";
 import { oneToOnes } from "./digest/one-to-ones.ts";
 import { parkedItems } from "./digest/parked.ts";
 import type { SectionBuilder } from "./digest/section.ts";
@@ -22,6 +24,8 @@ export const DIGEST_SECTIONS: SectionBuilder[] = [
   supportRequests,
   listened,
   undeliveredMessages,
+  decisionsOutside,
+  longOpenItems,
 ];
 
 /**
