@@ -8,6 +8,7 @@ import { figureLabel } from "../src/domain/anonymity.ts";
 import type { ChoiceCounts } from "../src/domain/check-in-summary.ts";
 import { SettingsSchema } from "../src/domain/settings.ts";
 import { checkInSummary } from "../src/use-cases/check-in-figures.ts";
+import { decisionTables } from "./export-decisions.ts";
 
 /** One exported table: a name for its files, a heading, its columns and rows (already text). */
 export interface ExportTable {
@@ -19,7 +20,8 @@ export interface ExportTable {
 
 /**
  * What `npm run export` writes for one workstream: the dissent register and the parking lot,
- * each with its full history, the glossary when this database has one, and each closed
+ * each with its full history, the glossary when this database has one, the decision log and
+ * "You said, we did" (questions and support requests only as counts), and each closed
  * check-in's figures — aggregates only, folded by the same rule as every other figure
  * (PRODUCT.md §10, §15). No answer, comment, name, support request or question is exported.
  */
@@ -134,6 +136,7 @@ export function exportTables(db: Db, workstreamName: string): { workstream: stri
     },
   ];
   tables.push(...checkInTables(db, ws.id, day));
+  tables.push(...decisionTables(db, ws.id, zone));
   // The glossary arrives in another migration; an older database simply has none to export.
   const hasGlossary = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'glossary_terms'")
