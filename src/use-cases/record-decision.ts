@@ -132,7 +132,8 @@ function tellDissenters(
     byMember.set(d.memberId, theirs);
   }
   for (const [memberId, theirs] of byMember) {
-    if (memberId === actorId) continue;
+    // The chair needs no message about their own record; someone who has left is not written to.
+    if (memberId === actorId || !core.store.members.get(workstream.id, memberId)) continue;
     const person = core.store.people.byId(memberId);
     if (!person) continue;
     const ids = dissentList(theirs);
