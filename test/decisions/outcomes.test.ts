@@ -111,6 +111,21 @@ describe('"You said, we did" (/outcomes)', () => {
     }
   });
 
+  it("shows nothing from another workstream", async () => {
+    await busy();
+    const other = (text: string) =>
+      h.bot.command({ platform: "test", actor: h.person("otto"), channel: "test:#other", text });
+    await other("/workstream setup Other group");
+    await other("/dissent Otto's view in the other group");
+    await other("/park Otto's parked item");
+    await other("/decision Otto's decision outside");
+    const text = (await h.say("lee", "/outcomes")).text;
+    expect(text).not.toContain("Otto");
+    const log = (await h.say("lee", "/decision list")).text;
+    expect(log).not.toContain("Otto");
+    expect(log).toContain("(1)");
+  });
+
   it("is for members only", async () => {
     await busy();
     const r = await h.bot.command({
