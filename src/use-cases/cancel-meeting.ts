@@ -5,6 +5,7 @@ import { formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
+import { refreshAgendasWithDecisions } from "./decision-record.ts";
 import { alreadyClosed, findMeeting } from "./find-meeting.ts";
 
 /** `/meeting cancel <M-n>`: tells every member, and drops everything still waiting about it. */
@@ -21,7 +22,10 @@ export function cancelMeeting(core: Core, ctx: WorkstreamContext, idText: string
         "meeting.check-in-open",
         rich`The check-in for ${id} has already started, so the meeting can't be cancelled now. To close it, the chair can type ${code(`/meeting end ${id}`)}.`,
       );
+    const decisions = core.store.decisions.broughtToMeeting(meeting.id);
     core.store.meetings.setStatus(meeting.id, "cancelled", now);
+    // Decisions made outside a meeting that it was to bring to the group move to the next one.
+    refreshAgendasWithDecisions(core, workstream, decisions);
     const dropped = core.store.outbox.dropSubject(`meeting:${meeting.id}`, "meeting cancelled", now);
     const when = formatWhen(meeting.startsAt, zone, now);
     for (const member of core.store.members.list(workstream.id)) {

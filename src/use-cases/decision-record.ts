@@ -5,6 +5,7 @@ import { formatId, parseId } from "../domain/ids.ts";
 import { code, em, rich, type Text } from "../domain/rich-text.ts";
 import { formatDay } from "../domain/time.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
+import { refreshPapersAgenda } from "./refresh-papers-agenda.ts";
 
 /** The DC-n a command names in this workstream; refuses kindly if there is none. */
 export function findDecision(core: Core, ctx: WorkstreamContext, text: string, example: string): Decision {
@@ -83,4 +84,18 @@ export function bringPhrase(core: Core, workstream: Workstream, decision: Decisi
   return bringTo
     ? rich`It goes on the agenda for ${meetingOn(bringTo, workstream.settings.timezone)}, so the group can talk it through.`
     : "It goes on the agenda of the next meeting, so the group can talk it through.";
+}
+
+/**
+ * These outside decisions may now be brought to another meeting (the one they were going to
+ * was cancelled): each meeting they now go to has its papers message updated in place. Call
+ * inside a transaction, after the change.
+ */
+export function refreshAgendasWithDecisions(core: Core, workstream: Workstream, decisions: Decision[]): void {
+  const meetings = new Map<number, Meeting>();
+  for (const d of decisions) {
+    const to = core.store.decisions.broughtTo(d);
+    if (to) meetings.set(to.id, to);
+  }
+  for (const meeting of meetings.values()) refreshPapersAgenda(core, workstream, meeting);
 }

@@ -37,7 +37,7 @@ export function recordDecision(core: Core, ctx: WorkstreamContext, input: Decisi
   const since = new Date(now.getTime() - DECISION_MEETING_GRACE_HOURS * HOUR);
   const meeting = input.outside ? undefined : core.store.decisions.meetingFor(workstream.id, now, since);
 
-  const decision = core.store.transaction(() => {
+  const { created: decision, told } = core.store.transaction(() => {
     const created = core.store.decisions.create({
       workstreamId: workstream.id,
       text: input.text,
@@ -55,12 +55,12 @@ export function recordDecision(core: Core, ctx: WorkstreamContext, input: Decisi
         ? rich`Decision ${id}, made outside a meeting (recorded by ${actor.name}): ${quotedDecision(created.text)}. ${bringPhrase(core, workstream, created)}${dissentNote}`
         : rich`Decision ${id} (recorded by ${actor.name}), ${where}: ${quotedDecision(created.text)}.${dissentNote}`;
     queueChannelPost(core, workstream, message(post), { key: `decision:${created.id}` });
-    tellDissenters(core, workstream, created, linked, actor.id);
+    const told = tellDissenters(core, workstream, created, linked, actor.id);
     if (created.meetingId === null) {
       const bringTo = core.store.decisions.broughtTo(created);
       if (bringTo) refreshPapersAgenda(core, workstream, bringTo);
     }
-    return created;
+    return { created, told };
   });
   core.log.info(
     { workstream: workstream.id, decision: decision.id, outside: decision.meetingId === null },
@@ -76,7 +76,9 @@ export function recordDecision(core: Core, ctx: WorkstreamContext, input: Decisi
   const notes: Text[] = [];
   if (linked.length > 0)
     notes.push(
-      rich`Linked dissent: ${dissentList(linked)}. I've told ${linked.length === 1 ? "the member" : "each member"} privately.`,
+      told === 0
+        ? rich`Linked dissent: ${dissentList(linked)}.`
+        : rich`Linked dissent: ${dissentList(linked)}. I've told ${told === 1 ? "the member" : "each member"} privately.`,
     );
   notes.push(
     decision.meetingId === null
@@ -115,7 +117,8 @@ function dissentList(linked: Dissent[]): string {
 
 /**
  * One kind private message to each member whose dissent is linked, naming only their own
- * view(s): never the other dissenters. The chair who recorded it needs no message.
+ * view(s): never the other dissenters. The chair who recorded it needs no message. Returns how
+ * many were told.
  */
 function tellDissenters(
   core: Core,
@@ -123,7 +126,7 @@ function tellDissenters(
   decision: Decision,
   linked: Dissent[],
   actorId: number,
-): void {
+): number {
   const id = formatId("decision", decision.seq);
   const byMember = new Map<number, Dissent[]>();
   for (const d of linked) {
@@ -131,6 +134,7 @@ function tellDissenters(
     if (!theirs.some((t) => t.id === d.id)) theirs.push(d);
     byMember.set(d.memberId, theirs);
   }
+  let told = 0;
   for (const [memberId, theirs] of byMember) {
     // The chair needs no message about their own record; someone who has left is not written to.
     if (memberId === actorId || !core.store.members.get(workstream.id, memberId)) continue;
@@ -156,7 +160,9 @@ function tellDissenters(
       },
       { key: `decision-dissent:${decision.id}:${memberId}`, subject: `decision:${decision.id}` },
     );
+    told++;
   }
+  return told;
 }
 
 function capital(text: string): string {

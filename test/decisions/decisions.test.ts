@@ -131,6 +131,30 @@ describe("recording decisions (/decision)", () => {
   });
 });
 
+describe("when the meeting an outside decision was going to is cancelled", () => {
+  it("moves it to the next meeting, whose papers message shows it in place", async () => {
+    h = createHarness({ start: "2026-12-01T08:00:00Z" });
+    await seedGroup(h);
+    await h.say("cora", "/meeting schedule 2026-12-15 14:00 Planning");
+    await h.say("cora", "/meeting schedule 2026-12-18 14:00 Budget review");
+    await h.say("cora", "/papers add M-2 https://example.org/budget.pdf Budget 2027");
+    h.clock.set("2026-12-11T15:00:00Z");
+    await h.bot.tick();
+    await h.bot.deliver();
+    const made = await h.say("chris", "/decision Carers' travel is paid from January");
+    expect(made.text).toContain("to be brought to the group at M-1 *Planning*");
+    await h.bot.deliver();
+    expect(h.gateway.updated.filter((u) => u.text.includes("DC-1"))).toHaveLength(0);
+    await h.say("cora", "/meeting cancel M-1");
+    await h.bot.deliver();
+    expect((await h.say("sam", "/decision list")).text).toContain(
+      "to be brought to the group at M-2 *Budget review*",
+    );
+    const update = h.gateway.updated.filter((u) => u.address === "test:sam").at(-1);
+    expect(update?.text).toContain("DC-1 *Carers' travel is paid from January*");
+  });
+});
+
 describe("dissent linked to a decision", () => {
   it("names the dissent on the decision and on each dissent's record, and tells each member privately", async () => {
     await withMeetings();
