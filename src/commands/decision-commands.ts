@@ -29,7 +29,7 @@ const QUOTED = /^["“]([^"”]*)["”](?:\s+|$)/;
 /**
  * Reads `<what was decided> [outside] [dissent <D-n>…]`: the two clauses at the end, in either
  * order (a decision in quotes may end with either word itself). After `dissent` every word must
- * be a dissent id (commas and "and" between them are fine), or the command is refused naming
+ * be a dissent id (commas, with or without spaces, and "and" between them are fine), or the command is refused naming
  * the word; a `dissent` followed by ordinary words is part of the decision.
  */
 function readDecision(args: string): DecisionInput {
@@ -49,7 +49,7 @@ function readDecision(args: string): DecisionInput {
     if (at < 0) break;
     const rest = list
       .slice(at + 1)
-      .map((w) => w.replace(/,+$/, ""))
+      .flatMap((w) => w.split(","))
       .filter((w) => w !== "" && w.toLowerCase() !== "and");
     if (rest.length === 0) {
       if (at !== list.length - 1) break;

@@ -225,6 +225,9 @@ describe("dissent linked to a decision", () => {
     const both = await h.say("chris", "/decision Thursdays dissent D-1 outside");
     expect(both.text).toContain("made outside a meeting");
     expect(both.text).toContain("Linked dissent: D-1");
+    await h.say("kim", "/dissent Not on Thursdays");
+    const commas = await h.say("chris", "/decision Thursdays it is dissent D-1,D-2");
+    expect(commas.text).toContain("Linked dissent: D-1, D-2");
     const quoted = await h.say("chris", '/decision "Smoking only outside" dissent D-1');
     expect(quoted.text).toContain('"Smoking only outside"');
     const long = await h.say("chris", `/decision ${"x".repeat(1001)}`);
