@@ -67,12 +67,7 @@ export function recordDecision(core: Core, ctx: WorkstreamContext, input: Decisi
     "decision recorded",
   );
   const id = formatId("decision", decision.seq);
-  const blocks = [
-    {
-      kind: "text" as const,
-      text: rich`${id} is recorded: ${quotedDecision(decision.text)}, ${whereMade(core, workstream, decision)}.`,
-    },
-  ];
+  const text = rich`${id} is recorded: ${quotedDecision(decision.text)}, ${whereMade(core, workstream, decision)}.`;
   const notes: Text[] = [];
   if (linked.length > 0)
     notes.push(
@@ -80,14 +75,17 @@ export function recordDecision(core: Core, ctx: WorkstreamContext, input: Decisi
         ? rich`Linked dissent: ${dissentList(linked)}.`
         : rich`Linked dissent: ${dissentList(linked)}. I've told ${told === 1 ? "the member" : "each member"} privately.`,
     );
+  const bring = code(`/decision bring ${id} M-2`);
   notes.push(
-    decision.meetingId === null
-      ? rich`I've posted it in the channel, marked as made outside a meeting. To bring it to a particular meeting: ${code(`/decision bring ${id} M-2`)}.`
-      : rich`I've posted it in the channel. Everyone can see the log with ${code("/decision list")}.`,
+    decision.meetingId !== null
+      ? rich`I've posted it in the channel. Everyone can see the log with ${code("/decision list")}.`
+      : ctx.member?.role === "chair"
+        ? rich`I've posted it in the channel, marked as made outside a meeting. To bring it to a particular meeting: ${bring}.`
+        : rich`I've posted it in the channel, marked as made outside a meeting. The chair can bring it to a particular meeting with ${bring}.`,
   );
   return {
-    text: blocks[0]?.text ?? "",
-    blocks: [...blocks, ...notes.map((text) => ({ kind: "note" as const, text }))],
+    text,
+    blocks: [{ kind: "text", text }, ...notes.map((note) => ({ kind: "note" as const, text: note }))],
   };
 }
 
