@@ -4,6 +4,7 @@ import { createCheckInStore } from "./checkin-store.ts";
 import { createDigestFacts } from "./digest-store.ts";
 import { createDissentStore } from "./dissent-store.ts";
 import { createGlossaryStore } from "./glossary-store.ts";
+import { createGroundRulesStore } from "./ground-rules-store.ts";
 import { createMeetingStore } from "./meeting-store.ts";
 import { createMemberStore } from "./member-store.ts";
 import { createOneToOneStore } from "./one-to-one-store.ts";
@@ -42,5 +43,6 @@ export function createSqliteStore(db: Db): Store {
     glossary: createGlossaryStore(db),
     agenda: createAgendaStore(db),
     scheduler: createSchedulerStore(db),
+    groundRules: createGroundRulesStore(db),
   };
 }
