@@ -13,6 +13,9 @@ export const THEIR_TEXT: Array<{ table: string; owner: string; columns: string[]
   { table: "dissent", owner: "member_id", columns: ["view"] },
   // A member's agenda suggestion (a chair's own items too: whoever added it owns its words).
   { table: "agenda_items", owner: "added_by", columns: ["text"] },
+  // Ground-rules answers given with a name (anonymous ones are tied to no one, so they stay).
+  // Agreed ground rules are the group's words, not the chair's who typed them: they stay.
+  { table: "ground_rules_answers", owner: "person_id", columns: ["answer"] },
 ];
 
 /**

@@ -3,6 +3,7 @@ import { checkinCommands } from "./checkin-commands.ts";
 import { digestCommands } from "./digest-commands.ts";
 import { dissentCommands } from "./dissent-commands.ts";
 import { glossaryCommands } from "./glossary-commands.ts";
+import { groundrulesCommands } from "./groundrules-commands.ts";
 import { meetingCommands } from "./meeting-commands.ts";
 import { mineCommands } from "./mine-commands.ts";
 import { oneToOneCommands } from "./one-to-one-commands.ts";
@@ -31,6 +32,7 @@ export const COMMANDS: CommandSpec[] = [
   ...digestCommands,
   ...quietCommands,
   ...mineCommands,
+  ...groundrulesCommands,
 ];
 
 /** The umbrella command: `/commonpurpose <verb> …` runs any verb (Slack commands are not namespaced). */

@@ -11,6 +11,7 @@ export type CommandVerb =
   | "digest"
   | "dissent"
   | "glossary"
+  | "groundrules"
   | "meeting"
   | "mine"
   | "onetoone"
@@ -24,7 +25,9 @@ export type CommandVerb =
 /** The words after a verb (`/meeting schedule`); "" is the verb alone. */
 export type CommandSub =
   | "add"
+  | "ask"
   | "cancel"
+  | "close"
   | "done"
   | "drop"
   | "end"
@@ -65,7 +68,8 @@ export type WorkstreamRefusal =
   | "workstream.not-here"
   | "workstream.setup-in-dm"
   | "workstream.sync-unsupported"
-  | "workstream.which";
+  | "workstream.which"
+  | "workstream.closed";
 
 export type MemberRefusal =
   | "member.not-found"
@@ -159,6 +163,14 @@ export type OneToOneRefusal =
 
 export type GlossaryRefusal = "glossary.not-found";
 
+export type GroundRulesRefusal =
+  | "groundrules.already-open"
+  | "groundrules.answered"
+  | "groundrules.closed"
+  | "groundrules.gone"
+  | "groundrules.no-members"
+  | "groundrules.none";
+
 export type AgendaRefusal =
   | "agenda.decided"
   | "agenda.gone"
@@ -192,6 +204,7 @@ export type RefusalCode =
   | DissentRefusal
   | PapersRefusal
   | GlossaryRefusal
+  | GroundRulesRefusal
   | AgendaRefusal
   | ParkingRefusal
   | OneToOneRefusal

@@ -19,6 +19,8 @@ export const TEXT_LIMITS = {
   name: 80,
   // Where a meeting is: a room, or a video link (a Teams meeting link runs to 300 characters).
   place: 1000,
+  // An agreed ground rule travels in every new member's welcome, so it is kept short.
+  "ground rule": 500,
 } as const;
 
 export type TextKind = keyof typeof TEXT_LIMITS;

@@ -78,6 +78,11 @@ const SPEC: Array<[command: string, allowed: string, note?: string]> = [
   ["/quiet off", "YYYYY"],
   ["/mine", "YYYYY", "anyone: each sees only their own things"],
   ["/help", "YYYYY"],
+  ["/workstream close", "NYNNN", "coordinator; it only asks to confirm (buttons)"],
+  ["/groundrules", "YYYNN"],
+  ["/groundrules ask", "YNNNN"],
+  ["/groundrules summary", "YNNNN"],
+  ["/groundrules set 2 Everyone speaks once before anyone speaks twice", "YNNNN"],
 ];
 
 /** Refusals that mean "not you": the router's and the use cases' own (not yours, chair only…). */

@@ -1,0 +1,47 @@
+import type { Workstream } from "../domain/entities.ts";
+import { GROUND_RULE_QUESTIONS } from "../domain/ground-rules.ts";
+import { code, em, rich, type Text } from "../domain/rich-text.ts";
+import { formatDay } from "../domain/time.ts";
+import { type Block, type Message, message } from "../messages/message.ts";
+import type { Core, WorkstreamContext } from "../ports/core.ts";
+
+/** "Not agreed yet", as PRODUCT.md §13 words it. */
+export const NOT_AGREED = "not agreed yet";
+
+/**
+ * `/groundrules`: the workstream's terms of reference — the nine Stage 4 questions, each with
+ * the answer the group agreed (and when), or "not agreed yet".
+ */
+export function showGroundRules(core: Core, ctx: WorkstreamContext): Message {
+  const { workstream } = ctx;
+  const zone = workstream.settings.timezone;
+  const now = core.clock.now();
+  const agreed = new Map(core.store.groundRules.agreed(workstream.id).map((r) => [r.question, r]));
+  const items: Text[] = GROUND_RULE_QUESTIONS.map((question, i) => {
+    const rule = agreed.get(i + 1);
+    if (!rule) return rich`${i + 1}. ${question} — ${NOT_AGREED}`;
+    const earlier =
+      core.store.groundRules.history(workstream.id, i + 1).length > 1 ? ", changed since first agreed" : "";
+    return rich`${i + 1}. ${question} — ${em(rule.answer)} (agreed ${formatDay(rule.agreedAt, zone, now)}${earlier})`;
+  });
+  const blocks: Block[] = [{ kind: "list", items }];
+  if (ctx.member?.role === "chair") {
+    blocks.push({
+      kind: "note",
+      text: rich`When the group agrees an answer, record it with ${code("/groundrules set 2 Everyone speaks once before anyone speaks twice")}. To ask members privately first, type ${code("/groundrules ask")}.`,
+    });
+  }
+  return message(
+    agreed.size === 0
+      ? rich`The ground rules for ${em(workstream.name)}: the group hasn't agreed any yet.`
+      : rich`The ground rules for ${em(workstream.name)}: how the group has agreed to work together.`,
+    ...blocks,
+  );
+}
+
+/** The agreed answers only, one line each, for a new member's welcome; empty when none. */
+export function agreedRuleLines(core: Core, workstream: Workstream): Text[] {
+  return core.store.groundRules
+    .agreed(workstream.id)
+    .map((r) => rich`${GROUND_RULE_QUESTIONS[r.question - 1] ?? ""} ${em(r.answer)}`);
+}
