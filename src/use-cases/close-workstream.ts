@@ -106,6 +106,14 @@ export function confirmCloseWorkstream(core: Core, actor: Person, value: string)
           kind: "text",
           text: "Everything the group recorded is kept and can still be looked at, but nothing new will be added and there will be no more reminders.",
         },
+        ...(cancelled.length > 0
+          ? [
+              {
+                kind: "text" as const,
+                text: `The meetings still booked (${nameList(cancelled)}) will not go ahead.`,
+              },
+            ]
+          : []),
         { kind: "note", text: `Closed by ${actor.name}.` },
       ),
       { key: `workstream-closed:${workstream.id}` },

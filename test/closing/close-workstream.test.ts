@@ -200,3 +200,24 @@ describe("/workstream close", () => {
     expect(h.store.workstreams.byChannel(h.channel)?.closedAt).toBeNull();
   });
 });
+
+describe("a closed workstream, looked at", () => {
+  it("says when it closed in /workstream, tells the channel which meetings won't go ahead, and leaves nothing waiting in /mine", async () => {
+    await group();
+    await h.say("chris", "/papers add M-1 https://example.org/plan.pdf Plan");
+    await h.say("chris", "/papers send M-1");
+    await h.bot.deliver();
+    expect((await h.say("sam", "/mine")).text).toContain("Papers to read");
+    await close();
+    expect((await h.say("sam", "/workstream")).text).toContain(
+      "*Medication safety* closed on Tuesday 1 December. Its records are kept and can still be looked at.",
+    );
+    expect(
+      h.gateway
+        .to(h.channel)
+        .map((s) => s.text)
+        .join("\n"),
+    ).toContain("The meetings still booked (M-1) will not go ahead.");
+    expect((await h.say("sam", "/mine")).text).not.toContain("Papers to read");
+  });
+});
