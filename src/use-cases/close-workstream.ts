@@ -1,7 +1,7 @@
 import type { Person, Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId } from "../domain/ids.ts";
-import { code, em, rich } from "../domain/rich-text.ts";
+import { code, em, rich, type Text } from "../domain/rich-text.ts";
 import { formatDay } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueChannelPost } from "../outbox/enqueue.ts";
