@@ -16,11 +16,11 @@ import { closeGroundRulesRound } from "./summarise-ground-rules.ts";
 export const CLOSE_ACTIONS = { confirm: "workstream.close", cancel: "workstream.close-cancel" } as const;
 
 /** What every command or button that would change a closed workstream answers. */
-export function closedSentence(workstream: Workstream): string {
+export function closedSentence(workstream: Workstream): Text {
   const when = workstream.closedAt
     ? ` on ${formatDay(workstream.closedAt, workstream.settings.timezone)}`
     : "";
-  return `${workstream.name} was closed${when}, so nothing in it can be changed now. Everything in it is kept: you can still look at its records, for example with /dissent list or /parked.`;
+  return rich`${workstream.name} was closed${when}, so nothing in it can be changed now. Everything in it is kept: you can still look at its records, for example with ${code("/dissent list")} or ${code("/parked")}.`;
 }
 
 /** `/workstream close` (coordinator): nothing happens until they press "Yes, close it". */
