@@ -147,7 +147,13 @@ describe("ground-rules answers the chair could try to attribute", () => {
     answer("sam", { q1: "Sam named answer", share: "share" });
     answer("kim", { q1: "Kim anonymous answer", share: "anonymous" });
     await h.say("chris", "/groundrules set 1 We start every meeting with a round of names");
+    // The chair's summary, already sent, carries Sam's words.
+    await closedSummary();
+    const inOutbox = () =>
+      h.db.prepare("SELECT COUNT(*) FROM outbox WHERE instr(message, 'Sam named answer') > 0").pluck().get();
+    expect(inOutbox()).toBe(1);
     const report = forgetPerson(h.db, "test:sam");
+    expect(inOutbox()).toBe(0);
     expect(report.removed["ground_rules_answers.answer"]).toBe(1);
     expect(h.db.prepare("SELECT answer FROM ground_rules_answers").pluck().all()).toEqual(["[removed]"]);
     expect(h.db.prepare("SELECT answer FROM ground_rules_anonymous_answers").pluck().all()).toEqual([
