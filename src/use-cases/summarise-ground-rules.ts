@@ -48,26 +48,26 @@ export function groundRulesSummaryMessage(
   for (const q of summary.questions) {
     blocks.push({ kind: "heading", text: `${q.question}. ${GROUND_RULE_QUESTIONS[q.question - 1]}` });
     const items: Text[] = q.answers.map((a) => (a.name ? rich`${a.name}: "${a.text}"` : rich`"${a.text}"`));
-    if (items.length > 0) blocks.push({ kind: "list", items });
-    else if (q.heldBack === 0) blocks.push({ kind: "text", text: "No answers." });
-    if (q.heldBack > 0) blocks.push({ kind: "note", text: heldBackNote(q.heldBack) });
+    // The same words whether nobody answered or the answers are held back: which it is would
+    // say what the one or two anonymous people answered.
+    blocks.push(items.length > 0 ? { kind: "list", items } : { kind: "text", text: "No answers to show." });
   }
+  // One note, with no count and no question named: either would say which questions the one or
+  // two people who answered anonymously chose to answer.
+  if (held > 0) blocks.push({ kind: "note", text: HELD_BACK });
   blocks.push({
     kind: "note",
     text: rich`When the group agrees an answer, record it with ${code("/groundrules set 1 <what was agreed>")}: it goes in the channel, and into every new member's welcome.`,
   });
   return message(
-    rich`What members said about how ${em(workstream.name)} should work together: ${rate}.${held > 0 ? " Some anonymous answers are not shown." : ""}`,
+    rich`What members said about how ${em(workstream.name)} should work together: ${rate}.`,
     ...blocks,
     { kind: "note", text: "Only the chairs see this. Anonymous answers are shown without a name." },
   );
 }
 
-function heldBackNote(n: number): string {
-  return n === 1
-    ? "1 anonymous answer is not shown, so that no one can tell who gave it."
-    : `${n} anonymous answers are not shown, so that no one can tell who gave them.`;
-}
+const HELD_BACK =
+  "Some anonymous answers are not shown, so that no one can tell who gave them: a question's anonymous answers appear once at least 3 people have given one.";
 
 /**
  * Closes a round whose time is up (or whose workstream is closing) and sends each chair the
