@@ -51,7 +51,15 @@ const ofCheckIn: WorkstreamOf = (core, value) =>
  * Button and form handlers by the `action` name our messages carry, each with the workstream
  * its value belongs to: every action must say, so the membership check below covers them all.
  */
-const ACTIONS: Record<string, { run: ActionHandler; workstreamOf: WorkstreamOf }> = {
+const ACTIONS: Record<
+  string,
+  {
+    run: ActionHandler;
+    workstreamOf: WorkstreamOf;
+    /** Still works once the workstream is closed (the final evaluation's answers); default no. */
+    whenClosed?: boolean;
+  }
+> = {
   "meeting.attending": { run: confirmAttending, workstreamOf: ofMeeting },
   "meeting.apologies": { run: askApologies, workstreamOf: ofMeeting },
   "meeting.apologies-sent": { run: sendApologies, workstreamOf: ofMeeting },
@@ -120,7 +128,9 @@ export function handleAction(core: Core, inbound: InboundAction): ActionResult {
     }
     // A closed workstream is read-only: every button on its old messages would change something.
     const workstream = workstreamId === undefined ? undefined : core.store.workstreams.byId(workstreamId);
-    if (workstream?.closedAt) return { kind: "reply", message: message(closedSentence(workstream)) };
+    if (workstream?.closedAt && !spec.whenClosed) {
+      return { kind: "reply", message: message(closedSentence(workstream)) };
+    }
     return spec.run(core, actor, inbound.value, inbound.fields ?? {});
   } catch (error) {
     if (error instanceof UserFacingError) return { kind: "reply", message: message(error.sentence) };
