@@ -1,22 +1,44 @@
 import { GROUND_RULE_COUNT } from "../domain/ground-rules.ts";
+import { code, rich, type Text } from "../domain/rich-text.ts";
 import { readText } from "../domain/text.ts";
 import { agreeGroundRule } from "../use-cases/agree-ground-rule.ts";
 import { askGroundRules } from "../use-cases/ask-ground-rules.ts";
-import { showGroundRules } from "../use-cases/show-ground-rules.ts";
+import { showGroundRuleHistory, showGroundRules } from "../use-cases/show-ground-rules.ts";
 import { showGroundRulesSummary } from "../use-cases/summarise-ground-rules.ts";
+import { words } from "./mentions.ts";
 import { type CommandSpec, inWorkstream, nothingMore, usageError } from "./spec.ts";
 
-const show: CommandSpec = {
+/** The question's number, 1-9, or refuses with `problem`. */
+function questionNumber(
+  spec: Pick<CommandSpec, "verb" | "sub" | "example">,
+  word: string | undefined,
+  problem: Text,
+): number {
+  const n = Number(word);
+  if (!word || !/^\d+$/.test(word) || n < 1 || n > GROUND_RULE_COUNT) usageError(spec, problem);
+  return n;
+}
+
+const show: CommandSpec<number | undefined> = {
   verb: "groundrules",
   sub: "",
-  usage: "/groundrules",
+  usage: "/groundrules [<1-9>]",
   example: "/groundrules",
-  summary: "see how the group has agreed to work together",
+  summary: "see how the group has agreed to work together (with a number, that rule's history)",
   who: "members",
   needsWorkstream: true,
   readOnly: () => true,
-  parse: (args) => nothingMore(show, args),
-  run: (core, ctx) => showGroundRules(core, inWorkstream(ctx)),
+  parse(args) {
+    const list = words(args);
+    if (list.length === 0) return undefined;
+    const problem = rich`To see one ground rule and its history, give its number from 1 to ${GROUND_RULE_COUNT}, like ${code("/groundrules 3")}.`;
+    if (list.length > 1) usageError(show, problem);
+    return questionNumber(show, list[0], problem);
+  },
+  run: (core, ctx, question) =>
+    question === undefined
+      ? showGroundRules(core, inWorkstream(ctx))
+      : showGroundRuleHistory(core, inWorkstream(ctx), question),
 };
 
 const ask: CommandSpec = {
@@ -61,7 +83,7 @@ const set: CommandSpec<{ question: number; answer: string }> = {
         `Start with the question's number, from 1 to ${GROUND_RULE_COUNT}, then the agreed answer.`,
       );
     }
-    const answer = readText("ground rule", match[2] ?? "");
+    const answer = readText("ground rule", match?.[2] ?? "");
     if (!answer) usageError(set, `Please write the answer the group agreed after the number ${question}.`);
     return { question, answer };
   },

@@ -39,6 +39,30 @@ export function showGroundRules(core: Core, ctx: WorkstreamContext): Message {
   );
 }
 
+/** `/groundrules <1-9>`: one question, its agreed answer, and every earlier one. */
+export function showGroundRuleHistory(core: Core, ctx: WorkstreamContext, question: number): Message {
+  const { workstream } = ctx;
+  const zone = workstream.settings.timezone;
+  const now = core.clock.now();
+  const history = core.store.groundRules.history(workstream.id, question);
+  const heading = `${question}. ${GROUND_RULE_QUESTIONS[question - 1] ?? ""}`;
+  const current = history[history.length - 1];
+  if (!current) return message(rich`${heading} — ${NOT_AGREED}.`);
+  const earlier = history.slice(0, -1).reverse();
+  return message(
+    rich`${heading} The group agreed: ${em(current.answer)} (${formatDay(current.agreedAt, zone, now)}).`,
+    ...(earlier.length > 0
+      ? [
+          { kind: "text" as const, text: "Agreed before that:" },
+          {
+            kind: "list" as const,
+            items: earlier.map((r) => rich`${formatDay(r.agreedAt, zone, now)}: "${r.answer}"`),
+          },
+        ]
+      : []),
+  );
+}
+
 /** The agreed answers only, one line each, for a new member's welcome; empty when none. */
 export function agreedRuleLines(core: Core, workstream: Workstream): Text[] {
   return core.store.groundRules

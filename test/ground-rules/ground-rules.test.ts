@@ -97,6 +97,7 @@ describe("/groundrules", () => {
     expect(long.text).toContain("please keep it to 500");
     expect(h.db.prepare("SELECT COUNT(*) FROM ground_rules_agreed").pluck().get()).toBe(0);
     const extra = await h.say("sam", "/groundrules please");
+    expect(extra.text).toContain("give its number from 1 to 9");
     expect(extra.error).toBe("groundrules.usage");
   });
 });
@@ -217,5 +218,30 @@ describe("/groundrules ask", () => {
     await group();
     expect((await h.say("sam", "/groundrules ask")).error).toBe("permission.denied");
     expect((await h.say("chris", "/groundrules summary")).error).toBe("groundrules.none");
+  });
+});
+
+describe("/groundrules <1-9>", () => {
+  it("shows one rule with every earlier answer, newest first", async () => {
+    await group();
+    await h.say("chris", "/groundrules set 6 We park it");
+    h.clock.set("2026-12-08T10:00:00Z");
+    await h.say("chris", "/groundrules set 6 We park it and come back to it");
+    h.clock.set("2026-12-15T10:00:00Z");
+    await h.say("chris", "/groundrules set 6 We record it, park it and revisit it within a month");
+    const r = await h.say("sam", "/groundrules 6");
+    expect(r.error).toBeUndefined();
+    expect(r.text).toContain(
+      "6. How will we deal with dissent? The group agreed: *We record it, park it and revisit it within a month* (Tuesday 15 December).",
+    );
+    expect(r.text).toContain(
+      'Agreed before that:\n• Tuesday 8 December: "We park it and come back to it"\n• Tuesday 1 December: "We park it"',
+    );
+    expect((await h.say("sam", "/groundrules 4")).text).toContain(
+      "4. How will we deal with specialist issues? — not agreed yet.",
+    );
+    const bad = await h.say("sam", "/groundrules 12");
+    expect(bad.error).toBe("groundrules.usage");
+    expect(bad.text).toContain("give its number from 1 to 9, like `/groundrules 3`");
   });
 });
