@@ -7,6 +7,7 @@ import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
 import { platformOf } from "../ports/chat-gateway.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
+import { askNewMemberAboutGroundRules } from "./ask-ground-rules.ts";
 import { nameList, personFor } from "./people.ts";
 import { welcomeMessage } from "./welcome-message.ts";
 
@@ -57,6 +58,7 @@ function join(core: Core, ctx: WorkstreamContext, person: Person, group: Group |
   queueDirectMessage(core, workstream, person, welcomeMessage(core, workstream, person, ctx.actor.name), {
     key: `welcome:${workstream.id}:${person.id}:${now.getTime()}`,
   });
+  askNewMemberAboutGroundRules(core, workstream, person);
   return true;
 }
 

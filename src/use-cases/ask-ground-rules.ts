@@ -63,14 +63,7 @@ export function askGroundRules(core: Core, ctx: WorkstreamContext): Message {
       openedAt: now,
       closesAt: closingTime(next, now),
     });
-    for (const member of members) {
-      core.store.groundRules.invite(round.id, member.id, now);
-      queueDirectMessage(core, workstream, member, invitation(workstream, round, member, actor.name, now), {
-        key: `groundrules-ask:${round.id}:${member.id}`,
-        subject: `groundrules:${round.id}`,
-        expiresAt: round.closesAt,
-      });
-    }
+    for (const member of members) invite(core, workstream, round, member, actor.name, now);
     return { round, asked: members.length };
   });
   core.log.info(
@@ -84,6 +77,33 @@ export function askGroundRules(core: Core, ctx: WorkstreamContext): Message {
       text: rich`You'll get a summary to take to the meeting when it closes. Until then, ${code("/groundrules summary")} shows how many have answered, but not what.`,
     },
   );
+}
+
+function invite(
+  core: Core,
+  workstream: Workstream,
+  round: GroundRulesRound,
+  person: Person,
+  by: string,
+  now: Date,
+): void {
+  if (!core.store.groundRules.invite(round.id, person.id, now)) return;
+  queueDirectMessage(core, workstream, person, invitation(workstream, round, person, by, now), {
+    key: `groundrules-ask:${round.id}:${person.id}`,
+    subject: `groundrules:${round.id}`,
+    expiresAt: round.closesAt,
+  });
+}
+
+/**
+ * Someone who joins while members are being asked is asked too: the questions are for every
+ * member. Call it inside the transaction that adds them.
+ */
+export function askNewMemberAboutGroundRules(core: Core, workstream: Workstream, person: Person): void {
+  const round = core.store.groundRules.openRoundIn(workstream.id);
+  if (!round) return;
+  const asker = core.store.people.byId(round.askedBy);
+  invite(core, workstream, round, person, asker?.name ?? "The chair", core.clock.now());
 }
 
 function invitation(

@@ -214,6 +214,24 @@ describe("/groundrules ask", () => {
     ]);
   });
 
+  it("asks someone who joins while it is open too, once", async () => {
+    await group();
+    await h.say("chris", "/groundrules ask");
+    await h.say("cora", "/workstream add <@newbie|Newbie>");
+    await h.say("cora", "/workstream remove <@newbie|Newbie>");
+    await h.say("cora", "/workstream add <@newbie|Newbie>");
+    await h.bot.deliver();
+    expect(invited()).toEqual(["cora", "kim", "lee", "newbie", "sam"]);
+    const drive = checkInDriver(h);
+    drive.look();
+    expect(drive.screen("newbie")).toContain("Hi Newbie — Chris would like to hear how you think");
+    drive.press("newbie", "Answer the questions");
+    drive.submit("newbie", { q1: "Name badges", share: "share" });
+    expect((await h.say("chris", "/groundrules summary")).text).toContain(
+      "So far 1 of 5 members have answered.",
+    );
+  });
+
   it("is for the chair only; the summary before anyone was asked says how to ask", async () => {
     await group();
     expect((await h.say("sam", "/groundrules ask")).error).toBe("permission.denied");
