@@ -172,6 +172,8 @@ export async function startConsole(options: {
           text: mentionsIn(line, (key) => store.people.byKey(key)?.name),
         });
         print(frame(`only ${who().name} sees this`, reply.message));
+        // A private answer with buttons (`/workstream close` asks to confirm) is pressable too.
+        if (reply.message.blocks.some((b) => b.kind === "buttons")) remember(who().dm, reply.message);
       }
     }
   };

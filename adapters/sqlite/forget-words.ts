@@ -15,6 +15,9 @@ export const THEIR_TEXT: Array<{ table: string; owner: string; columns: string[]
   { table: "agenda_items", owner: "added_by", columns: ["text"] },
   // A decision's words, as the chair or coordinator who recorded it wrote them.
   { table: "decisions", owner: "recorded_by", columns: ["text"] },
+  // Ground-rules answers given with a name (anonymous ones are tied to no one, so they stay).
+  // Agreed ground rules are the group's words, not the chair's who typed them: they stay.
+  { table: "ground_rules_answers", owner: "person_id", columns: ["answer"] },
 ];
 
 /**

@@ -35,6 +35,8 @@ export const WorkstreamRow = rowReader(
     channel: z.string(),
     settings: z.string(),
     created_at: epochMs,
+    // Optional: a database from before migration 017 has no such column.
+    closed_at: epochMsOrNull.optional(),
   }),
   (r) => ({
     id: r.id,
@@ -42,6 +44,7 @@ export const WorkstreamRow = rowReader(
     channel: r.channel,
     settings: SettingsSchema.parse(JSON.parse(r.settings)),
     createdAt: toDate(r.created_at),
+    closedAt: toDateOrNull(r.closed_at ?? null),
   }),
 );
 

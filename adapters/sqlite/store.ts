@@ -5,6 +5,7 @@ import { createDecisionStore } from "./decision-store.ts";
 import { createDigestFacts } from "./digest-store.ts";
 import { createDissentStore } from "./dissent-store.ts";
 import { createGlossaryStore } from "./glossary-store.ts";
+import { createGroundRulesStore } from "./ground-rules-store.ts";
 import { createMeetingStore } from "./meeting-store.ts";
 import { createMemberStore } from "./member-store.ts";
 import { createOneToOneStore } from "./one-to-one-store.ts";
@@ -46,5 +47,6 @@ export function createSqliteStore(db: Db): Store {
     scheduler: createSchedulerStore(db),
     decisions: createDecisionStore(db),
     outcomeFacts: createOutcomeFacts(db),
+    groundRules: createGroundRulesStore(db),
   };
 }

@@ -11,6 +11,7 @@ export function createWorkstreamStore(db: Db): WorkstreamStore {
     "INSERT INTO workstreams (name, channel, settings, created_at) VALUES (?, ?, ?, ?) RETURNING *",
   );
   const update = db.prepare("UPDATE workstreams SET settings = ? WHERE id = ?");
+  const close = db.prepare("UPDATE workstreams SET closed_at = ? WHERE id = ? AND closed_at IS NULL");
   return {
     create: ({ name, channel, settings, now }) =>
       WorkstreamRow.parse(insert.get(name, channel, JSON.stringify(settings), now.getTime())),
@@ -21,5 +22,6 @@ export function createWorkstreamStore(db: Db): WorkstreamStore {
     updateSettings(id, settings) {
       update.run(JSON.stringify(settings), id);
     },
+    close: (id, at) => close.run(at.getTime(), id).changes === 1,
   };
 }

@@ -6,15 +6,24 @@ import type { Core } from "../ports/core.ts";
 import type { ActionResult } from "../use-cases/action-result.ts";
 import { AGENDA_ACTIONS } from "../use-cases/agenda-messages.ts";
 import { answerCheckIn, resumeCheckIn } from "../use-cases/answer-check-in.ts";
+import { sendGroundRulesAnswers } from "../use-cases/answer-ground-rules.ts";
 import { openAnswerForm, sendAnswer } from "../use-cases/answer-question.ts";
 import { askChairQuestion, sendChairQuestion } from "../use-cases/ask-chair-question.ts";
+import { GROUND_RULES_ACTIONS, openGroundRulesForm } from "../use-cases/ask-ground-rules.ts";
 import { openCommentForm, openSupportForm, sendComment, sendSupport } from "../use-cases/check-in-forms.ts";
+import {
+  CLOSE_ACTIONS,
+  cancelCloseWorkstream,
+  closedSentence,
+  confirmCloseWorkstream,
+} from "../use-cases/close-workstream.ts";
 import { confirmDissent } from "../use-cases/confirm-dissent.ts";
 import { confirmReading } from "../use-cases/confirm-reading.ts";
 import { askDissentEdit, saveDissentEdit } from "../use-cases/edit-dissent.ts";
 import { askApologies, confirmAttending, sendApologies } from "../use-cases/record-attendance.ts";
 import { askOtherFormat, sendFormatRequest } from "../use-cases/request-other-format.ts";
 import { acceptSuggestion, declineSuggestion, sendDecline } from "../use-cases/suggest-agenda-item.ts";
+import { requestOneToOneButton, WELCOME_ONE_TO_ONE } from "../use-cases/welcome-message.ts";
 import { withdrawDissentButton } from "../use-cases/withdraw-dissent.ts";
 
 type ActionHandler = (
@@ -31,6 +40,9 @@ const ofMeeting: WorkstreamOf = (core, value) => core.store.meetings.byId(Number
 const ofQuestion: WorkstreamOf = (core, value) => core.store.papers.question(Number(value))?.workstreamId;
 const ofDissent: WorkstreamOf = (core, value) => core.store.dissent.byId(Number(value))?.workstreamId;
 const ofAgenda: WorkstreamOf = (core, value) => core.store.agenda.byId(Number(value))?.workstreamId;
+const ofRound: WorkstreamOf = (core, value) => core.store.groundRules.roundById(Number(value))?.workstreamId;
+/** The value is the workstream's own id (closing it, the welcome's one-to-one offer). */
+const ofWorkstream: WorkstreamOf = (core, value) => core.store.workstreams.byId(Number(value))?.id;
 /** Check-in values are `<check-in id>` or `<check-in id>:<question>:<choice>`. */
 const ofCheckIn: WorkstreamOf = (core, value) =>
   core.store.checkIns.byId(Number(value.split(":")[0]))?.workstreamId;
@@ -39,7 +51,15 @@ const ofCheckIn: WorkstreamOf = (core, value) =>
  * Button and form handlers by the `action` name our messages carry, each with the workstream
  * its value belongs to: every action must say, so the membership check below covers them all.
  */
-const ACTIONS: Record<string, { run: ActionHandler; workstreamOf: WorkstreamOf }> = {
+const ACTIONS: Record<
+  string,
+  {
+    run: ActionHandler;
+    workstreamOf: WorkstreamOf;
+    /** Still works once the workstream is closed (the final evaluation's answers); default no. */
+    whenClosed?: boolean;
+  }
+> = {
   "meeting.attending": { run: confirmAttending, workstreamOf: ofMeeting },
   "meeting.apologies": { run: askApologies, workstreamOf: ofMeeting },
   "meeting.apologies-sent": { run: sendApologies, workstreamOf: ofMeeting },
@@ -63,6 +83,11 @@ const ACTIONS: Record<string, { run: ActionHandler; workstreamOf: WorkstreamOf }
   [AGENDA_ACTIONS.accept]: { run: acceptSuggestion, workstreamOf: ofAgenda },
   [AGENDA_ACTIONS.decline]: { run: declineSuggestion, workstreamOf: ofAgenda },
   [AGENDA_ACTIONS.declined]: { run: sendDecline, workstreamOf: ofAgenda },
+  [GROUND_RULES_ACTIONS.answer]: { run: openGroundRulesForm, workstreamOf: ofRound },
+  [GROUND_RULES_ACTIONS.sent]: { run: sendGroundRulesAnswers, workstreamOf: ofRound },
+  [WELCOME_ONE_TO_ONE]: { run: requestOneToOneButton, workstreamOf: ofWorkstream },
+  [CLOSE_ACTIONS.confirm]: { run: confirmCloseWorkstream, workstreamOf: ofWorkstream },
+  [CLOSE_ACTIONS.cancel]: { run: cancelCloseWorkstream, workstreamOf: ofWorkstream },
 };
 
 /** What someone removed from a workstream is told when they use a message they had from it. */
@@ -100,6 +125,11 @@ export function handleAction(core: Core, inbound: InboundAction): ActionResult {
     if (workstreamId !== undefined && !core.store.members.get(workstreamId, actor.id)) {
       core.log.info({ action: inbound.action, person: actor.id }, "refused an action from a non-member");
       return { kind: "reply", message: message(NO_LONGER_A_MEMBER) };
+    }
+    // A closed workstream is read-only: every button on its old messages would change something.
+    const workstream = workstreamId === undefined ? undefined : core.store.workstreams.byId(workstreamId);
+    if (workstream?.closedAt && !spec.whenClosed) {
+      return { kind: "reply", message: message(closedSentence(workstream)) };
     }
     return spec.run(core, actor, inbound.value, inbound.fields ?? {});
   } catch (error) {

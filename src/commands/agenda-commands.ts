@@ -15,6 +15,7 @@ const show: CommandSpec<string | undefined> = {
   who: "members",
   topic: "Before a meeting",
   needsWorkstream: true,
+  readOnly: () => true,
   parse(args) {
     const given = words(args);
     if (given.length > 1 || (given[0] !== undefined && parseId("meeting", given[0]) === undefined))

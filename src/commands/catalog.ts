@@ -4,6 +4,7 @@ import { decisionCommands } from "./decision-commands.ts";
 import { digestCommands } from "./digest-commands.ts";
 import { dissentCommands } from "./dissent-commands.ts";
 import { glossaryCommands } from "./glossary-commands.ts";
+import { groundrulesCommands } from "./groundrules-commands.ts";
 import { meetingCommands } from "./meeting-commands.ts";
 import { mineCommands } from "./mine-commands.ts";
 import { oneToOneCommands } from "./one-to-one-commands.ts";
@@ -33,6 +34,7 @@ export const COMMANDS: CommandSpec[] = [
   ...quietCommands,
   ...mineCommands,
   ...decisionCommands,
+  ...groundrulesCommands,
 ];
 
 /** The umbrella command: `/commonpurpose <verb> …` runs any verb (Slack commands are not namespaced). */

@@ -23,6 +23,7 @@ const status: CommandSpec<string> = {
   summary: "see who has answered the check-in (never what)",
   who: "chair",
   needsWorkstream: true,
+  readOnly: () => true,
   parse: (args) => optionalId(status, args),
   run: (core, ctx, id) => showCheckInStatus(core, inWorkstream(ctx), id),
 };
@@ -35,6 +36,7 @@ const summary: CommandSpec<string> = {
   summary: "see the check-in summary so far",
   who: "chair",
   needsWorkstream: true,
+  readOnly: () => true,
   parse: (args) => optionalId(summary, args),
   run: (core, ctx, id) => summariseCheckInNow(core, inWorkstream(ctx), id),
 };

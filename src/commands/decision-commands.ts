@@ -92,6 +92,7 @@ const list: CommandSpec = {
   topic: "After a meeting",
   needsWorkstream: true,
   parse: (args) => nothingMore(list, args),
+  readOnly: () => true,
   run: (core, ctx) => listDecisions(core, inWorkstream(ctx)),
 };
 
@@ -123,6 +124,7 @@ const outcomes: CommandSpec = {
   topic: "Say what you think",
   needsWorkstream: true,
   parse: (args) => nothingMore(outcomes, args),
+  readOnly: () => true,
   run: (core, ctx) => showOutcomes(core, inWorkstream(ctx)),
 };
 

@@ -41,6 +41,7 @@ const list: CommandSpec = {
   summary: "the dissent register, with each entry's history",
   who: "members",
   needsWorkstream: true,
+  readOnly: () => true,
   parse: (args) => nothingMore(list, args),
   run: (core, ctx) => listDissent(core, inWorkstream(ctx)),
 };

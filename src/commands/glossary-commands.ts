@@ -14,6 +14,7 @@ const show: CommandSpec<string> = {
   summary: "plain meanings of the words this group uses (all, or one)",
   who: "members",
   needsWorkstream: true,
+  readOnly: () => true,
   parse: (args) => readText("glossary word", args),
   run: (core, ctx, term) => showGlossary(core, inWorkstream(ctx), term),
 };

@@ -49,6 +49,11 @@ const HELP: Record<string, { topic: Topic; says?: string }> = {
   "workstream group": { topic: "Run the workstream" },
   "workstream set": { topic: "Run the workstream" },
   "digest now": { topic: "Run the workstream", says: "get the coordinator digest now" },
+  groundrules: { topic: "Say what you think", says: "see how the group has agreed to work together" },
+  "groundrules ask": { topic: "Run the workstream" },
+  "groundrules summary": { topic: "Run the workstream" },
+  "groundrules set": { topic: "Run the workstream" },
+  "workstream close": { topic: "Run the workstream" },
 };
 
 /**

@@ -40,6 +40,7 @@ const list: CommandSpec = {
   summary: "the meetings coming up",
   who: "members",
   needsWorkstream: true,
+  readOnly: () => true,
   parse: (args) => nothingMore(list, args),
   run: (core, ctx) => listMeetings(core, inWorkstream(ctx)),
 };

@@ -23,6 +23,7 @@ const oneToOne: CommandSpec<OneToOneInput> = {
   summary: "see one-to-ones; chairs log one held (today unless you give a date)",
   who: "members",
   needsWorkstream: true,
+  readOnly: (input) => !input.mention,
   parse(args, at) {
     const list = words(args);
     if (list.length === 0) return {};

@@ -44,6 +44,7 @@ const list: CommandSpec<string | undefined> = {
   summary: "see a meeting's papers (chairs and coordinators also see who has read them)",
   who: "members",
   needsWorkstream: true,
+  readOnly: () => true,
   parse(args) {
     const given = words(args);
     if (given.length > 1 || (given[0] !== undefined && parseId("meeting", given[0]) === undefined))

@@ -60,6 +60,7 @@ const list: CommandSpec = {
   summary: "the parking lot: open items with their owner and revisit date",
   who: "members",
   needsWorkstream: true,
+  readOnly: () => true,
   parse(args) {
     if (args.trim())
       usageError(

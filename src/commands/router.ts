@@ -4,6 +4,7 @@ import { code, em, rich } from "../domain/rich-text.ts";
 import { cleanText, quoteBack } from "../domain/text.ts";
 import { type Message, message } from "../messages/message.ts";
 import type { CommandContext, Core } from "../ports/core.ts";
+import { closedSentence } from "../use-cases/close-workstream.ts";
 import { nameList } from "../use-cases/people.ts";
 import { COMMANDS, UMBRELLA } from "./catalog.ts";
 import { helpFor } from "./help.ts";
@@ -113,6 +114,10 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     core.store.members.workstreamsOf(actor.id)[0]?.settings.timezone ??
     core.defaultTimezone;
   const input = spec.parse(rest, { platform: ctx.platform, zone, now: core.clock.now() });
+  // A closed workstream is read-only (PRODUCT.md §13): the one place that says so for commands.
+  if (spec.needsWorkstream && ctx.workstream?.closedAt && !spec.readOnly?.(input)) {
+    refuse("workstream.closed", closedSentence(ctx.workstream));
+  }
   return spec.run(core, ctx, input);
 }
 

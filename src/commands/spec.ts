@@ -53,6 +53,12 @@ export interface CommandSpec<I = unknown> {
   topic?: HelpTopic;
   /** Only makes sense where there is no workstream yet (setup), so /help hides it inside one. */
   outsideWorkstreamOnly?: boolean;
+  /**
+   * True when, with this input, it only looks: it still works once the workstream is closed.
+   * Every other command that needs a workstream is refused there, so a new command is safe
+   * by default. (A method, so each spec's own input type fits.)
+   */
+  readOnly?(input: I): boolean;
   parse(args: string, at: ParseContext): I;
   run(core: Core, ctx: CommandContext, input: I): Message | Promise<Message>;
 }

@@ -29,6 +29,7 @@ const list: CommandSpec = {
   summary: "your support requests (coordinators: every open one)",
   who: "members",
   needsWorkstream: true,
+  readOnly: () => true,
   parse: (args) => nothingMore(list, args),
   run: (core, ctx) => listSupport(core, inWorkstream(ctx)),
 };

@@ -4,6 +4,7 @@ import { GROUPS, type Group, GroupSchema, ROLES, type Role, RoleSchema } from ".
 import { quoteBack, readText } from "../domain/text.ts";
 import { addMembers, syncMembers } from "../use-cases/add-members.ts";
 import { changeSetting } from "../use-cases/change-setting.ts";
+import { askToCloseWorkstream } from "../use-cases/close-workstream.ts";
 import { removeMember } from "../use-cases/remove-member.ts";
 import { setMemberGroup } from "../use-cases/set-member-group.ts";
 import { setMemberRole } from "../use-cases/set-member-role.ts";
@@ -56,6 +57,7 @@ const show: CommandSpec = {
   summary: "who is in this workstream, the next meeting, and its settings",
   who: "members",
   needsWorkstream: true,
+  readOnly: () => true,
   parse(args) {
     if (args.trim())
       usageError(
@@ -172,4 +174,16 @@ const set: CommandSpec<{ name: string; value: string }> = {
   run: (core, ctx, input) => changeSetting(core, inWorkstream(ctx), input.name, input.value),
 };
 
-export const workstreamCommands: CommandSpec[] = [setup, show, add, sync, remove, role, group, set];
+const close: CommandSpec = {
+  verb: "workstream",
+  sub: "close",
+  usage: "/workstream close",
+  example: "/workstream close",
+  summary: "close the workstream when its work is done (asks you to confirm first)",
+  who: "coordinator",
+  needsWorkstream: true,
+  parse: (args) => nothingMore(close, args),
+  run: (core, ctx) => askToCloseWorkstream(core, inWorkstream(ctx)),
+};
+
+export const workstreamCommands: CommandSpec[] = [setup, show, add, sync, remove, role, group, set, close];

@@ -18,6 +18,8 @@ export interface Workstream {
   settings: Settings;
   /** When it was set up: a weekly slot before then was never its to send. */
   createdAt?: Date;
+  /** When `/workstream close` made it read-only; null (or absent) while it is open. */
+  closedAt?: Date | null;
 }
 
 /** A person in one workstream, with their role and stakeholder group there. */

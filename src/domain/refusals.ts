@@ -12,6 +12,7 @@ export type CommandVerb =
   | "digest"
   | "dissent"
   | "glossary"
+  | "groundrules"
   | "meeting"
   | "mine"
   | "onetoone"
@@ -27,7 +28,9 @@ export type CommandVerb =
 export type CommandSub =
   | "add"
   | "bring"
+  | "ask"
   | "cancel"
+  | "close"
   | "done"
   | "drop"
   | "end"
@@ -68,7 +71,8 @@ export type WorkstreamRefusal =
   | "workstream.not-here"
   | "workstream.setup-in-dm"
   | "workstream.sync-unsupported"
-  | "workstream.which";
+  | "workstream.which"
+  | "workstream.closed";
 
 export type MemberRefusal =
   | "member.not-found"
@@ -162,6 +166,14 @@ export type OneToOneRefusal =
 
 export type GlossaryRefusal = "glossary.not-found";
 
+export type GroundRulesRefusal =
+  | "groundrules.already-open"
+  | "groundrules.answered"
+  | "groundrules.closed"
+  | "groundrules.gone"
+  | "groundrules.no-members"
+  | "groundrules.none";
+
 export type AgendaRefusal =
   | "agenda.decided"
   | "agenda.gone"
@@ -207,6 +219,7 @@ export type RefusalCode =
   | DissentRefusal
   | PapersRefusal
   | GlossaryRefusal
+  | GroundRulesRefusal
   | AgendaRefusal
   | ParkingRefusal
   | OneToOneRefusal

@@ -21,6 +21,8 @@ export const TEXT_LIMITS = {
   place: 1000,
   // What was decided: longer than a title, since a decision often says why and what follows.
   decision: 1000,
+  // An agreed ground rule travels in every new member's welcome, so it is kept short.
+  "ground rule": 500,
 } as const;
 
 export type TextKind = keyof typeof TEXT_LIMITS;

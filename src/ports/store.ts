@@ -7,6 +7,7 @@ import type { CheckInStore } from "./checkin-store.ts";
 import type { DecisionStore } from "./decision-store.ts";
 import type { DigestFacts } from "./digest-store.ts";
 import type { DissentStore } from "./dissent-store.ts";
+import type { GroundRulesStore } from "./ground-rules-store.ts";
 import type { OneToOneStore } from "./one-to-one-store.ts";
 import type { OutcomeFacts } from "./outcome-facts.ts";
 import type { GlossaryStore, PapersStore } from "./papers-store.ts";
@@ -52,6 +53,8 @@ export interface Store {
   outcomeFacts: OutcomeFacts;
   /** The scheduler's last tick, for logging work missed while the bot was down. */
   scheduler: SchedulerStore;
+  /** Ground rules agreed and asked about (PRODUCT.md §13). */
+  groundRules: GroundRulesStore;
 }
 
 export interface PeopleStore {
@@ -69,6 +72,8 @@ export interface WorkstreamStore {
   byId(id: number): Workstream | undefined;
   all(): Workstream[];
   updateSettings(id: number, settings: Settings): void;
+  /** Marks it closed (read-only from now on); false when it already was. */
+  close(id: number, at: Date): boolean;
 }
 
 export interface MemberStore {

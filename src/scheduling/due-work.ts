@@ -1,8 +1,10 @@
+import type { Workstream } from "../domain/entities.ts";
 import type { Core } from "../ports/core.ts";
 import { queueCheckInClosings } from "./check-in-closing.ts";
 import { queueCheckInOpenings } from "./check-in-openings.ts";
 import { queueCheckInReminders } from "./check-in-reminders.ts";
 import { queueDigests } from "./digest-schedule.ts";
+import { queueGroundRulesClosings } from "./ground-rules-closing.ts";
 import { queueMeetingReminders } from "./meeting-reminders.ts";
 import { logMissedWork } from "./missed-work.ts";
 import { queueOneToOneReminders } from "./one-to-one-overdue.ts";
@@ -26,6 +28,7 @@ const RULES: Array<(core: Core, now: Date) => number> = [
   queuePapersReminders,
   queueDigests,
   queueOneToOneReminders,
+  queueGroundRulesClosings,
 ];
 
 /**
@@ -37,10 +40,11 @@ const RULES: Array<(core: Core, now: Date) => number> = [
 export function queueDueWork(core: Core): number {
   const now = core.clock.now();
   const since = core.store.scheduler.lastTick();
+  const open = openWorkstreamsOnly(core);
   let queued = 0;
   for (const rule of RULES) {
     try {
-      queued += core.store.transaction(() => rule(core, now));
+      queued += core.store.transaction(() => rule(open, now));
     } catch (error) {
       core.log.error(
         { rule: rule.name, err: error instanceof Error ? error.name : "unknown" },
@@ -49,7 +53,7 @@ export function queueDueWork(core: Core): number {
     }
   }
   try {
-    logMissedWork(core, since, now);
+    logMissedWork(open, since, now);
   } catch (error) {
     core.log.error(
       { err: error instanceof Error ? error.name : "unknown" },
@@ -59,4 +63,27 @@ export function queueDueWork(core: Core): number {
   // Recorded even when the check failed: the next tick must not look at the same gap again.
   core.store.scheduler.recordTick(now);
   return queued;
+}
+
+/**
+ * The core as the scheduler sees it: a closed workstream (PRODUCT.md §13) is not there, so no
+ * rule finds anything of its due — no reminders, digests, check-ins or reviews. Every rule
+ * already looks its workstream up and skips one it cannot find: this is the one check.
+ */
+function openWorkstreamsOnly(core: Core): Core {
+  const { workstreams } = core.store;
+  const open = (w: Workstream | undefined) => (w?.closedAt ? undefined : w);
+  return {
+    ...core,
+    store: {
+      ...core.store,
+      workstreams: {
+        ...workstreams,
+        byId: (id) => open(workstreams.byId(id)),
+        byChannel: (channel) => open(workstreams.byChannel(channel)),
+        byName: (name) => open(workstreams.byName(name)),
+        all: () => workstreams.all().filter((w) => !w.closedAt),
+      },
+    },
+  };
 }

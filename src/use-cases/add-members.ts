@@ -1,4 +1,4 @@
-import type { Person, Workstream } from "../domain/entities.ts";
+import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import type { Mention } from "../domain/mention.ts";
 import { code, em, rich } from "../domain/rich-text.ts";
@@ -7,7 +7,9 @@ import { type Message, message } from "../messages/message.ts";
 import { queueDirectMessage } from "../outbox/enqueue.ts";
 import { platformOf } from "../ports/chat-gateway.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
+import { askNewMemberAboutGroundRules } from "./ask-ground-rules.ts";
 import { nameList, personFor } from "./people.ts";
+import { welcomeMessage } from "./welcome-message.ts";
 
 /** `/workstream add <@people…> [as <group>]`. People already in it keep their role. */
 export function addMembers(
@@ -53,21 +55,11 @@ function join(core: Core, ctx: WorkstreamContext, person: Person, group: Group |
     group: group ?? "other",
     now,
   });
-  queueDirectMessage(core, workstream, person, welcome(workstream, person, ctx.actor.name), {
+  queueDirectMessage(core, workstream, person, welcomeMessage(core, workstream, person, ctx.actor.name), {
     key: `welcome:${workstream.id}:${person.id}:${now.getTime()}`,
   });
+  askNewMemberAboutGroundRules(core, workstream, person);
   return true;
-}
-
-function welcome(workstream: Workstream, person: Person, by: string): Message {
-  return message(
-    rich`Hi ${person.name} — ${by} has added you to ${em(workstream.name)}. Welcome.`,
-    {
-      kind: "text",
-      text: "I'll send you the papers before each meeting and a short check-in after it. The chair sees your answers, and you can answer anonymously; the coordinator sees totals only.",
-    },
-    { kind: "note", text: rich`Type ${code("/help")} at any time to see what you can do.` },
-  );
 }
 
 function summary(ctx: WorkstreamContext, added: Person[], asked: number, group: Group | undefined): Message {

@@ -44,6 +44,8 @@ export function collectMine(core: Core, person: Person): Mine {
   const now = core.clock.now();
   const result: Mine = { workstreams: [], waiting: 0 };
   for (const workstream of core.store.members.workstreamsOf(person.id)) {
+    // A closed workstream is read-only: nothing in it waits for anyone (PRODUCT.md §13).
+    if (workstream.closedAt) continue;
     const zone = workstream.settings.timezone;
     const sections: Section[] = [];
     const add = (heading: string, items: Item[]) => {

@@ -1,7 +1,7 @@
 import { formatId } from "../domain/ids.ts";
 import { code, em, rich } from "../domain/rich-text.ts";
 import { GROUPS, groupLabel, isOrganiser } from "../domain/roles.ts";
-import { formatWhen } from "../domain/time.ts";
+import { formatDay, formatWhen } from "../domain/time.ts";
 import type { Message } from "../messages/message.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
 import { capitalise, chairsOf, coordinatorsOf, nameList } from "./people.ts";
@@ -20,10 +20,16 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
   const settings = Object.entries(workstream.settings)
     .map(([k, v]) => `${k} ${v}`)
     .join(" · ");
+  const closed = workstream.closedAt
+    ? rich`${em(workstream.name)} closed on ${formatDay(workstream.closedAt, zone, now)}. Its records are kept and can still be looked at.`
+    : undefined;
   return {
-    text: rich`${em(workstream.name)} has ${members.length} ${members.length === 1 ? "member" : "members"}.`,
+    text:
+      closed ??
+      rich`${em(workstream.name)} has ${members.length} ${members.length === 1 ? "member" : "members"}.`,
     blocks: [
       { kind: "heading", text: workstream.name },
+      ...(closed ? [{ kind: "text" as const, text: closed }] : []),
       {
         kind: "fields",
         fields: [

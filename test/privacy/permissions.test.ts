@@ -82,6 +82,11 @@ const SPEC: Array<[command: string, allowed: string, note?: string]> = [
   ["/decision list", "YYYNN"],
   ["/decision bring DC-1 M-2", "YNNNN"],
   ["/outcomes", "YYYNN"],
+  ["/workstream close", "NYNNN", "coordinator; it only asks to confirm (buttons)"],
+  ["/groundrules", "YYYNN"],
+  ["/groundrules ask", "YNNNN"],
+  ["/groundrules summary", "YNNNN"],
+  ["/groundrules set 2 Everyone speaks once before anyone speaks twice", "YNNNN"],
 ];
 
 /** Refusals that mean "not you": the router's and the use cases' own (not yours, chair only…). */
