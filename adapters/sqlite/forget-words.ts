@@ -13,6 +13,12 @@ export const THEIR_TEXT: Array<{ table: string; owner: string; columns: string[]
   { table: "dissent", owner: "member_id", columns: ["view"] },
   // A member's agenda suggestion (a chair's own items too: whoever added it owns its words).
   { table: "agenda_items", owner: "added_by", columns: ["text"] },
+  // Named review answers' comments (anonymous ones are tied to no one, so they stay).
+  {
+    table: "review_answers",
+    owner: "person_id",
+    columns: ["task_comment", "process_comment", "learn_comment"],
+  },
 ];
 
 /**

@@ -12,6 +12,7 @@ import { createOutboxStore } from "./outbox-store.ts";
 import { createPapersStore } from "./papers-store.ts";
 import { createParkingStore } from "./parking-store.ts";
 import { createPeopleStore } from "./people-store.ts";
+import { createReviewStore } from "./review-store.ts";
 import { createSchedulerStore } from "./scheduler-store.ts";
 import { createSupportStore } from "./support-store.ts";
 import { createWorkstreamStore } from "./workstream-store.ts";
@@ -42,5 +43,6 @@ export function createSqliteStore(db: Db): Store {
     glossary: createGlossaryStore(db),
     agenda: createAgendaStore(db),
     scheduler: createSchedulerStore(db),
+    reviews: createReviewStore(db),
   };
 }

@@ -7,6 +7,7 @@ import type { ActionResult } from "../use-cases/action-result.ts";
 import { AGENDA_ACTIONS } from "../use-cases/agenda-messages.ts";
 import { answerCheckIn, resumeCheckIn } from "../use-cases/answer-check-in.ts";
 import { openAnswerForm, sendAnswer } from "../use-cases/answer-question.ts";
+import { openReviewForm, sendReview } from "../use-cases/answer-review.ts";
 import { askChairQuestion, sendChairQuestion } from "../use-cases/ask-chair-question.ts";
 import { openCommentForm, openSupportForm, sendComment, sendSupport } from "../use-cases/check-in-forms.ts";
 import { confirmDissent } from "../use-cases/confirm-dissent.ts";
@@ -14,6 +15,7 @@ import { confirmReading } from "../use-cases/confirm-reading.ts";
 import { askDissentEdit, saveDissentEdit } from "../use-cases/edit-dissent.ts";
 import { askApologies, confirmAttending, sendApologies } from "../use-cases/record-attendance.ts";
 import { askOtherFormat, sendFormatRequest } from "../use-cases/request-other-format.ts";
+import { REVIEW_ACTIONS } from "../use-cases/review-messages.ts";
 import { acceptSuggestion, declineSuggestion, sendDecline } from "../use-cases/suggest-agenda-item.ts";
 import { withdrawDissentButton } from "../use-cases/withdraw-dissent.ts";
 
@@ -30,6 +32,7 @@ type WorkstreamOf = (core: Core, value: string) => number | undefined;
 const ofMeeting: WorkstreamOf = (core, value) => core.store.meetings.byId(Number(value))?.workstreamId;
 const ofQuestion: WorkstreamOf = (core, value) => core.store.papers.question(Number(value))?.workstreamId;
 const ofDissent: WorkstreamOf = (core, value) => core.store.dissent.byId(Number(value))?.workstreamId;
+const ofReview: WorkstreamOf = (core, value) => core.store.reviews.byId(Number(value))?.workstreamId;
 const ofAgenda: WorkstreamOf = (core, value) => core.store.agenda.byId(Number(value))?.workstreamId;
 /** Check-in values are `<check-in id>` or `<check-in id>:<question>:<choice>`. */
 const ofCheckIn: WorkstreamOf = (core, value) =>
@@ -63,6 +66,8 @@ const ACTIONS: Record<string, { run: ActionHandler; workstreamOf: WorkstreamOf }
   [AGENDA_ACTIONS.accept]: { run: acceptSuggestion, workstreamOf: ofAgenda },
   [AGENDA_ACTIONS.decline]: { run: declineSuggestion, workstreamOf: ofAgenda },
   [AGENDA_ACTIONS.declined]: { run: sendDecline, workstreamOf: ofAgenda },
+  [REVIEW_ACTIONS.open]: { run: openReviewForm, workstreamOf: ofReview },
+  [REVIEW_ACTIONS.send]: { run: sendReview, workstreamOf: ofReview },
 };
 
 /** What someone removed from a workstream is told when they use a message they had from it. */

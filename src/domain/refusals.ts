@@ -18,6 +18,7 @@ export type CommandVerb =
   | "park"
   | "parked"
   | "quiet"
+  | "review"
   | "support"
   | "workstream";
 
@@ -174,6 +175,8 @@ export type SupportRefusal = "support.already-done" | "support.id" | "support.no
 
 export type QuietRefusal = "quiet.past";
 
+export type ReviewRefusal = "review.already-open" | "review.gone" | "review.incomplete" | "review.none";
+
 /** Free text and times, read the same way by every feature. */
 export type InputRefusal = "text.too-long" | "time.unreadable";
 
@@ -197,5 +200,6 @@ export type RefusalCode =
   | OneToOneRefusal
   | SupportRefusal
   | QuietRefusal
+  | ReviewRefusal
   | InputRefusal
   | ConsoleRefusal;

@@ -9,6 +9,9 @@ import { queueOneToOneReminders } from "./one-to-one-overdue.ts";
 import { queuePapersDistribution } from "./papers-distribution.ts";
 import { queuePapersReminders } from "./papers-reminders.ts";
 import { queueParkedRevisitReminders } from "./parked-revisit-reminders.ts";
+import { queueReviewClosings } from "./review-closing.ts";
+import { queueReviewOpenings } from "./review-openings.ts";
+import { queueReviewReminders } from "./review-reminders.ts";
 
 /**
  * One rule per kind of scheduled message. Each looks at the database and the clock and queues
@@ -26,6 +29,10 @@ const RULES: Array<(core: Core, now: Date) => number> = [
   queuePapersReminders,
   queueDigests,
   queueOneToOneReminders,
+  // Closings first: a review that closes on this tick lets the next scheduled one open.
+  queueReviewClosings,
+  queueReviewOpenings,
+  queueReviewReminders,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { dropOff } from "./digest/drop-off.ts";
 import { listened } from "./digest/listened.ts";
 import { oneToOnes } from "./digest/one-to-ones.ts";
 import { parkedItems } from "./digest/parked.ts";
+import { reviews } from "./digest/reviews.ts";
 import type { SectionBuilder } from "./digest/section.ts";
 import { supportRequests } from "./digest/support.ts";
 import { undeliveredMessages } from "./digest/undelivered.ts";
@@ -21,6 +22,7 @@ export const DIGEST_SECTIONS: SectionBuilder[] = [
   parkedItems,
   supportRequests,
   listened,
+  reviews,
   undeliveredMessages,
 ];
 

@@ -76,6 +76,9 @@ const SPEC: Array<[command: string, allowed: string, note?: string]> = [
   ["/digest now", "NYNNN"],
   ["/quiet until 2026-12-20", "YYYYY"],
   ["/quiet off", "YYYYY"],
+  ["/review start", "YNNNN"],
+  ["/review summary", "YYNNN"],
+  ["/workstream set review-every-weeks 8", "YYNNN"],
   ["/mine", "YYYYY", "anyone: each sees only their own things"],
   ["/help", "YYYYY"],
 ];

@@ -1,0 +1,39 @@
+import { formatDay } from "../../domain/time.ts";
+import { reviewTrend } from "../review-figures.ts";
+import { headlineWords } from "../review-messages.ts";
+import type { DigestInput, SectionBuilder } from "./section.ts";
+
+/**
+ * The latest closed review's two headline figures — the task and how we work together — as
+ * coordinators may see them (aggregates, folded), with the one before for comparison.
+ */
+export const reviews: SectionBuilder = {
+  name: "reviews",
+  build({ core, workstream }: DigestInput) {
+    const trend = reviewTrend(core.store.reviews, workstream.id, "aggregates");
+    const last = trend.at(-1);
+    if (!last) return undefined;
+    const zone = workstream.settings.timezone;
+    const before = trend.at(-2);
+    const previous = (part: "task" | "process") => {
+      const h = before?.parts[part];
+      return h && h.all > 0 ? ` (the review before: ${Math.round((100 * h.high) / h.all)}%)` : "";
+    };
+    return {
+      heading: "Latest review",
+      blocks: [
+        {
+          kind: "text",
+          text: `The review sent on ${formatDay(last.review.openedAt, zone)}: ${last.summary.answered} of ${last.summary.invited} answered.`,
+        },
+        {
+          kind: "list",
+          items: [
+            `The task: ${headlineWords(last.parts.task)}${previous("task")}.`,
+            `How we work together: ${headlineWords(last.parts.process)}${previous("process")}.`,
+          ],
+        },
+      ],
+    };
+  },
+};
