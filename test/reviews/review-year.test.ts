@@ -116,3 +116,39 @@ describe("a simulated year of scheduled reviews", () => {
     expect(reviews()).toHaveLength(2);
   }, 60_000);
 });
+
+describe("scheduled reviews and people's time", () => {
+  it("holds a review that falls on a Saturday until Monday morning, and counts its week from then", async () => {
+    await setUp("2027-01-09T10:00:00Z"); // a Saturday
+    h.clock.set("2027-04-03T09:00:00Z"); // Saturday 3 April, 10:00 BST: the slot
+    await h.bot.tick();
+    expect(reviews()).toHaveLength(1);
+    expect(invitations("sam")).toHaveLength(0);
+    h.clock.set("2027-04-05T06:59:00Z");
+    await h.bot.tick();
+    expect(invitations("sam")).toHaveLength(0);
+    h.clock.set("2027-04-05T07:00:00Z"); // Monday, 8:00 BST
+    await h.bot.tick();
+    expect(invitations("sam")).toHaveLength(1);
+    expect(invitations("sam")[0]?.text).toContain("It is open until Monday 12 April, 8am");
+  });
+
+  it("stops an old review button working for someone removed from the workstream", async () => {
+    await setUp();
+    await h.say("chris", "/review start");
+    await h.bot.deliver();
+    const button = h.gateway
+      .to("test:lee")
+      .flatMap((s) => s.message.blocks.flatMap((b) => (b.kind === "buttons" ? b.buttons : [])))[0];
+    await h.say("cora", "/workstream remove <@lee|Lee>");
+    const result = h.bot.action({
+      platform: "test",
+      actor: h.person("lee"),
+      action: String(button?.action),
+      value: String(button?.value),
+    });
+    expect(result.kind).toBe("reply");
+    if (result.kind === "reply")
+      expect(JSON.stringify(result.message)).toContain("no longer in this workstream");
+  });
+});
