@@ -41,6 +41,19 @@ describe("/review start", () => {
     expect(h.gateway.to("test:chris")[0]?.text).toContain("never shown to you or anyone by name");
   });
 
+  it("shows in /mine until answered, then only that it was answered", async () => {
+    await groupOfNine();
+    await h.say("chris", "/review start");
+    await h.bot.deliver();
+    const before = await h.say("sam", "/mine", "dm");
+    expect(before.text).toContain("The review: when you have a minute. It closes on");
+    expect(before.text).toContain("Answer the review");
+    reviewDriver(h).answer("sam", scores(3, 3));
+    const after = await h.say("sam", "/mine", "dm");
+    expect(after.text).toContain("The review: answered. Thank you.");
+    expect(after.text).not.toContain("Answer the review");
+  });
+
   it("refuses a second review while one is open, and a member starting one", async () => {
     await groupOfNine();
     await h.say("chris", "/review start");

@@ -9,6 +9,9 @@ import type { DigestInput, SectionBuilder } from "./section.ts";
  */
 export const reviews: SectionBuilder = {
   name: "reviews",
+  // A chair who answered knows their own answers, which these aggregates include: with them, a
+  // figure of three would leave two people's answers. Chairs read /review summary instead.
+  coordinatorsOnly: true,
   build({ core, workstream }: DigestInput) {
     const trend = reviewTrend(core.store.reviews, workstream.id, "aggregates");
     const last = trend.at(-1);
