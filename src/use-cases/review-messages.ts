@@ -26,7 +26,7 @@ export function reviewName(review: Review): string {
 /** Who sees what, worded for the reader: a chair's own answers reach nobody but as totals. */
 function whoSees(isChair: boolean): string {
   return isChair
-    ? "Your answers as chair are never shown to you or anyone by name: the coordinators see them only as totals, mixed with everyone else's."
+    ? "Your answers as chair are never shown by name, and not in the summary you get: the coordinators see them mixed in with everyone else's, as totals and comments without names."
     : "Your answers are anonymous unless you choose to share your name. The chair and the coordinators see totals, and comments without names.";
 }
 
@@ -72,7 +72,13 @@ export function reviewReminder(workstream: Workstream, review: Review, person: P
       { kind: "text", text },
       {
         kind: "buttons",
-        buttons: [{ action: REVIEW_ACTIONS.open, label: "Answer the review", value: String(review.id) }],
+        buttons: [
+          {
+            action: REVIEW_ACTIONS.open,
+            label: review.kind === "final" ? "Answer the evaluation" : "Answer the review",
+            value: String(review.id),
+          },
+        ],
       },
     ],
   };
@@ -171,7 +177,7 @@ export function reviewBlocks(workstream: Workstream, review: Review, summary: Re
   for (const { part, label } of PARTS) {
     const figures = summary.parts[part];
     if (!figures) continue;
-    const items: Text[] = [rich`${em(label)}: ${headlineWords(figures.headline)}.`];
+    const items: Text[] = [`Overall: ${headlineWords(figures.headline)}.`];
     for (const q of REVIEW_QUESTIONS.filter((x) => x.part === part)) {
       const mean = figures.means[q.id];
       if (mean !== undefined) items.push(`${q.text} Average ${mean.toFixed(1)} out of 5.`);
@@ -184,10 +190,13 @@ export function reviewBlocks(workstream: Workstream, review: Review, summary: Re
       );
     blocks.push({ kind: "heading", text: label }, { kind: "list", items });
     if (figures.comments.length > 0)
-      blocks.push({
-        kind: "list",
-        items: figures.comments.map((c) => (c.name ? rich`${c.name}: "${c.text}"` : rich`"${c.text}"`)),
-      });
+      blocks.push(
+        { kind: "text", text: "What people added:" },
+        {
+          kind: "list",
+          items: figures.comments.map((c) => (c.name ? rich`${c.name}: "${c.text}"` : rich`"${c.text}"`)),
+        },
+      );
   }
   if (summary.learn.length > 0)
     blocks.push(

@@ -66,7 +66,7 @@ describe("a chair who knows who answered, and their own answers", () => {
     expect(a.chair).toContain("2 answers are not shown yet");
     expect(a.chair).not.toContain("I am exhausted");
     // The coordinators see the three together, as totals.
-    expect(a.coordinator).toContain("The task*: 0 of 6 answers were 4 or 5 out of 5 (0%)");
+    expect(a.coordinator).toContain("*The task*\n• Overall: 0 of 6 answers were 4 or 5 out of 5 (0%)");
     expect(a.coordinator).not.toEqual(b.coordinator);
   });
 

@@ -38,7 +38,9 @@ describe("/review start", () => {
     const sam = h.gateway.to("test:sam")[0]?.text ?? "";
     expect(sam).toContain("Hi Sam — time for *Medication safety*'s review");
     expect(sam).toContain("Your answers are anonymous unless you choose to share your name");
-    expect(h.gateway.to("test:chris")[0]?.text).toContain("never shown to you or anyone by name");
+    expect(h.gateway.to("test:chris")[0]?.text).toContain(
+      "never shown by name, and not in the summary you get",
+    );
   });
 
   it("shows in /mine until answered, then only that it was answered", async () => {
@@ -157,8 +159,10 @@ describe("/review start", () => {
     expect(h.gateway.to("test:sam")).toEqual([]);
     // The chair's own answers are not in the chair's figures: 6 people, 12 task answers.
     expect(chair[0]).toContain("7 of 9 answered");
-    expect(chair[0]).toContain("The task*: 8 of 12 answers were 4 or 5 out of 5 (67%)");
-    expect(chair[0]).toContain("How we work together*: 12 of 24 answers were 4 or 5 out of 5 (50%)");
+    expect(chair[0]).toContain("*The task*\n• Overall: 8 of 12 answers were 4 or 5 out of 5 (67%)");
+    expect(chair[0]).toContain(
+      "*How we work together*\n• Overall: 12 of 24 answers were 4 or 5 out of 5 (50%)",
+    );
     expect(chair[0]).toContain('Kim: "More notice of deadlines, please"');
     expect(chair[0]).toContain('"Good chairing lately"');
     expect(chair[0]).not.toContain("Lee:");
@@ -166,8 +170,10 @@ describe("/review start", () => {
     // By group, the carers and Cora would leave two anonymous answers on their own: no breakdown.
     expect(chair[0]).not.toContain("Service users:");
     // Coordinators get aggregates, the chair's answers folded in, and no names.
-    expect(coordinator[0]).toContain("The task*: 8 of 14 answers were 4 or 5 out of 5 (57%)");
-    expect(coordinator[0]).toContain("How we work together*: 12 of 28 answers were 4 or 5 out of 5 (43%)");
+    expect(coordinator[0]).toContain("*The task*\n• Overall: 8 of 14 answers were 4 or 5 out of 5 (57%)");
+    expect(coordinator[0]).toContain(
+      "*How we work together*\n• Overall: 12 of 28 answers were 4 or 5 out of 5 (43%)",
+    );
     expect(coordinator[0]).toContain('"I feel stretched thin"');
     expect(coordinator[0]).toContain("Service users: 6 of 8 answers were 4 or 5");
     expect(coordinator[0]).toContain("Other groups: 2 of 6 answers were 4 or 5");
