@@ -29,7 +29,7 @@ function openDueReview(core: Core, workstream: Workstream, now: Date): number {
   if (due.passedOver > 0)
     core.log.warn(
       { kind: "review", workstream: workstream.id, reviews: due.passedOver },
-      "missed while the bot was down; not sent",
+      "earlier scheduled reviews passed over (downtime, or a changed review-every-weeks); only the latest is sent",
     );
   return openReview(core, workstream, { kind: "scheduled", now, slot: due.slot }).invited;
 }
