@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHarness, seedGroup } from "../helpers/harness.ts";
+import { createHarness, seedGroup, tempDatabase } from "../helpers/harness.ts";
 
 let h: ReturnType<typeof createHarness>;
 afterEach(() => h?.cleanup());
@@ -115,6 +115,30 @@ describe("a simulated year of scheduled reviews", () => {
     await run("2027-09-01T12:00:00Z", 24 * HOUR);
     expect(reviews()).toHaveLength(2);
   }, 60_000);
+});
+
+describe("a restart after downtime", () => {
+  it("a new process on the same database sends the missed review once, and a second restart sends nothing more", async () => {
+    const database = tempDatabase();
+    try {
+      const first = createHarness({ start: "2027-01-05T10:00:00Z", dbPath: database });
+      await seedGroup(first);
+      first.clock.set("2027-03-29T12:00:00Z");
+      await first.bot.tick();
+      // Down over the 30 March slot; back on 1 April.
+      for (let run = 0; run < 2; run++) {
+        const again = createHarness({ start: "2027-04-01T09:00:00Z", dbPath: database });
+        await again.bot.tick();
+        await again.bot.tick();
+        const sam = again.gateway.to("test:sam").filter((s) => s.text.includes("time for"));
+        expect(sam).toHaveLength(run === 0 ? 1 : 0);
+      }
+      const rows = first.db.prepare("SELECT slot FROM reviews").pluck().all();
+      expect(rows).toEqual([Date.parse("2027-03-30T09:00:00Z")]);
+    } finally {
+      database.cleanup();
+    }
+  });
 });
 
 describe("scheduled reviews and people's time", () => {
