@@ -30,7 +30,9 @@ export function summariseReviewNow(core: Core, ctx: WorkstreamContext): Message 
       .invites(open.id)
       .filter((i) => i.answeredAt !== null)
       .map((i) => i.name);
-    if (answered.length > 0) blocks.push({ kind: "note", text: `Answered so far: ${nameList(answered)}.` });
+    // Who has answered (never what) is the chair's, as with check-ins; coordinators get the count.
+    if (audience === "chair" && answered.length > 0)
+      blocks.push({ kind: "note", text: `Answered so far: ${nameList(answered)}.` });
   }
   const trend = reviewTrend(core.store.reviews, workstream.id, audience);
   const last = trend.at(-1);

@@ -135,6 +135,9 @@ describe("/review start", () => {
     expect(open.text).toContain("Answered so far: Ann, Bob, Chris, Cora, Kim, Lee and Sam");
     expect(open.text).not.toContain("out of 5");
     expect(open.text).not.toContain("More notice");
+    const coordinatorView = await h.say("cora", "/review summary");
+    expect(coordinatorView.text).toContain("7 of 9 have answered");
+    expect(coordinatorView.text).not.toContain("Answered so far");
 
     h.gateway.clear();
     h.clock.set("2026-12-04T09:59:00Z");
