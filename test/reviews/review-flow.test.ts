@@ -130,6 +130,11 @@ describe("/review start", () => {
     drive.answer("chris", { ...scores(1, 1), processComment: "I feel stretched thin" });
     drive.answer("cora", scores(3, 3));
 
+    await h.say("cora", "/digest now");
+    await h.bot.deliver();
+    const digest = h.gateway.to("test:cora").at(-1)?.text ?? "";
+    expect(digest).toContain("A review is open until Tuesday 8 December, 10am: 7 of 9 have answered so far.");
+    expect(digest).not.toContain("out of 5");
     const open = await h.say("chris", "/review summary");
     expect(open.text).toContain("7 of 9 have answered");
     expect(open.text).toContain("Answered so far: Ann, Bob, Chris, Cora, Kim, Lee and Sam");
@@ -214,7 +219,7 @@ describe("/review start", () => {
       .to("test:cora")
       .map((s) => s.text)
       .join("\n");
-    expect(digest).toContain("Latest review");
+    expect(digest).toContain("Reviews");
     expect(digest).toContain("The task: 8 of 8 answers were 4 or 5 out of 5 (100%) (the review before: 0%).");
     expect(digest).toContain(
       "How we work together: 16 of 16 answers were 4 or 5 out of 5 (100%) (the review before: 0%).",
