@@ -94,7 +94,7 @@ export function reviewForm(review: Review, isChair: boolean): Form {
     fields.push({
       kind: "text",
       id: part.comment,
-      label: `${part.label}: anything you would like to add? (optional)`,
+      label: `${part.label}: anything you would like to add?`,
       multiline: true,
       optional: true,
       maxLength: TEXT_LIMITS.comment,
@@ -104,7 +104,7 @@ export function reviewForm(review: Review, isChair: boolean): Form {
     fields.push({
       kind: "text",
       id: "learnComment",
-      label: `${LEARN_QUESTION} (optional)`,
+      label: LEARN_QUESTION,
       multiline: true,
       optional: true,
       maxLength: TEXT_LIMITS.comment,
@@ -113,7 +113,7 @@ export function reviewForm(review: Review, isChair: boolean): Form {
     fields.push({
       kind: "choice",
       id: "anonymous",
-      label: "Answer anonymously? (if you leave this, your answers are anonymous)",
+      label: "Answer anonymously? (yes, unless you choose otherwise)",
       options: [
         { value: "yes", label: "Yes, answer anonymously" },
         { value: "no", label: "No, share my name with the chair" },

@@ -40,7 +40,7 @@ describe("the final evaluation, sent when a workstream closes", () => {
     const drive = reviewDriver(h);
     const form = drive.open("sam");
     expect(form.kind === "form" && form.form.fields.map((f) => f.label)).toContain(
-      "What should future programmes learn from this one? (optional)",
+      "What should future programmes learn from this one?",
     );
     for (const [who, lesson] of [
       ["sam", "Pay for carers' travel from day one"],

@@ -78,13 +78,13 @@ describe("/review start", () => {
     expect(form.form.fields.map((f) => f.label)).toEqual([
       "The task: Are we making progress on what we set out to do?",
       "The task: Is it clear what is expected and by when?",
-      "The task: anything you would like to add? (optional)",
+      "The task: anything you would like to add?",
       "How we work together: Does everyone have a voice?",
       "How we work together: Are disagreements handled well?",
       "How we work together: Are decisions made by the group?",
       "How we work together: Do you have the support you need?",
-      "How we work together: anything you would like to add? (optional)",
-      "Answer anonymously? (if you leave this, your answers are anonymous)",
+      "How we work together: anything you would like to add?",
+      "Answer anonymously? (yes, unless you choose otherwise)",
     ]);
     const first = drive.answer("sam", scores(5, 4));
     expect(first.kind).toBe("update");
