@@ -91,6 +91,19 @@ describe("a chair who knows who answered, and their own answers", () => {
   });
 });
 
+describe("a coordinator, who sees aggregates only", () => {
+  it("sees no figure and no comment from fewer than 3 answers", async () => {
+    const { coordinator } = await reviewWith([
+      kimNamed,
+      { who: "sam", fields: { ...scores(1, 1), taskComment: "Too slow" } },
+    ]);
+    expect(coordinator).toContain("2 of 6 answered");
+    expect(coordinator).not.toContain("Too slow");
+    expect(coordinator).not.toContain("Average");
+    expect(coordinator).toContain("2 answers are not shown yet");
+  });
+});
+
 describe("what the database keeps of an anonymous review answer", () => {
   it("has no person, no time and no order that ties it to who answered", async () => {
     const { h } = await reviewWith([
