@@ -7,6 +7,18 @@ import { decisionLog } from "../src/use-cases/list-decisions.ts";
 import { outcomes } from "../src/use-cases/outcomes.ts";
 import type { ExportTable } from "./export-workstream.ts";
 
+/** A core over the database for reading with the use cases: it sends nothing and logs nothing. */
+export function exportCore(db: Db, zone: string): Core {
+  return {
+    store: createSqliteStore(db),
+    clock: { now: () => new Date() },
+    log: silentLogger,
+    defaultTimezone: zone,
+    gateways: new Map(),
+    outboxRetentionDays: 30,
+  };
+}
+
 /**
  * The decision log and "You said, we did" (PRODUCT.md §12) for one workstream, from the same
  * use cases `/decision list` and `/outcomes` use: outcomes carry no names, questions and support
@@ -17,14 +29,7 @@ export function decisionTables(db: Db, workstreamId: number, zone: string): Expo
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'")
     .get();
   if (!hasDecisions) return [];
-  const core: Core = {
-    store: createSqliteStore(db),
-    clock: { now: () => new Date() },
-    log: silentLogger,
-    defaultTimezone: zone,
-    gateways: new Map(),
-    outboxRetentionDays: 30,
-  };
+  const core = exportCore(db, zone);
   const when = (at: Date | null) =>
     at === null ? "" : (DateTime.fromJSDate(at, { zone }).toFormat("yyyy-MM-dd HH:mm") ?? "");
   const log = decisionLog(core, workstreamId);

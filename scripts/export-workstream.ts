@@ -249,9 +249,13 @@ export function slug(name: string): string {
   );
 }
 
-function markdown(workstream: string, tables: ExportTable[]): string {
+export function markdown(
+  workstream: string,
+  tables: ExportTable[],
+  heading = "dissent register, parking lot and check-in figures",
+): string {
   const cell = (v: string) => v.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-  const parts = [`# ${workstream}: dissent register, parking lot and check-in figures`, ""];
+  const parts = [`# ${workstream}: ${heading}`, ""];
   for (const table of tables) {
     parts.push(`## ${table.title}`, "");
     if (table.rows.length === 0) {

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { migrate } from "../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../adapters/sqlite/open.ts";
 import { loadConfig } from "../src/config.ts";
+import { writeEvaluation } from "./export-evaluation.ts";
 import { ExportError, writeExport } from "./export-workstream.ts";
 
 /**
@@ -9,9 +10,10 @@ import { ExportError, writeExport } from "./export-workstream.ts";
  * (each with its full history) and the glossary, as CSV and Markdown, for formal progress
  * reviews, with each closed check-in's figures (aggregates only, folded so nobody can be picked
  * out). Default folder: ./exports/<workstream-slug>/. No answer or comment is ever exported.
+ * With `--evaluation`, the evaluation report instead (scripts/export-evaluation.ts).
  */
 const { values } = parseArgs({
-  options: { workstream: { type: "string" }, out: { type: "string" } },
+  options: { workstream: { type: "string" }, out: { type: "string" }, evaluation: { type: "boolean" } },
   allowPositionals: false,
 });
 if (!values.workstream) {
@@ -23,7 +25,8 @@ if (!values.workstream) {
 const db = openDatabase(loadConfig().databasePath);
 try {
   migrate(db);
-  const files = writeExport(db, values.workstream, values.out);
+  // --evaluation: the evaluation report instead (PRODUCT.md §13 "Closing").
+  const files = (values.evaluation ? writeEvaluation : writeExport)(db, values.workstream, values.out);
   console.log(`Exported ${values.workstream}:\n${files.map((f) => `  ${f}`).join("\n")}`);
 } catch (error) {
   if (!(error instanceof ExportError)) throw error;

@@ -18,6 +18,12 @@ export const THEIR_TEXT: Array<{ table: string; owner: string; columns: string[]
   // Ground-rules answers given with a name (anonymous ones are tied to no one, so they stay).
   // Agreed ground rules are the group's words, not the chair's who typed them: they stay.
   { table: "ground_rules_answers", owner: "person_id", columns: ["answer"] },
+  // Named review answers' comments (anonymous ones are tied to no one, so they stay).
+  {
+    table: "review_answers",
+    owner: "person_id",
+    columns: ["task_comment", "process_comment", "learn_comment"],
+  },
 ];
 
 /**

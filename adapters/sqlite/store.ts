@@ -15,6 +15,7 @@ import { createOutcomeFacts } from "./outcome-facts.ts";
 import { createPapersStore } from "./papers-store.ts";
 import { createParkingStore } from "./parking-store.ts";
 import { createPeopleStore } from "./people-store.ts";
+import { createReviewStore } from "./review-store.ts";
 import { createSchedulerStore } from "./scheduler-store.ts";
 import { createSupportStore } from "./support-store.ts";
 import { createWorkstreamStore } from "./workstream-store.ts";
@@ -48,5 +49,6 @@ export function createSqliteStore(db: Db): Store {
     decisions: createDecisionStore(db),
     outcomeFacts: createOutcomeFacts(db),
     groundRules: createGroundRulesStore(db),
+    reviews: createReviewStore(db),
   };
 }

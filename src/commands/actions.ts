@@ -8,6 +8,7 @@ import { AGENDA_ACTIONS } from "../use-cases/agenda-messages.ts";
 import { answerCheckIn, resumeCheckIn } from "../use-cases/answer-check-in.ts";
 import { sendGroundRulesAnswers } from "../use-cases/answer-ground-rules.ts";
 import { openAnswerForm, sendAnswer } from "../use-cases/answer-question.ts";
+import { openReviewForm, sendReview } from "../use-cases/answer-review.ts";
 import { askChairQuestion, sendChairQuestion } from "../use-cases/ask-chair-question.ts";
 import { GROUND_RULES_ACTIONS, openGroundRulesForm } from "../use-cases/ask-ground-rules.ts";
 import { openCommentForm, openSupportForm, sendComment, sendSupport } from "../use-cases/check-in-forms.ts";
@@ -22,6 +23,7 @@ import { confirmReading } from "../use-cases/confirm-reading.ts";
 import { askDissentEdit, saveDissentEdit } from "../use-cases/edit-dissent.ts";
 import { askApologies, confirmAttending, sendApologies } from "../use-cases/record-attendance.ts";
 import { askOtherFormat, sendFormatRequest } from "../use-cases/request-other-format.ts";
+import { REVIEW_ACTIONS } from "../use-cases/review-messages.ts";
 import { acceptSuggestion, declineSuggestion, sendDecline } from "../use-cases/suggest-agenda-item.ts";
 import { requestOneToOneButton, WELCOME_ONE_TO_ONE } from "../use-cases/welcome-message.ts";
 import { withdrawDissentButton } from "../use-cases/withdraw-dissent.ts";
@@ -39,6 +41,7 @@ type WorkstreamOf = (core: Core, value: string) => number | undefined;
 const ofMeeting: WorkstreamOf = (core, value) => core.store.meetings.byId(Number(value))?.workstreamId;
 const ofQuestion: WorkstreamOf = (core, value) => core.store.papers.question(Number(value))?.workstreamId;
 const ofDissent: WorkstreamOf = (core, value) => core.store.dissent.byId(Number(value))?.workstreamId;
+const ofReview: WorkstreamOf = (core, value) => core.store.reviews.byId(Number(value))?.workstreamId;
 const ofAgenda: WorkstreamOf = (core, value) => core.store.agenda.byId(Number(value))?.workstreamId;
 const ofRound: WorkstreamOf = (core, value) => core.store.groundRules.roundById(Number(value))?.workstreamId;
 /** The value is the workstream's own id (closing it, the welcome's one-to-one offer). */
@@ -88,6 +91,9 @@ const ACTIONS: Record<
   [WELCOME_ONE_TO_ONE]: { run: requestOneToOneButton, workstreamOf: ofWorkstream },
   [CLOSE_ACTIONS.confirm]: { run: confirmCloseWorkstream, workstreamOf: ofWorkstream },
   [CLOSE_ACTIONS.cancel]: { run: cancelCloseWorkstream, workstreamOf: ofWorkstream },
+  // The final evaluation is answered after the workstream closes.
+  [REVIEW_ACTIONS.open]: { run: openReviewForm, workstreamOf: ofReview, whenClosed: true },
+  [REVIEW_ACTIONS.send]: { run: sendReview, workstreamOf: ofReview, whenClosed: true },
 };
 
 /** What someone removed from a workstream is told when they use a message they had from it. */

@@ -11,6 +11,7 @@ import { oneToOneCommands } from "./one-to-one-commands.ts";
 import { papersCommands } from "./papers-commands.ts";
 import { parkingCommands } from "./parking-commands.ts";
 import { quietCommands } from "./quiet-commands.ts";
+import { reviewCommands } from "./review-commands.ts";
 import type { CommandSpec } from "./spec.ts";
 import { supportCommands } from "./support-commands.ts";
 import { workstreamCommands } from "./workstream-commands.ts";
@@ -35,6 +36,7 @@ export const COMMANDS: CommandSpec[] = [
   ...mineCommands,
   ...decisionCommands,
   ...groundrulesCommands,
+  ...reviewCommands,
 ];
 
 /** The umbrella command: `/commonpurpose <verb> …` runs any verb (Slack commands are not namespaced). */

@@ -21,6 +21,7 @@ export type CommandVerb =
   | "park"
   | "parked"
   | "quiet"
+  | "review"
   | "support"
   | "workstream";
 
@@ -200,6 +201,7 @@ export type DecisionRefusal =
   | "decision.meeting-started"
   | "decision.not-found"
   | "decision.text";
+export type ReviewRefusal = "review.already-open" | "review.gone" | "review.incomplete" | "review.none";
 
 /** Free text and times, read the same way by every feature. */
 export type InputRefusal = "text.too-long" | "time.unreadable";
@@ -226,5 +228,6 @@ export type RefusalCode =
   | SupportRefusal
   | QuietRefusal
   | DecisionRefusal
+  | ReviewRefusal
   | InputRefusal
   | ConsoleRefusal;

@@ -14,6 +14,7 @@ export const SettingsSchema = z.object({
   digest: z.string().default("mon 09:00"),
   "quiet-hours": z.string().default("20:00-08:00"),
   "quiet-weekends": z.enum(["on", "off"]).default("on"),
+  "review-every-weeks": z.union([z.number().int(), z.literal("off")]).default(12),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingName = keyof Settings;
@@ -98,6 +99,14 @@ const RULES: Record<SettingName, Rule> = {
     read: (value) => {
       const v = value.toLowerCase();
       return v === "on" || v === "off" ? v : undefined;
+    },
+  },
+  "review-every-weeks": {
+    hint: rich`a whole number of weeks from 1 to 52, or ${code("off")}`,
+    read: (value) => {
+      const v = value.trim().toLowerCase();
+      if (v === "off") return v;
+      return wholeNumber(1, 52, "weeks").read(v);
     },
   },
 };

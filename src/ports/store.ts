@@ -12,6 +12,7 @@ import type { OneToOneStore } from "./one-to-one-store.ts";
 import type { OutcomeFacts } from "./outcome-facts.ts";
 import type { GlossaryStore, PapersStore } from "./papers-store.ts";
 import type { ParkingStore } from "./parking-store.ts";
+import type { ReviewStore } from "./review-store.ts";
 import type { SchedulerStore } from "./scheduler-store.ts";
 import type { SupportStore } from "./support-store.ts";
 
@@ -55,6 +56,8 @@ export interface Store {
   scheduler: SchedulerStore;
   /** Ground rules agreed and asked about (PRODUCT.md §13). */
   groundRules: GroundRulesStore;
+  /** Formal reviews and the final evaluation (PRODUCT.md §13). */
+  reviews: ReviewStore;
 }
 
 export interface PeopleStore {

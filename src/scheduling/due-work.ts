@@ -11,6 +11,9 @@ import { queueOneToOneReminders } from "./one-to-one-overdue.ts";
 import { queuePapersDistribution } from "./papers-distribution.ts";
 import { queuePapersReminders } from "./papers-reminders.ts";
 import { queueParkedRevisitReminders } from "./parked-revisit-reminders.ts";
+import { queueReviewClosings } from "./review-closing.ts";
+import { queueReviewOpenings } from "./review-openings.ts";
+import { queueReviewReminders } from "./review-reminders.ts";
 
 /**
  * One rule per kind of scheduled message. Each looks at the database and the clock and queues
@@ -29,7 +32,18 @@ const RULES: Array<(core: Core, now: Date) => number> = [
   queueDigests,
   queueOneToOneReminders,
   queueGroundRulesClosings,
+  // Closings first: a review that closes on this tick lets the next scheduled one open.
+  queueReviewClosings,
+  queueReviewOpenings,
+  queueReviewReminders,
 ];
+
+/**
+ * The final evaluation goes out as a workstream closes, and must still be reminded of and
+ * closed (its summary sent) afterwards: these two act only on reviews already open, so they
+ * see closed workstreams too. Nothing else does.
+ */
+const ALSO_WHEN_CLOSED = new Set([queueReviewClosings, queueReviewReminders]);
 
 /**
  * "What is due now?" — run by every tick. Each rule has its own transaction, so one that fails
@@ -44,7 +58,7 @@ export function queueDueWork(core: Core): number {
   let queued = 0;
   for (const rule of RULES) {
     try {
-      queued += core.store.transaction(() => rule(open, now));
+      queued += core.store.transaction(() => rule(ALSO_WHEN_CLOSED.has(rule) ? core : open, now));
     } catch (error) {
       core.log.error(
         { rule: rule.name, err: error instanceof Error ? error.name : "unknown" },

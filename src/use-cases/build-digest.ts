@@ -9,6 +9,7 @@ import { listened } from "./digest/listened.ts";
 import { longOpenItems } from "./digest/long-open.ts";
 import { oneToOnes } from "./digest/one-to-ones.ts";
 import { parkedItems } from "./digest/parked.ts";
+import { reviews } from "./digest/reviews.ts";
 import type { SectionBuilder } from "./digest/section.ts";
 import { supportRequests } from "./digest/support.ts";
 import { undeliveredMessages } from "./digest/undelivered.ts";
@@ -23,6 +24,7 @@ export const DIGEST_SECTIONS: SectionBuilder[] = [
   parkedItems,
   supportRequests,
   listened,
+  reviews,
   undeliveredMessages,
   decisionsOutside,
   longOpenItems,

@@ -1,6 +1,7 @@
 import { DONE, hasAnswered, isClosed } from "../domain/check-in.ts";
 import type { Person, Workstream } from "../domain/entities.ts";
 import { formatId } from "../domain/ids.ts";
+import { isReviewOpen } from "../domain/review.ts";
 import { code, em, joinText, link, rich, type Text } from "../domain/rich-text.ts";
 import { supportKindWords } from "../domain/support.ts";
 import { formatDay, formatWhen } from "../domain/time.ts";
@@ -8,6 +9,7 @@ import { type Block, type Button, type Message, message } from "../messages/mess
 import type { Core } from "../ports/core.ts";
 import { quoted } from "./dissent-record.ts";
 import { PAPERS_ACTIONS } from "./papers-messages.ts";
+import { REVIEW_ACTIONS } from "./review-messages.ts";
 
 /** At most this many of one kind per workstream; the rest are counted ("and 3 more"). */
 export const MINE_PER_KIND = 3;
@@ -110,7 +112,31 @@ export function collectMine(core: Core, person: Person): Mine {
         ];
       });
     sections.push(...(checkIns.length > 0 ? [{ heading: "Check-ins", items: checkIns }] : []));
+    // A review still open that they have not answered (answered ones say only that).
+    const reviews: Item[] = core.store.reviews
+      .list(workstream.id)
+      .filter((r) => isReviewOpen(r, now))
+      .flatMap((r): Item[] => {
+        const invite = core.store.reviews.inviteOf(r.id, person.id);
+        if (!invite) return [];
+        if (invite.answeredAt) return [{ text: "The review: answered. Thank you." }];
+        return [
+          {
+            text: `The review: when you have a minute. It closes on ${formatWhen(r.closesAt, zone, now)}.`,
+            buttons: [
+              {
+                action: REVIEW_ACTIONS.open,
+                label: "Answer the review",
+                value: String(r.id),
+                style: "primary",
+              },
+            ],
+          },
+        ];
+      });
+    sections.push(...(reviews.length > 0 ? [{ heading: "Reviews", items: reviews }] : []));
     result.waiting += checkIns.filter((i) => i.buttons).length;
+    result.waiting += reviews.filter((i) => i.buttons).length;
 
     // A view the chair recorded for them, waiting for them to say it is fair.
     add(

@@ -33,6 +33,7 @@ describe("the settings a new workstream starts with", () => {
       digest: "mon 09:00",
       "quiet-hours": "20:00-08:00",
       "quiet-weekends": "on",
+      "review-every-weeks": 12,
     });
   });
 
@@ -139,6 +140,17 @@ const CASES: Array<{
     ],
     refused: ["yes", "maybe", ""],
     range: ["on", "off"],
+  },
+  {
+    name: "review-every-weeks",
+    accepted: [
+      ["8", 8],
+      ["52", 52],
+      ["off", "off"],
+      ["Off", "off"],
+    ],
+    refused: ["0", "53", "12 weeks", "never", "1.5"],
+    range: ["1", "52", "off"],
   },
 ];
 
