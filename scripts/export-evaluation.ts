@@ -222,7 +222,7 @@ export function decisionTables(db: Db, workstreamId: number, zone: string): Expo
   return [
     {
       name: "decisions",
-      title: "Decisions",
+      title: "Decisions and outcomes",
       columns: [
         "Id",
         "Decision",
@@ -235,7 +235,7 @@ export function decisionTables(db: Db, workstreamId: number, zone: string): Expo
     },
     {
       name: "outcomes",
-      title: "You said, we did: what members raised",
+      title: "You said, we did",
       columns: ["Kind", "Id", "Raised on", "Now", "What happened"],
       rows: raised,
     },

@@ -141,7 +141,14 @@ describe("/workstream close", () => {
 
     await group();
     await close();
-    expect(await messagesOverThreeWeeks()).toEqual([]);
+    const after = await messagesOverThreeWeeks();
+    // Only the final evaluation, sent as it closed, carries on: its one reminder to those who
+    // have not answered, then its summary to the chair and the coordinator. Nothing else.
+    expect(after.filter((s) => !s.includes("final evaluation"))).toEqual([]);
+    expect(after.filter((s) => s.includes("A gentle reminder about the final evaluation"))).toHaveLength(5);
+    expect(
+      after.filter((s) => s.includes("The final evaluation for *Medication safety* has closed")),
+    ).toEqual([expect.stringMatching(/^test:chris /), expect.stringMatching(/^test:cora /)]);
     // Not because there was nothing to say: the digest still has the open support request.
     expect(h.db.prepare("SELECT COUNT(*) FROM support_requests WHERE status = 'open'").pluck().get()).toBe(1);
   });

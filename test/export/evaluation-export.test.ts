@@ -57,6 +57,7 @@ async function closedWorkstream() {
   await h.say("chris", "/park D-1 revisit 2027-01-10");
   await h.say("chris", "/parked resolve P-1 Night rota changed");
   await h.say("cora", "/park Room bookings");
+  await h.say("cora", "/decision The board moved the night rota outside dissent D-1");
 }
 
 describe("npm run export -- --evaluation", () => {
@@ -70,11 +71,12 @@ describe("npm run export -- --evaluation", () => {
       "dissent-register.csv",
       "involvement.csv",
       "medication-safety-evaluation.md",
+      "outcomes.csv",
       "parked-items.csv",
       "review-trends-by-group.csv",
       "review-trends.csv",
     ]);
-    expect(files).toHaveLength(8);
+    expect(files).toHaveLength(9);
     const md = readFileSync(join(out, "medication-safety-evaluation.md"), "utf8");
     for (const heading of [
       "# Medication safety: evaluation report (aggregates only)",
@@ -98,6 +100,11 @@ describe("npm run export -- --evaluation", () => {
     expect(csv("parked-items")).toContain("P-2,Room bookings,still parked");
     expect(csv("dissent-register")).toContain("waiting for the member to confirm,resolved,1");
     expect(csv("dissent-register")).toContain("withdrawn,not parked,1");
+    // The decision as the group's record (who recorded it left out), made outside, not yet brought.
+    expect(csv("decisions")).toContain("DC-1,The board moved the night rota,2026-12-12,no,not yet,1");
+    // What members raised: what happened to each, never the words they raised it in.
+    expect(csv("outcomes")).toContain("parked,P-2,2026-12-12,open,");
+    expect(csv("outcomes")).not.toContain("Carers were not asked");
     // No names, answers or comments anywhere.
     const everything = [md, ...readdirSync(out).map((f) => readFileSync(join(out, f), "utf8"))].join("\n");
     for (const secret of SECRETS) expect(everything).not.toContain(secret);
