@@ -12,6 +12,8 @@ import { createOutboxStore } from "./outbox-store.ts";
 import { createPapersStore } from "./papers-store.ts";
 import { createParkingStore } from "./parking-store.ts";
 import { createPeopleStore } from "./people-store.ts";
+import { createProgrammeFacts } from "./programme-facts.ts";
+import { createProgrammeStore } from "./programme-store.ts";
 import { createSchedulerStore } from "./scheduler-store.ts";
 import { createSupportStore } from "./support-store.ts";
 import { createWorkstreamStore } from "./workstream-store.ts";
@@ -42,5 +44,7 @@ export function createSqliteStore(db: Db): Store {
     glossary: createGlossaryStore(db),
     agenda: createAgendaStore(db),
     scheduler: createSchedulerStore(db),
+    programmes: createProgrammeStore(db),
+    programmeFacts: createProgrammeFacts(db),
   };
 }

@@ -8,6 +8,7 @@ import { mineCommands } from "./mine-commands.ts";
 import { oneToOneCommands } from "./one-to-one-commands.ts";
 import { papersCommands } from "./papers-commands.ts";
 import { parkingCommands } from "./parking-commands.ts";
+import { programmeCommands } from "./programme-commands.ts";
 import { quietCommands } from "./quiet-commands.ts";
 import type { CommandSpec } from "./spec.ts";
 import { supportCommands } from "./support-commands.ts";
@@ -31,6 +32,7 @@ export const COMMANDS: CommandSpec[] = [
   ...digestCommands,
   ...quietCommands,
   ...mineCommands,
+  ...programmeCommands,
 ];
 
 /** The umbrella command: `/commonpurpose <verb> …` runs any verb (Slack commands are not namespaced). */

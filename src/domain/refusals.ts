@@ -17,6 +17,7 @@ export type CommandVerb =
   | "papers"
   | "park"
   | "parked"
+  | "programme"
   | "quiet"
   | "support"
   | "workstream";
@@ -29,6 +30,7 @@ export type CommandSub =
   | "drop"
   | "end"
   | "group"
+  | "lead"
   | "list"
   | "move"
   | "now"
@@ -174,6 +176,19 @@ export type SupportRefusal = "support.already-done" | "support.id" | "support.no
 
 export type QuietRefusal = "quiet.past";
 
+export type ProgrammeRefusal =
+  | "programme.add-not-allowed"
+  | "programme.exists"
+  | "programme.in-workstream"
+  | "programme.leads-only"
+  | "programme.name-taken"
+  | "programme.no-workstream"
+  | "programme.not-here"
+  | "programme.setting"
+  | "programme.setup-in-dm"
+  | "programme.which"
+  | "programme.workstream-taken";
+
 /** Free text and times, read the same way by every feature. */
 export type InputRefusal = "text.too-long" | "time.unreadable";
 
@@ -197,5 +212,6 @@ export type RefusalCode =
   | OneToOneRefusal
   | SupportRefusal
   | QuietRefusal
+  | ProgrammeRefusal
   | InputRefusal
   | ConsoleRefusal;

@@ -9,6 +9,7 @@ import type { DissentStore } from "./dissent-store.ts";
 import type { OneToOneStore } from "./one-to-one-store.ts";
 import type { GlossaryStore, PapersStore } from "./papers-store.ts";
 import type { ParkingStore } from "./parking-store.ts";
+import type { ProgrammeFacts, ProgrammeStore } from "./programme-store.ts";
 import type { SchedulerStore } from "./scheduler-store.ts";
 import type { SupportStore } from "./support-store.ts";
 
@@ -46,6 +47,10 @@ export interface Store {
   parking: ParkingStore;
   /** The scheduler's last tick, for logging work missed while the bot was down. */
   scheduler: SchedulerStore;
+  /** Programmes, their leads and workstreams (PRODUCT.md §14). */
+  programmes: ProgrammeStore;
+  /** Read-only counts for the programme figures. */
+  programmeFacts: ProgrammeFacts;
 }
 
 export interface PeopleStore {

@@ -9,6 +9,7 @@ import { queueOneToOneReminders } from "./one-to-one-overdue.ts";
 import { queuePapersDistribution } from "./papers-distribution.ts";
 import { queuePapersReminders } from "./papers-reminders.ts";
 import { queueParkedRevisitReminders } from "./parked-revisit-reminders.ts";
+import { queueProgrammeDigests } from "./programme-digest.ts";
 
 /**
  * One rule per kind of scheduled message. Each looks at the database and the clock and queues
@@ -26,6 +27,7 @@ const RULES: Array<(core: Core, now: Date) => number> = [
   queuePapersReminders,
   queueDigests,
   queueOneToOneReminders,
+  queueProgrammeDigests,
 ];
 
 /**
