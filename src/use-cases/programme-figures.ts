@@ -56,7 +56,7 @@ export function programmeFigures(
   core: Core,
   title: string,
   workstreams: Workstream[],
-  at: { now: Date; zone: string; months: number },
+  at: { now: Date; zone: string; months: number; wholeName?: string },
 ): ProgrammeFigures {
   const { now, zone } = at;
   const facts = core.store.programmeFacts;
@@ -118,7 +118,7 @@ export function programmeFigures(
     zone,
     recentFrom,
     workstreams: perWorkstream,
-    whole: scope("Whole programme", new Set(ids), totals),
+    whole: scope(at.wholeName ?? "Whole programme", new Set(ids), totals),
     months,
   };
 }

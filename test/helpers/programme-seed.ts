@@ -72,3 +72,70 @@ export function seedClosedCheckIn(h: Harness, workstream: string, startsAt: stri
   }
   return { meetingId: meeting.id, checkInId: checkin.id };
 }
+
+/** Records that a meeting's papers went out, on time or late (as the papers rule records it). */
+export function seedPapersSent(h: Harness, meetingId: number, late: boolean) {
+  h.db
+    .prepare("INSERT INTO paper_distributions (meeting_id, due_at, sent_at, late) VALUES (?, 0, 0, ?)")
+    .run(meetingId, late ? 1 : 0);
+}
+
+/** Secret words seeded into answers: none may ever appear in a programme figure or report. */
+export const SECRET_COMMENT = "My husband was ignored at the last meeting";
+
+/**
+ * Two workstreams in a programme "Board" (channel test:#board, lead Pam, who holds no role in
+ * either) with three months of closed check-ins, named and anonymous, and papers sent.
+ */
+export async function seedProgrammeHistory(h: Harness) {
+  const say = (channel: string, who: string, text: string) =>
+    h.bot.command({ platform: "test", actor: h.person(who), channel, text });
+  await say("test:#group", "cora", "/workstream setup Medication safety");
+  await say("test:#group", "cora", "/workstream add <@sam|Sam> <@kim|Kim> <@lee|Lee> as service-user");
+  await say("test:#carers", "otto", "/workstream setup Carers voice");
+  await say("test:#carers", "otto", "/workstream add <@olly|Olly> <@cara|Cara> <@cat|Cat> as carer");
+  await say("test:#board", "pam", "/programme setup Board");
+  await say("test:#board", "cora", "/programme add Medication safety");
+  await say("test:#board", "otto", "/programme add Carers voice");
+  // September: service users 2 of 3 yes, carers 3 of 3; October: 1 of 3 and 2 of 3 (anonymous);
+  // November: 3 of 3 and only 2 carers answered (held back).
+  const med = [
+    seedClosedCheckIn(h, "Medication safety", "2026-09-10T13:00:00Z", [
+      { who: "sam", group: "service-user", listened: "yes", comment: SECRET_COMMENT },
+      { who: "kim", group: "service-user", listened: "yes", spoke: "partly" },
+      { who: "lee", group: "service-user", listened: "no" },
+    ]),
+    seedClosedCheckIn(h, "Medication safety", "2026-10-08T13:00:00Z", [
+      { who: "sam", group: "service-user", listened: "yes" },
+      { who: "kim", group: "service-user", listened: "no", comment: "Kim wrote this privately" },
+      { who: "lee", group: "service-user", listened: "no" },
+      { who: "ann", group: "service-user", silent: true },
+    ]),
+    seedClosedCheckIn(h, "Medication safety", "2026-11-12T14:00:00Z", [
+      { who: "sam", group: "service-user", listened: "yes" },
+      { who: "kim", group: "service-user", listened: "yes" },
+      { who: "lee", group: "service-user", listened: "yes" },
+    ]),
+  ];
+  seedPapersSent(h, med[0]?.meetingId ?? 0, false);
+  seedPapersSent(h, med[1]?.meetingId ?? 0, true);
+  seedPapersSent(h, med[2]?.meetingId ?? 0, false);
+  seedClosedCheckIn(h, "Carers voice", "2026-09-17T13:00:00Z", [
+    { who: "olly", group: "carer", listened: "yes" },
+    { who: "cara", group: "carer", listened: "yes" },
+    { who: "cat", group: "carer", listened: "yes" },
+  ]);
+  seedClosedCheckIn(h, "Carers voice", "2026-10-15T13:00:00Z", [
+    { who: "olly", group: "carer", listened: "yes", anonymous: true, comment: "Olly's anonymous worry" },
+    { who: "cara", group: "carer", listened: "no", anonymous: true },
+    { who: "cat", group: "carer", listened: "yes", anonymous: true },
+  ]);
+  seedClosedCheckIn(h, "Carers voice", "2026-11-19T14:00:00Z", [
+    { who: "olly", group: "carer", listened: "no", anonymous: true },
+    { who: "cara", group: "carer", listened: "yes" },
+    { who: "cat", group: "carer", silent: true },
+  ]);
+}
+
+/** Every name seeded above: none may appear in what a programme lead reads. */
+export const SEEDED_NAMES = ["Sam", "Kim", "Lee", "Ann", "Cora", "Otto", "Olly", "Cara", "Cat"];
