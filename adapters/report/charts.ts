@@ -22,7 +22,7 @@ export async function percentChart(input: {
   series: string[];
 }): Promise<string> {
   const spec: TopLevelSpec = {
-    width: 560,
+    width: 520,
     height: 240,
     data: { values: input.points },
     mark: input.kind === "line" ? { type: "line", point: { size: 60 }, strokeWidth: 2.5 } : { type: "bar" },
@@ -33,7 +33,7 @@ export async function percentChart(input: {
         sort: input.months,
         scale: { domain: input.months },
         title: null,
-        axis: { labelAngle: 0 },
+        axis: { labelAngle: -45 },
       },
       y: {
         field: "value",

@@ -48,7 +48,8 @@ async function chartSection(input: {
   months: MonthFigures[];
   series: Series[];
   yTitle: string;
-  none: string;
+  /** What a month with no figure says: nothing happened, or too few to show. */
+  none: (month: MonthFigures) => string;
 }): Promise<string> {
   const labels = input.months.map((m) => m.label);
   const points: ChartPoint[] = input.series.flatMap((s) =>
@@ -72,7 +73,7 @@ async function chartSection(input: {
     series: input.series.map((s) => s.name),
   });
   const names = input.series.map((s) => s.name);
-  const alt = `${input.kind === "line" ? "Line" : "Bar"} chart of ${input.title.toLowerCase()}, by month from ${labels[0]} to ${labels.at(-1)}, for ${names.join(", ")}. The table beside it gives every figure.`;
+  const alt = `${input.kind === "line" ? "Line" : "Bar"} chart: ${input.title}, by month from ${labels[0]} to ${labels.at(-1)}, for ${names.join(", ")}. The table beside it gives every figure.`;
   const head = `<tr><th scope="col">Month</th>${names.map((n) => `<th scope="col">${escapeHtml(n)}</th>`).join("")}</tr>`;
   const rows = labels
     .map(
@@ -80,7 +81,8 @@ async function chartSection(input: {
         `<tr><th scope="row">${escapeHtml(label)}</th>${input.series
           .map((s) => {
             const v = s.values[i];
-            return `<td>${v ? cell(v.part, v.whole, input.none) : escapeHtml(input.none)}</td>`;
+            const none = input.none(input.months[i] as MonthFigures);
+            return `<td>${v ? cell(v.part, v.whole, none) : escapeHtml(none)}</td>`;
           })
           .join("")}</tr>`,
     )
@@ -101,6 +103,9 @@ ${rows}
 </div>
 </section>`;
 }
+
+/** A month with check-ins but no figure held too few answers to show; one without had none. */
+const tooFew = (m: MonthFigures) => (m.responses.invited > 0 ? "too few answers" : "no check-ins");
 
 const SUMMARY_COLUMNS = [
   "Meetings held",
@@ -155,7 +160,7 @@ export async function programmeReportHtml(
       months,
       series: groupSeries(months, (m) => m.listened),
       yTitle: "Said yes (%)",
-      none: "too few answers",
+      none: tooFew,
     }),
     chartSection({
       id: "spoke",
@@ -165,7 +170,7 @@ export async function programmeReportHtml(
       months,
       series: groupSeries(months, (m) => m.spoke),
       yTitle: "Said fully (%)",
-      none: "too few answers",
+      none: tooFew,
     }),
     chartSection({
       id: "responses",
@@ -182,7 +187,7 @@ export async function programmeReportHtml(
         },
       ],
       yTitle: "Answered (%)",
-      none: "no check-ins",
+      none: () => "no check-ins",
     }),
     chartSection({
       id: "papers",
@@ -199,7 +204,7 @@ export async function programmeReportHtml(
         },
       ],
       yTitle: "On time (%)",
-      none: "no papers sent",
+      none: () => "no papers sent",
     }),
   ]);
   const title = `${kind === "programme" ? "Programme" : "Workstream"} report: ${f.title}`;
@@ -219,8 +224,8 @@ caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
 th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 .pair { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
-figure { margin: 0; }
-figcaption { font-size: 0.9rem; max-width: 40rem; }
+figure { margin: 0; max-width: 660px; }
+figcaption { font-size: 0.9rem; }
 .wide { overflow-x: auto; }
 .note { background: #f4f4f4; border-left: 4px solid #555; padding: 0.5rem 1rem; }
 </style>
