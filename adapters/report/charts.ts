@@ -51,7 +51,15 @@ export async function percentChart(input: {
       ...(input.kind === "bar" ? { xOffset: { field: "series", sort: input.series } } : {}),
       // Shape as well as colour, so no meaning rests on colour alone (PRODUCT.md §9).
       ...(input.kind === "line"
-        ? { shape: { field: "series", type: "nominal", sort: input.series, legend: null } }
+        ? {
+            shape: {
+              field: "series",
+              type: "nominal",
+              sort: input.series,
+              scale: { domain: input.series },
+              legend: { title: null, orient: "right" },
+            },
+          }
         : {}),
     },
     config: {
