@@ -1,5 +1,14 @@
+import type { Db } from "../../adapters/sqlite/open.ts";
 import type { Group } from "../../src/domain/roles.ts";
+import type { Store } from "../../src/ports/store.ts";
 import type { Harness } from "./harness.ts";
+
+/** Any harness with a real store and database (the core one, or Slack's with its own people). */
+export interface SeedTarget {
+  store: Store;
+  db: Db;
+  person(who: string): { key: string; name: string; dm: string };
+}
 
 /** One person's finished check-in answer, for seeding history straight into SQLite. */
 export interface SeedAnswer {
@@ -17,7 +26,12 @@ export interface SeedAnswer {
  * A held meeting of `workstream` at `startsAt` with a closed check-in and these answers, stored
  * as the bot stores them (anonymous ones apart from who answered, migrations/010).
  */
-export function seedClosedCheckIn(h: Harness, workstream: string, startsAt: string, answers: SeedAnswer[]) {
+export function seedClosedCheckIn(
+  h: SeedTarget,
+  workstream: string,
+  startsAt: string,
+  answers: SeedAnswer[],
+) {
   const ws = h.store.workstreams.byName(workstream);
   if (!ws) throw new Error(`no workstream ${workstream}`);
   const start = new Date(startsAt);
@@ -74,7 +88,7 @@ export function seedClosedCheckIn(h: Harness, workstream: string, startsAt: stri
 }
 
 /** Records that a meeting's papers went out, on time or late (as the papers rule records it). */
-export function seedPapersSent(h: Harness, meetingId: number, late: boolean) {
+export function seedPapersSent(h: SeedTarget, meetingId: number, late: boolean) {
   h.db
     .prepare("INSERT INTO paper_distributions (meeting_id, due_at, sent_at, late) VALUES (?, 0, 0, ?)")
     .run(meetingId, late ? 1 : 0);
