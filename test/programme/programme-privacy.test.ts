@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { forgetPerson } from "../../adapters/sqlite/forget-person.ts";
 import { FOLDED } from "../../src/domain/anonymity.ts";
 import { renderPlainText } from "../../src/messages/plain-text.ts";
 import type { Core } from "../../src/ports/core.ts";
@@ -172,5 +173,16 @@ describe("the programme digest", () => {
     const bad = await sayIn(BOARD, "pam", "/programme set digest someday");
     expect(bad.error).toBe("setting.invalid");
     expect(bad.text).toContain("/programme set digest");
+  });
+});
+
+describe("forgetting a programme lead", () => {
+  it("removes them as a lead, so no programme digest is addressed to them again", () => {
+    const programme = h.store.programmes.byChannel(BOARD);
+    const pam = h.store.people.byKey("test:pam");
+    expect(programme && pam && h.store.programmes.isLead(programme.id, pam.id)).toBe(true);
+    const report = forgetPerson(h.db, "test:pam");
+    expect(report.removed["programme leads"]).toBe(1);
+    expect(h.store.programmes.leads(programme?.id ?? 0)).toEqual([]);
   });
 });
