@@ -15,7 +15,10 @@ export interface CountFigure {
 
 /**
  * The programme's counts (PRODUCT.md §14), in the order they are shown. A new count is one line
- * here: the view, the digest and the report list whatever this holds.
+ * here: the view, the digest and the report list whatever this holds. "Decisions made outside
+ * meetings not yet brought to the group" joins once the decision log has its store, as:
+ *   { name: "decisions-not-brought", label: "Decisions made outside meetings, not yet brought to
+ *     the group", count: (core, ws) => core.store.decisions.countOutsideNotBrought(ws.id) },
  */
 export const COUNT_FIGURES: CountFigure[] = [
   {
