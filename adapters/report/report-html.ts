@@ -224,7 +224,8 @@ caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
 th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 .pair { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
-figure { margin: 0; max-width: 660px; }
+figure { margin: 0; max-width: 680px; }
+.chart svg { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9rem; }
 .wide { overflow-x: auto; }
 .note { background: #f4f4f4; border-left: 4px solid #555; padding: 0.5rem 1rem; }
