@@ -117,13 +117,14 @@ const SUMMARY_COLUMNS = [
 ];
 
 function summaryRow(s: ScopeFigures, header: "th" | "td" = "th"): string {
+  const few = s.responses.invited === 0 ? "no check-ins" : "too few answers";
   const cells = [
     String(s.meetingsHeld),
     String(s.meetingsPlanned),
     cell(s.papers.onTime, s.papers.sent, "none sent"),
     cell(s.responses.answered, s.responses.invited, "none closed"),
-    cell(s.listened.all.yes, s.listened.all.all, "too few answers"),
-    cell(s.spoke.all.yes, s.spoke.all.all, "too few answers"),
+    cell(s.listened.all.yes, s.listened.all.all, few),
+    cell(s.spoke.all.yes, s.spoke.all.all, few),
     ...s.counts.map((c) => String(c.value)),
   ];
   const name =
