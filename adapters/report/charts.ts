@@ -66,7 +66,55 @@ export async function percentChart(input: {
       view: { stroke: null },
       font: "sans-serif",
       axis: { labelFontSize: 12, titleFontSize: 12 },
-      legend: { labelFontSize: 13, symbolSize: 120 },
+      legend: { labelFontSize: 13, symbolSize: 120, labelLimit: 300 },
+    },
+  };
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** One bar of the by-workstream chart: a workstream, a measure and its value (a percentage). */
+export interface WorkstreamBar {
+  workstream: string;
+  measure: string;
+  value: number;
+}
+
+/**
+ * Horizontal bars, one row per workstream and one bar per measure: the whole programme side by
+ * side, so no workstream is lost sight of. Names are people's words; Vega escapes them in SVG.
+ */
+export async function workstreamChart(input: {
+  workstreams: string[];
+  measures: string[];
+  bars: WorkstreamBar[];
+}): Promise<string> {
+  const spec: TopLevelSpec = {
+    width: 460,
+    height: { step: 14 },
+    data: { values: input.bars },
+    mark: { type: "bar" },
+    encoding: {
+      y: { field: "workstream", type: "nominal", sort: input.workstreams, title: null },
+      yOffset: { field: "measure", sort: input.measures },
+      x: { field: "value", type: "quantitative", scale: { domain: [0, 100] }, title: "Per cent" },
+      color: {
+        field: "measure",
+        type: "nominal",
+        sort: input.measures,
+        scale: { domain: input.measures, scheme: "dark2" },
+        legend: { title: null, orient: "bottom" },
+      },
+    },
+    config: {
+      view: { stroke: null },
+      font: "sans-serif",
+      axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 220 },
+      legend: { labelFontSize: 13, labelLimit: 300 },
     },
   };
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { figureLabel, SMALL_GROUP } from "../../src/domain/anonymity.ts";
 import type { MonthFigures, ProgrammeFigures, ScopeFigures } from "../../src/use-cases/programme-figures.ts";
 import { type GroupShares, labelsOf, percentOf } from "../../src/use-cases/programme-shares.ts";
-import { type ChartPoint, percentChart } from "./charts.ts";
+import { type ChartPoint, percentChart, type WorkstreamBar, workstreamChart } from "./charts.ts";
 
 /** Escapes text for HTML: names of programmes and workstreams are typed by people. */
 export function escapeHtml(text: string): string {
@@ -97,6 +97,53 @@ async function chartSection(input: {
 </figure>
 <table data-table="${input.id}"><caption>${escapeHtml(input.title)}, month by month</caption>
 <thead>${head}</thead>
+<tbody>
+${rows}
+</tbody></table>
+</div>
+</section>`;
+}
+
+/** Response rate and papers on time per workstream, the last 3 months, with its table. */
+async function workstreamSection(workstreams: ScopeFigures[]): Promise<string> {
+  const measures = ["Check-ins answered", "Papers on time"];
+  const pick = (w: ScopeFigures) => [
+    { part: w.responses.answered, whole: w.responses.invited, none: "no check-ins" },
+    { part: w.papers.onTime, whole: w.papers.sent, none: "no papers sent" },
+  ];
+  const bars: WorkstreamBar[] = workstreams.flatMap((w) =>
+    pick(w).flatMap((m, i) =>
+      m.whole > 0
+        ? [
+            {
+              workstream: w.name,
+              measure: measures[i] as string,
+              value: Math.round((100 * m.part) / m.whole),
+            },
+          ]
+        : [],
+    ),
+  );
+  const svg = await workstreamChart({ workstreams: workstreams.map((w) => w.name), measures, bars });
+  const alt = `Bar chart: ${measures.join(" and ")} for each of the ${workstreams.length} workstreams over the last 3 months. The table beside it gives every figure.`;
+  const rows = workstreams
+    .map(
+      (w) =>
+        `<tr><th scope="row">${escapeHtml(w.name)}</th>${pick(w)
+          .map((m) => `<td>${cell(m.part, m.whole, m.none)}</td>`)
+          .join("")}</tr>`,
+    )
+    .join("\n");
+  return `<section aria-labelledby="by-workstream-title">
+<h2 id="by-workstream-title">Each workstream: check-ins answered and papers on time</h2>
+<p>Over the last 3 months, so that no workstream is lost sight of.</p>
+<div class="pair">
+<figure data-chart="by-workstream" data-series="${escapeHtml(measures.join("|"))}">
+<div class="chart" role="img" aria-label="${escapeHtml(alt)}">${svg}</div>
+<figcaption>${escapeHtml(alt)}</figcaption>
+</figure>
+<table data-table="by-workstream"><caption>Each workstream, the last 3 months</caption>
+<thead><tr><th scope="col">Workstream</th>${measures.map((m) => `<th scope="col">${m}</th>`).join("")}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
@@ -208,6 +255,7 @@ export async function programmeReportHtml(
       none: () => "no papers sent",
     }),
   ]);
+  if (kind === "programme" && f.workstreams.length > 0) sections.push(await workstreamSection(f.workstreams));
   const title = `${kind === "programme" ? "Programme" : "Workstream"} report: ${f.title}`;
   return `<!doctype html>
 <html lang="en">

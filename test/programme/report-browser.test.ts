@@ -104,7 +104,7 @@ describe("the report opened in a browser", () => {
         maxBuffer: 20_000_000,
       });
       const svgs = [...dom.matchAll(/<svg[^>]*width="(\d+)" height="(\d+)"/g)];
-      expect(svgs).toHaveLength(4);
+      expect(svgs).toHaveLength(5);
       for (const [, w, hgt] of svgs) expect(Number(w) * Number(hgt)).toBeGreaterThan(10_000);
       for (const [name] of SERIES_COLOURS) expect(dom).toContain(`>${name}</text>`);
       expect(dom).toMatch(

@@ -51,7 +51,7 @@ describe("npm run report -- --programme (PRODUCT.md §14)", () => {
     expect(html).toContain("<title>Programme report: Board</title>");
   });
 
-  it("draws four charts as inline SVG, each with its expected series, alt text and a table beside it", () => {
+  it("draws five charts as inline SVG, each with its expected series, alt text and a table beside it", () => {
     const expected: Record<string, string[]> = {
       listened: ["Everyone", "Carers", "Service users"],
       spoke: ["Everyone", "Carers", "Service users"],
@@ -68,6 +68,10 @@ describe("npm run report -- --programme (PRODUCT.md §14)", () => {
       expect(figure).toContain("<figcaption>");
       expect(table(name).length).toBe(13); // a header and 12 months
     }
+    const byWorkstream = chart("by-workstream");
+    expect(byWorkstream).toContain('data-series="Check-ins answered|Papers on time"');
+    for (const s of ["Check-ins answered", "Papers on time", "Carers voice", "Medication safety"])
+      expect(byWorkstream).toContain(`>${s}</text>`);
     expect(
       (chart("listened").match(/aria-roledescription="line mark"/g) ?? []).length,
     ).toBeGreaterThanOrEqual(1);
@@ -85,6 +89,10 @@ describe("npm run report -- --programme (PRODUCT.md §14)", () => {
     const responses = table("responses");
     expect(responses.find((r) => r[0] === "Oct 2026")).toEqual(["Oct 2026", "86% (6 of 7)"]);
     expect(table("papers").find((r) => r[0] === "Oct 2026")).toEqual(["Oct 2026", "0% (0 of 1)"]);
+    expect(table("by-workstream").slice(1)).toEqual([
+      ["Carers voice", "89% (8 of 9)", "no papers sent"],
+      ["Medication safety", "90% (9 of 10)", "67% (2 of 3)"],
+    ]);
     const summary = table("summary");
     expect(summary.map((r) => r[0])).toEqual([
       "Workstream",
