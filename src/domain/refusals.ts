@@ -182,7 +182,6 @@ export type ProgrammeRefusal =
   | "programme.in-workstream"
   | "programme.leads-only"
   | "programme.name-taken"
-  | "programme.no-workstream"
   | "programme.not-here"
   | "programme.setting"
   | "programme.setup-in-dm"
