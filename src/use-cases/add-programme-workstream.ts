@@ -11,7 +11,7 @@ import { findProgramme } from "./find-programme.ts";
  */
 export function addProgrammeWorkstream(core: Core, ctx: CommandContext, name: string): Message {
   const { store } = core;
-  const programme = findProgramme(core, ctx);
+  const programme = findProgramme(core, ctx, false);
   return store.transaction(() => {
     const workstream = store.workstreams.byName(name);
     const role = workstream && store.members.get(workstream.id, ctx.actor.id)?.role;

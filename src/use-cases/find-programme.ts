@@ -9,28 +9,34 @@ import { nameList } from "./people.ts";
 const LEADS_ONLY = rich`Only the programme's leads can do this. A lead can add you with ${code("/programme lead @you")}.`;
 
 /**
- * The programme a command is about: the one whose channel it was typed in, or, in a direct
- * message, the one programme the caller leads.
+ * The programme a command is about: the one whose channel it was typed in, or, anywhere else
+ * (a direct message, a workstream's channel), the one programme the caller leads. Someone who
+ * leads none is told where to type it: `forLeads` commands say only leads may, the rest
+ * (`/programme add`, which a workstream's coordinator may run) point to the board's channel.
  */
-export function findProgramme(core: Core, ctx: CommandContext): Programme {
+export function findProgramme(core: Core, ctx: CommandContext, forLeads = true): Programme {
   const { programmes } = core.store;
-  if (ctx.channel) {
-    const here = programmes.byChannel(ctx.channel);
-    if (here) return here;
-    const workstream = core.store.workstreams.byChannel(ctx.channel);
-    refuse(
-      "programme.not-here",
-      workstream
-        ? rich`This channel is the ${em(workstream.name)} workstream, not a programme board. Please type this in the programme board's channel.`
-        : rich`This channel isn't a programme board yet. You can start one here with ${code("/programme setup Mental health programme")}.`,
-    );
-  }
+  const here = ctx.channel ? programmes.byChannel(ctx.channel) : undefined;
+  if (here) return here;
   const led = programmes.ledBy(ctx.actor.id);
   if (led.length === 1) return led[0] as Programme;
-  if (led.length === 0) refuse("programme.leads-only", LEADS_ONLY);
+  if (led.length > 1) {
+    refuse(
+      "programme.which",
+      rich`You lead ${led.length} programmes: ${nameList(led.map((p) => [em(p.name)]))}. Please type this in the programme board's channel.`,
+    );
+  }
+  const workstream = ctx.channel ? core.store.workstreams.byChannel(ctx.channel) : undefined;
+  if (ctx.channel && !workstream) {
+    refuse(
+      "programme.not-here",
+      rich`This channel isn't a programme board yet. You can start one here with ${code("/programme setup Mental health programme")}.`,
+    );
+  }
+  if (forLeads) refuse("programme.leads-only", LEADS_ONLY);
   refuse(
-    "programme.which",
-    rich`You lead ${led.length} programmes: ${nameList(led.map((p) => [em(p.name)]))}. Please type this in the programme board's channel.`,
+    "programme.not-here",
+    rich`Please type this in the programme board's channel, for example ${code("/programme add Medication safety")}.`,
   );
 }
 

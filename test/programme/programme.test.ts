@@ -105,3 +105,23 @@ describe("setting up a programme (PRODUCT.md §14)", () => {
     );
   });
 });
+
+describe("where programme commands may be typed", () => {
+  it("works for a lead from a direct message or a workstream's channel, and points others to the board", async () => {
+    await sayIn(BOARD, "paula", "/programme setup Board");
+    await sayIn(BOARD, "paula", "/programme lead <@chris|Chris>");
+    // Chris leads the programme and chairs Medication safety: from its channel, privately.
+    expect((await sayIn(h.channel, "chris", "/programme add Medication safety")).text).toContain(
+      "Medication safety is now part of Board",
+    );
+    expect((await sayIn(h.channel, "chris", "/programme")).text).toContain("Medication safety: ");
+    // Otto coordinates Carers voice but leads nothing: the board's channel is where to add it.
+    const otto = await sayIn(CARERS, "otto", "/programme add Carers voice");
+    expect(otto.error).toBe("programme.not-here");
+    expect(otto.text).toContain("programme board's channel");
+    expect((await sayIn(undefined, "otto", "/programme add Carers voice")).error).toBe("programme.not-here");
+    expect((await sayIn("test:#random", "otto", "/programme")).text).toContain(
+      "This channel isn't a programme board yet",
+    );
+  });
+});
