@@ -1,7 +1,8 @@
+import { parseSchedule, slotsBetween } from "../domain/digest-schedule.ts";
 import { queueProgrammeMessage } from "../outbox/enqueue.ts";
 import type { Core } from "../ports/core.ts";
 import { programmeMessage } from "../use-cases/show-programme.ts";
-import { weeklySlotDue } from "./digest-schedule.ts";
+import { digestSlot, weeklySlotDue } from "./digest-schedule.ts";
 
 /**
  * The programme digest (PRODUCT.md §14): at the programme's own `digest` minute (its time
@@ -37,4 +38,23 @@ export function queueProgrammeDigests(core: Core, now: Date): number {
 
 function key(programmeId: number, personId: number, localMinute: string): string {
   return `programme-digest:${programmeId}:${personId}:${localMinute}`;
+}
+
+/**
+ * Logs each programme digest slot in (after, now] that will never be sent (older than the
+ * look-back, or passed over for a later one), as the workstream digest's are; ids only.
+ */
+export function logMissedProgrammeDigests(core: Core, after: Date, now: Date): void {
+  for (const programme of core.store.programmes.all()) {
+    const schedule = parseSchedule(programme.settings.digest);
+    if (!schedule || core.store.programmes.workstreams(programme.id).length === 0) continue;
+    const current = digestSlot(programme, now)?.localMinute;
+    for (const slot of slotsBetween(schedule, programme.settings.timezone, after, now)) {
+      if (slot.localMinute === current) continue;
+      core.log.warn(
+        { kind: "programme-digest", programme: programme.id, slot: slot.localMinute },
+        "missed while the bot was down; not sent",
+      );
+    }
+  }
 }

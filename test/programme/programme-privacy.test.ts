@@ -186,3 +186,15 @@ describe("forgetting a programme lead", () => {
     expect(h.store.programmes.leads(programme?.id ?? 0)).toEqual([]);
   });
 });
+
+describe("a programme digest missed while the bot was down", () => {
+  it("is logged with ids only, and last week's is not sent late", async () => {
+    await h.bot.tick(); // Tuesday 1 December, 10am: the last tick before the outage
+    h.clock.set("2026-12-08T09:00:00Z"); // back on Tuesday: Monday 9am passed a day ago
+    await h.bot.tick();
+    expect(h.gateway.to("test:pam").filter((s) => s.text.includes("programme digest"))).toHaveLength(0);
+    const missed = h.logs.filter((l) => l.fields.kind === "programme-digest");
+    expect(missed.map((l) => l.fields.slot)).toEqual(["2026-12-07T09:00"]);
+    expect(JSON.stringify(missed)).not.toMatch(/Pam|Board/);
+  });
+});
