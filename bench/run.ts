@@ -6,6 +6,7 @@ import { commandLatency } from "./command-latency.ts";
 import { fanOutBench } from "./fan-out.ts";
 import { footprint } from "./footprint.ts";
 import { forkHelper } from "./helpers/child.ts";
+import { programmeBench } from "./programme.ts";
 import { summary } from "./report.ts";
 import { schedulerScale } from "./scheduler-scale.ts";
 import { teamsLatency } from "./teams-latency.ts";
@@ -27,6 +28,7 @@ try {
     await fanOutBench(api, { members: Number(process.env.BENCH_FANOUT_MEMBERS ?? 1000), capPerMinute: cap });
   if (want("scale")) await schedulerScale(largeDb);
   if (want("footprint")) await footprint(api, largeDb);
+  if (want("programme")) await programmeBench();
 } finally {
   await api.stop();
   rmSync(scratch, { recursive: true, force: true });

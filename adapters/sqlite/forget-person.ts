@@ -112,6 +112,13 @@ export function forgetPerson(db: Db, key: string, now = Date.now()): ForgetRepor
         db.prepare("DELETE FROM adapter_data WHERE person_key = ?").run(person.key).changes,
       );
     }
+    if (has("programme_leads", "person_id")) {
+      // A forgotten person leads nothing: no programme digest is addressed to them again.
+      note(
+        "programme leads",
+        db.prepare("DELETE FROM programme_leads WHERE person_id = ?").run(person.id).changes,
+      );
+    }
     if (has("members", "removed_at")) {
       note(
         "workstream memberships (ended)",

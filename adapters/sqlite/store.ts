@@ -15,6 +15,8 @@ import { createOutcomeFacts } from "./outcome-facts.ts";
 import { createPapersStore } from "./papers-store.ts";
 import { createParkingStore } from "./parking-store.ts";
 import { createPeopleStore } from "./people-store.ts";
+import { createProgrammeFacts } from "./programme-facts.ts";
+import { createProgrammeStore } from "./programme-store.ts";
 import { createReviewStore } from "./review-store.ts";
 import { createSchedulerStore } from "./scheduler-store.ts";
 import { createSupportStore } from "./support-store.ts";
@@ -50,5 +52,7 @@ export function createSqliteStore(db: Db): Store {
     outcomeFacts: createOutcomeFacts(db),
     groundRules: createGroundRulesStore(db),
     reviews: createReviewStore(db),
+    programmes: createProgrammeStore(db),
+    programmeFacts: createProgrammeFacts(db),
   };
 }

@@ -10,6 +10,7 @@ import { mineCommands } from "./mine-commands.ts";
 import { oneToOneCommands } from "./one-to-one-commands.ts";
 import { papersCommands } from "./papers-commands.ts";
 import { parkingCommands } from "./parking-commands.ts";
+import { programmeCommands } from "./programme-commands.ts";
 import { quietCommands } from "./quiet-commands.ts";
 import { reviewCommands } from "./review-commands.ts";
 import type { CommandSpec } from "./spec.ts";
@@ -37,6 +38,7 @@ export const COMMANDS: CommandSpec[] = [
   ...decisionCommands,
   ...groundrulesCommands,
   ...reviewCommands,
+  ...programmeCommands,
 ];
 
 /** The umbrella command: `/commonpurpose <verb> …` runs any verb (Slack commands are not namespaced). */

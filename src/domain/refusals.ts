@@ -20,6 +20,7 @@ export type CommandVerb =
   | "papers"
   | "park"
   | "parked"
+  | "programme"
   | "quiet"
   | "review"
   | "support"
@@ -36,6 +37,7 @@ export type CommandSub =
   | "drop"
   | "end"
   | "group"
+  | "lead"
   | "list"
   | "move"
   | "now"
@@ -202,6 +204,17 @@ export type DecisionRefusal =
   | "decision.not-found"
   | "decision.text";
 export type ReviewRefusal = "review.already-open" | "review.gone" | "review.incomplete" | "review.none";
+export type ProgrammeRefusal =
+  | "programme.add-not-allowed"
+  | "programme.exists"
+  | "programme.in-workstream"
+  | "programme.leads-only"
+  | "programme.name-taken"
+  | "programme.not-here"
+  | "programme.setting"
+  | "programme.setup-in-dm"
+  | "programme.which"
+  | "programme.workstream-taken";
 
 /** Free text and times, read the same way by every feature. */
 export type InputRefusal = "text.too-long" | "time.unreadable";
@@ -229,5 +242,6 @@ export type RefusalCode =
   | QuietRefusal
   | DecisionRefusal
   | ReviewRefusal
+  | ProgrammeRefusal
   | InputRefusal
   | ConsoleRefusal;

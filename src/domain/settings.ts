@@ -114,7 +114,12 @@ const RULES: Record<SettingName, Rule> = {
 export const SETTING_NAMES = Object.keys(RULES) as SettingName[];
 
 /** Checks one `/workstream set` value; refuses with the valid range. */
-export function applySetting(settings: Settings, name: string, raw: string): Settings {
+export function applySetting(
+  settings: Settings,
+  name: string,
+  raw: string,
+  command = "/workstream set",
+): Settings {
   if (!Object.hasOwn(RULES, name)) {
     refuse(
       "setting.unknown",
@@ -127,7 +132,7 @@ export function applySetting(settings: Settings, name: string, raw: string): Set
   if (value === undefined) {
     refuse(
       "setting.invalid",
-      rich`${key} must be ${rule.hint}. For example: ${code(`/workstream set ${key} ${example(key)}`)}.`,
+      rich`${key} must be ${rule.hint}. For example: ${code(`${command} ${key} ${example(key)}`)}.`,
     );
   }
   return SettingsSchema.parse({ ...settings, [key]: value });

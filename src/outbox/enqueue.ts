@@ -108,3 +108,28 @@ export function queueUpdate(
     now,
   );
 }
+
+/**
+ * Queues a direct message to a programme lead (PRODUCT.md §14): the programme's own quiet
+ * hours and weekends hold it, and it belongs to no workstream.
+ */
+export function queueProgrammeMessage(
+  core: Core,
+  programme: { settings: Workstream["settings"] },
+  person: Person,
+  message: Message,
+  options: { key: string; at?: Date },
+): boolean {
+  const at = options.at ?? core.clock.now();
+  return core.store.outbox.enqueue(
+    {
+      key: options.key,
+      address: person.dm,
+      message,
+      notBefore: afterQuietHours(at, programme.settings),
+      personId: person.id,
+      workstreamId: null,
+    },
+    core.clock.now(),
+  );
+}

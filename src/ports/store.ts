@@ -12,6 +12,7 @@ import type { OneToOneStore } from "./one-to-one-store.ts";
 import type { OutcomeFacts } from "./outcome-facts.ts";
 import type { GlossaryStore, PapersStore } from "./papers-store.ts";
 import type { ParkingStore } from "./parking-store.ts";
+import type { ProgrammeFacts, ProgrammeStore } from "./programme-store.ts";
 import type { ReviewStore } from "./review-store.ts";
 import type { SchedulerStore } from "./scheduler-store.ts";
 import type { SupportStore } from "./support-store.ts";
@@ -58,6 +59,10 @@ export interface Store {
   groundRules: GroundRulesStore;
   /** Formal reviews and the final evaluation (PRODUCT.md §13). */
   reviews: ReviewStore;
+  /** Programmes, their leads and workstreams (PRODUCT.md §14). */
+  programmes: ProgrammeStore;
+  /** Read-only counts for the programme figures. */
+  programmeFacts: ProgrammeFacts;
 }
 
 export interface PeopleStore {

@@ -11,6 +11,7 @@ import { queueOneToOneReminders } from "./one-to-one-overdue.ts";
 import { queuePapersDistribution } from "./papers-distribution.ts";
 import { queuePapersReminders } from "./papers-reminders.ts";
 import { queueParkedRevisitReminders } from "./parked-revisit-reminders.ts";
+import { queueProgrammeDigests } from "./programme-digest.ts";
 import { queueReviewClosings } from "./review-closing.ts";
 import { queueReviewOpenings } from "./review-openings.ts";
 import { queueReviewReminders } from "./review-reminders.ts";
@@ -36,6 +37,7 @@ const RULES: Array<(core: Core, now: Date) => number> = [
   queueReviewClosings,
   queueReviewOpenings,
   queueReviewReminders,
+  queueProgrammeDigests,
 ];
 
 /**

@@ -4,6 +4,7 @@ import { DAY } from "../domain/time.ts";
 import type { Core } from "../ports/core.ts";
 import { meetingReminderKey } from "../use-cases/meeting-details.ts";
 import { logMissedDigests } from "./digest-schedule.ts";
+import { logMissedProgrammeDigests } from "./programme-digest.ts";
 
 /**
  * A gap between ticks no longer than this is the ticker's own minute (with room for a slow
@@ -21,6 +22,7 @@ const TICKER_GAP = 2 * 60_000;
 export function logMissedWork(core: Core, since: Date | undefined, now: Date): void {
   if (!since || now.getTime() - since.getTime() <= TICKER_GAP) return;
   logMissedDigests(core, since, now);
+  logMissedProgrammeDigests(core, since, now);
   for (const meeting of core.store.scheduler.meetingsStartedBetween(since, now)) {
     const workstream = core.store.workstreams.byId(meeting.workstreamId);
     if (workstream) logMissedForMeeting(core, workstream, meeting, since, now);

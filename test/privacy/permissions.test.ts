@@ -90,6 +90,14 @@ const SPEC: Array<[command: string, allowed: string, note?: string]> = [
   ["/groundrules ask", "YNNNN"],
   ["/groundrules summary", "YNNNN"],
   ["/groundrules set 2 Everyone speaks once before anyone speaks twice", "YNNNN"],
+  // PRODUCT.md §14. Programme commands are tried in the board's channel (B0), set up by Pam, a
+  // programme lead who holds no role in either workstream; Cora added Medication safety to it.
+  ["/programme setup New board", "YYYYY", "anyone, in a channel that is not a workstream"],
+  ["/programme add Other group", "NNNNY", "any coordinator of it (Otto); Cora leads nothing here"],
+  ["/programme add Medication safety", "NYNNN", "its coordinator (Cora); the chair only as a programme lead"],
+  ["/programme lead <@sam|Sam>", "NNNNN", "programme leads only (Pam)"],
+  ["/programme set digest tue 10:00", "NNNNN", "programme leads only (Pam)"],
+  ["/programme", "NNNNN", "programme leads only (Pam): no workstream role is enough"],
 ];
 
 /** Refusals that mean "not you": the router's and the use cases' own (not yours, chair only…). */
@@ -97,6 +105,7 @@ const REFUSED = /^(permission\.denied|member\.not-member)$|not-yours|not-chair|n
 
 const A = "test:#group";
 const B = "test:#other";
+const BOARD = "test:#board";
 
 let dir: string;
 let basePath: string;
@@ -160,6 +169,8 @@ beforeAll(async () => {
   await must("cora", "/papers add M-2 https://example.org/agenda.pdf Agenda");
   await must("otto", "/dissent Other group's private view", B);
   await must("chris", "/decision Seeded decision made outside outside");
+  await must("pam", "/programme setup Board", BOARD);
+  await must("cora", "/programme add Medication safety", BOARD);
   await h.bot.deliver();
   h.db.pragma("wal_checkpoint(TRUNCATE)");
   h.cleanup();
@@ -196,7 +207,11 @@ describe("who may run which command (PRODUCT.md §3)", () => {
       for (const [i, role] of ROLES.entries()) {
         const h = fresh();
         // Setup is tried in a channel that is not a workstream yet; everything else in A's channel.
-        const channel = command.startsWith("/workstream setup") ? `test:#new-${i}` : A;
+        const channel = /^\/(workstream|programme) setup/.test(command)
+          ? `test:#new-${i}`
+          : command.startsWith("/programme")
+            ? BOARD
+            : A;
         const r = await run(h, WHO[role], command, channel);
         h.cleanup();
         expect(r.text.trim().length, `${role} got an empty answer`).toBeGreaterThan(0);

@@ -1,0 +1,32 @@
+import { parseArgs } from "node:util";
+import { migrate } from "../adapters/sqlite/migrate.ts";
+import { openDatabase } from "../adapters/sqlite/open.ts";
+import { loadConfig } from "../src/config.ts";
+import { ReportError, writeReport } from "./programme-report.ts";
+
+/**
+ * `npm run report -- --programme <name> [--out <file.html>]` (or `--workstream <name>`): the
+ * programme's figures as one self-contained HTML page with charts and a table beside each,
+ * readable without JavaScript (PRODUCT.md §14). Default file: ./reports/<name-slug>.html.
+ */
+const { values } = parseArgs({
+  options: { programme: { type: "string" }, workstream: { type: "string" }, out: { type: "string" } },
+  allowPositionals: false,
+});
+const db = openDatabase(loadConfig().databasePath);
+try {
+  migrate(db);
+  const file = await writeReport(db, {
+    ...(values.programme ? { programme: values.programme } : {}),
+    ...(values.workstream ? { workstream: values.workstream } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    now: new Date(),
+  });
+  console.log(`Wrote ${file}`);
+} catch (error) {
+  if (!(error instanceof ReportError)) throw error;
+  console.error(error.message);
+  process.exitCode = 2;
+} finally {
+  db.close();
+}
