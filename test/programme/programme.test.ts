@@ -106,6 +106,25 @@ describe("setting up a programme (PRODUCT.md §14)", () => {
   });
 });
 
+describe("decisions made outside meetings (PRODUCT.md §12 in §14)", () => {
+  it("counts those not yet brought to the group, and stops once their meeting has ended", async () => {
+    await sayIn(BOARD, "paula", "/programme setup Board");
+    await sayIn(BOARD, "cora", "/programme add Medication safety");
+    await sayIn(h.channel, "chris", "/meeting schedule 2026-12-03 14:00 for 1h Planning");
+    expect(
+      (await sayIn(h.channel, "cora", "/decision The board chose the new rota outside")).error,
+    ).toBeUndefined();
+    const count = async () =>
+      /Whole programme:.*decisions made outside meetings, not yet brought to the group: (\d+);/.exec(
+        (await sayIn(BOARD, "paula", "/programme")).text,
+      )?.[1];
+    expect(await count()).toBe("1");
+    h.clock.set("2026-12-03T15:30:00Z");
+    await h.bot.tick();
+    expect(await count()).toBe("0");
+  });
+});
+
 describe("where programme commands may be typed", () => {
   it("works for a lead from a direct message or a workstream's channel, and points others to the board", async () => {
     await sayIn(BOARD, "paula", "/programme setup Board");
