@@ -15,6 +15,8 @@ export interface Round {
   /** Teams only: from the message's sending until its reply reached the connector stand-in. */
   replyP50?: number;
   replyP99?: number;
+  /** Teams only: the server process's CPU time per answered message. */
+  cpuMsPerMessage?: number;
   /** Slack only: from a command's sending to its answer at response_url. */
   answerP50?: number;
   answerP99?: number;
@@ -48,7 +50,7 @@ export async function compareRealToBare(options: {
     for (let r = 0; r < options.rounds; r++) {
       for (const which of WHICH) runs[which].push(await options.round(which, options.seconds, phase.rate));
     }
-    const stat = (which: Which, key: "p50" | "p99" | "rps" | "replyP50" | "replyP99") =>
+    const stat = (which: Which, key: "p50" | "p99" | "rps" | "replyP50" | "replyP99" | "cpuMsPerMessage") =>
       median(runs[which].map((x) => x[key] ?? Number.NaN));
     const total = (which: Which, key: "failed" | "answered" | "replies") =>
       runs[which].reduce((n, x) => n + (x[key] ?? 0), 0);
@@ -65,11 +67,13 @@ export async function compareRealToBare(options: {
           `${options.labels[which]}: replies / answered`,
           `${total(which, "replies")} / ${total(which, "answered")}`,
         );
-      if (options.headline)
+      if (options.headline) {
         figure(
           `${options.labels[which]}: reply at connector p50 / p99`,
           `${round(stat(which, "replyP50"))} ms / ${round(stat(which, "replyP99"))} ms`,
         );
+        figure(`${options.labels[which]}: CPU per message`, stat(which, "cpuMsPerMessage"), "ms");
+      }
       if (runs[which].some((x) => x.answerP50 !== undefined)) {
         const answer = (key: "answerP50" | "answerP99") =>
           median(runs[which].map((x) => x[key] ?? Number.NaN));
@@ -94,6 +98,12 @@ export async function compareRealToBare(options: {
       remember(
         `${options.tag} reply p99 real/bare @${options.rate}/s`,
         `${round(stat("real", "replyP99"))} / ${round(stat("bare", "replyP99"))} ms (ratio ${replyP99.toFixed(2)})`,
+      );
+      const cpu = (which: Which) => stat(which, "cpuMsPerMessage");
+      figure("CPU per message: real − bare", cpu("real") - cpu("bare"), "ms");
+      remember(
+        `${options.tag} CPU per message real / bare`,
+        `${round(cpu("real"))} / ${round(cpu("bare"))} ms (+${round(cpu("real") - cpu("bare"))} ms)`,
       );
       remember(
         `${options.tag} 200 p50 / p99 ratio @${options.rate}/s`,

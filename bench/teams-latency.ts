@@ -99,6 +99,7 @@ export async function teamsLatency(options: { rounds: number; seconds: number; r
     bare = await forkHelper("teams-latency-server", ["bare"]);
     real = await forkHelper("teams-latency-server", ["real"]);
     const servers = { bare: Number(bare.ready.port), real: Number(real.ready.port) };
+    const processes = { bare, real };
     await compareRealToBare({
       tag: "teams",
       // The Teams figure: the reply reaching the connector, p50 within 1.3× a bare
@@ -109,10 +110,14 @@ export async function teamsLatency(options: { rounds: number; seconds: number; r
       ...options,
       round: async (which, seconds, rate) => {
         await connector.request({ kind: "reset" });
+        const cpuBefore = Number((await processes[which].request({ kind: "rss" })).cpuMs);
         const r = await load(servers[which], serviceUrl, seconds, rate);
+        const cpuAfter = Number((await processes[which].request({ kind: "rss" })).cpuMs);
         const stats = await connector.request({ kind: "stats" });
         const replies = Number(stats.replies);
         return {
+          // CPU time the server process spent per answered message (user + system).
+          cpuMsPerMessage: (cpuAfter - cpuBefore) / Math.max(1, r.answered),
           replyP50: Number(stats.replyP50),
           replyP99: Number(stats.replyP99),
           p50: r.p50,

@@ -127,7 +127,13 @@ if (mode === "connector") {
   process.send?.({ kind: "ready", port });
   process.on("message", (raw) => {
     const msg = raw as { id: number };
-    process.send?.({ kind: "done", id: msg.id, rssMb: process.memoryUsage().rss / 1048576 });
+    const cpu = process.cpuUsage();
+    process.send?.({
+      kind: "done",
+      id: msg.id,
+      rssMb: process.memoryUsage().rss / 1048576,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
   });
 }
 process.on("disconnect", () => process.exit(0));
