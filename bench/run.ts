@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { burstSection } from "./burst-memory.ts";
 import { commandLatency } from "./command-latency.ts";
 import { fanOutBench } from "./fan-out.ts";
 import { footprint } from "./footprint.ts";
@@ -27,6 +28,7 @@ try {
     await fanOutBench(api, { members: Number(process.env.BENCH_FANOUT_MEMBERS ?? 1000), capPerMinute: cap });
   if (want("scale")) await schedulerScale(largeDb);
   if (want("footprint")) await footprint(api, largeDb);
+  if (want("footprint") || want("burst")) await burstSection(api, largeDb);
 } finally {
   await api.stop();
   rmSync(scratch, { recursive: true, force: true });

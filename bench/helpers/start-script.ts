@@ -45,9 +45,9 @@ export async function startLikeNpmStart(options: {
       SLACK_SIGNING_SECRET: "bench-signing-secret",
       SLACK_API_URL: options.apiUrl,
       BOT_PLATFORMS: "slack",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.BENCH_BOT_OUTPUT ? "info" : "warn",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_BOT_OUTPUT ? "inherit" : "ignore", "inherit"],
   });
   const deadline = Date.now() + 20_000;
   for (;;) {
