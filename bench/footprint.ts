@@ -3,9 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { spawnBot, stopBot } from "../test/helpers/reliability-bot.ts";
+import { stopBot } from "../test/helpers/reliability-bot.ts";
 import type { Child } from "./helpers/child.ts";
 import { rssMb } from "./helpers/child.ts";
+import { startLikeNpmStart, startScript } from "./helpers/start-script.ts";
 import { figure, heading, median, ratio, remember, round } from "./report.ts";
 import { timeTicks } from "./scheduler-scale.ts";
 
@@ -19,10 +20,15 @@ const SETTLED_MS = 15_000;
 const READY_TARGET_MS = 1000;
 const RSS_TARGET_MB = 100;
 
-/** How the bot is started: what `npm start` runs, and the ways it could be run from sources. */
-function modes(): Array<{ name: string; args: string[] }> {
-  const list = [
-    { name: COMPILED, args: [join(ROOT, "dist/src/main.js")] },
+/**
+ * How the bot is started: what `npm start` runs (its environment and node flags, from
+ * package.json), the same compiled code with no flags, and the ways it could be run from sources.
+ */
+function modes(): Array<{ name: string; args: string[]; env?: Record<string, string> }> {
+  const start = startScript();
+  const list: Array<{ name: string; args: string[]; env?: Record<string, string> }> = [
+    { name: COMPILED, args: start.args, env: start.env },
+    { name: "node dist (no flags)", args: [join(ROOT, "dist/src/main.js")] },
     { name: "tsx", args: ["--import", "tsx", join(ROOT, "src/main.ts")] },
   ];
   // Node's own type stripping (unflagged from 22.18 / 23.6): shown where this Node has it.
@@ -58,10 +64,10 @@ export async function footprint(api: Child, seeded?: string) {
       for (let i = 0; i < RUNS; i++) {
         for (const mode of modes()) {
           loads.push(loadavg()[0] as number);
-          const bot = await spawnBot({
+          const bot = await startLikeNpmStart({
             databasePath: path,
             apiUrl: String(api.ready.apiUrl),
-            nodeArgs: mode.args,
+            way: { env: mode.env ?? {}, args: mode.args },
           });
           await new Promise((r) => setTimeout(r, IDLE_MS));
           const rss = await rssMb(bot.child.pid as number);

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { burstSection } from "./burst-memory.ts";
 import { commandLatency } from "./command-latency.ts";
 import { fanOutBench } from "./fan-out.ts";
 import { footprint } from "./footprint.ts";
@@ -29,6 +30,7 @@ try {
   if (want("scale")) await schedulerScale(largeDb);
   if (want("footprint")) await footprint(api, largeDb);
   if (want("programme")) await programmeBench();
+  if (want("footprint") || want("burst")) await burstSection(api, largeDb);
 } finally {
   await api.stop();
   rmSync(scratch, { recursive: true, force: true });

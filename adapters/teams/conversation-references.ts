@@ -34,8 +34,7 @@ function personOf(stored: StoredAddress): string | undefined {
  */
 export function createReferenceBook(data: AdapterData) {
   function put(address: string, stored: StoredAddress): void {
-    // Every message carries the reference again; rewrite it only when something changed.
-    if (JSON.stringify(data.get(address)) === JSON.stringify(stored)) return;
+    // Every message carries the reference again: the store skips a write that changes nothing.
     data.put(address, stored, personOf(stored));
   }
 

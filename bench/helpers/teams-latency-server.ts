@@ -3,7 +3,8 @@
 //   CloudAdapter, the core, SQLite) with a seeded workstream;
 // - `bare`: a bare botbuilder CloudAdapter whose bot only replies a fixed text;
 // - `connector`: a lean Bot Connector stand-in (the `serviceUrl` of every activity) that answers
-//   each reply with {id} at once and counts them ("stats" / "reset" over IPC).
+//   each reply with {id} at once, counts them and times each from the message's sending (its
+//   activity id carries the time) to the reply's arrival ("stats" / "reset" over IPC).
 // `real` and `bare` are served the same way: adapters/http's server and adapters/teams' bridge.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -62,10 +63,26 @@ function bareRoutes(): Route[] {
   ];
 }
 
+/**
+ * When the bench sent the message a reply answers: its activity id ends in `-t<ns>`, the
+ * sender's process.hrtime (CLOCK_MONOTONIC, the same clock in every process on the machine).
+ */
+function sentAt(url: string): bigint | undefined {
+  const id = decodeURIComponent(url.slice(url.lastIndexOf("/") + 1));
+  const match = /-t(\d+)$/.exec(id);
+  return match ? BigInt(match[1] as string) : undefined;
+}
+
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+
 async function connector() {
   let replies = 0;
   let next = 1;
+  /** Milliseconds from the bench sending each message to its reply arriving here. */
+  let latencies: number[] = [];
   const server = createServer((req, res) => {
+    const arrived = process.hrtime.bigint();
     req.resume();
     req.on("end", () => {
       const ok =
@@ -75,6 +92,8 @@ async function connector() {
         return;
       }
       replies++;
+      const sent = sentAt(req.url ?? "");
+      if (sent !== undefined) latencies.push(Number(arrived - sent) / 1e6);
       res.writeHead(200, { "content-type": "application/json" }).end(`{"id":"bench-${next++}"}`);
     });
   });
@@ -83,8 +102,18 @@ async function connector() {
   process.send?.({ kind: "ready", serviceUrl });
   process.on("message", (raw) => {
     const msg = raw as { kind: string; id: number };
-    const done = { kind: "done", id: msg.id, replies };
-    if (msg.kind === "reset") replies = 0;
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const done = {
+      kind: "done",
+      id: msg.id,
+      replies,
+      replyP50: percentile(sorted, 0.5),
+      replyP99: percentile(sorted, 0.99),
+    };
+    if (msg.kind === "reset") {
+      replies = 0;
+      latencies = [];
+    }
     process.send?.(done);
   });
 }
@@ -98,7 +127,13 @@ if (mode === "connector") {
   process.send?.({ kind: "ready", port });
   process.on("message", (raw) => {
     const msg = raw as { id: number };
-    process.send?.({ kind: "done", id: msg.id, rssMb: process.memoryUsage().rss / 1048576 });
+    const cpu = process.cpuUsage();
+    process.send?.({
+      kind: "done",
+      id: msg.id,
+      rssMb: process.memoryUsage().rss / 1048576,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
   });
 }
 process.on("disconnect", () => process.exit(0));
