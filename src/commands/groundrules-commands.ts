@@ -77,7 +77,7 @@ const set: CommandSpec<{ question: number; answer: string }> = {
   parse(args) {
     const match = /^(\S+)(?:\s+([\s\S]*))?$/.exec(args.trim());
     const question = Number(match?.[1]);
-    if (!match || !Number.isInteger(question) || question < 1 || question > GROUND_RULE_COUNT) {
+    if (!match || !/^\d+$/.test(match[1] ?? "") || question < 1 || question > GROUND_RULE_COUNT) {
       usageError(
         set,
         `Start with the question's number, from 1 to ${GROUND_RULE_COUNT}, then the agreed answer.`,
