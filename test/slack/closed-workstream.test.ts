@@ -211,4 +211,52 @@ describe("ground rules, the welcome and a closed workstream through Slack", () =
     const show = await runCommand(h, { user: "U1", channel: "C1", command: "/workstream", text: "" });
     expect(show).not.toContain("/workstream set");
   });
+  it("someone removed while the ground-rules form is open can't send it; a review id from elsewhere finds nothing", async () => {
+    await runCommand(h, { user: "U3", channel: "C1", command: "/groundrules", text: "ask" });
+    await h.bot.deliver();
+    const invite = posts("DU2").find((c) => textOf(c).includes("would like to hear how you think"));
+    if (!invite) throw new Error("no invitation");
+    await click("U2", invite, buttonIn(invite, "Answer the questions"), "t-gr");
+    const open = await h.api.waitFor("views.open", (c) => c.body.trigger_id === "t-gr");
+    const view = open.body.view as { callback_id: string; private_metadata: string };
+    await runCommand(h, { user: "U1", channel: "C1", command: "/workstream", text: "remove <@U2>" });
+    const submitted = await h.slack.interaction({
+      type: "view_submission",
+      user: { id: "U2", username: "u2", name: "u2", team_id: "T1" },
+      team: { id: "T1", domain: "test" },
+      api_app_id: "A1",
+      trigger_id: "t-gr-submit",
+      view: {
+        id: "V-gr",
+        type: "modal",
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: {
+          values: {
+            q1: { q1: { type: "plain_text_input", value: "Sent after I was removed" } },
+            share: { share: { type: "radio_buttons", selected_option: { value: "anonymous" } } },
+          },
+        },
+        hash: "h",
+      },
+    });
+    expect(JSON.stringify(submitted.body ?? "")).toContain("no longer in this workstream");
+    const stored = h.db.prepare("SELECT COUNT(*) FROM ground_rules_anonymous_answers").pluck().get();
+    expect(stored).toBe(0);
+
+    // A review button carrying the id of a review Lee was never sent changes nothing.
+    await runCommand(h, { user: "U3", channel: "C1", command: "/review", text: "start" });
+    await h.bot.deliver();
+    const review = posts("DU4").find((c) => textOf(c).includes("time for"));
+    if (!review) throw new Error("no review");
+    const forged = { ...buttonIn(review, "Answer the review"), value: "999" };
+    const views = h.api.accepted("views.open").length;
+    await click("U4", review, forged, "t-forged");
+    const refused = await h.api.waitFor(
+      "chat.postMessage",
+      (c) => c.body.channel === "DU4" && textOf(c).includes("can't find that review"),
+    );
+    expect(textOf(refused)).toContain("Sorry, I can't find that review.");
+    expect(h.api.accepted("views.open")).toHaveLength(views);
+  });
 });
