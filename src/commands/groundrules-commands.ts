@@ -1,5 +1,5 @@
 import { GROUND_RULE_COUNT } from "../domain/ground-rules.ts";
-import { code, rich, type Text } from "../domain/rich-text.ts";
+import type { Text } from "../domain/rich-text.ts";
 import { readText } from "../domain/text.ts";
 import { agreeGroundRule } from "../use-cases/agree-ground-rule.ts";
 import { askGroundRules } from "../use-cases/ask-ground-rules.ts";
@@ -31,9 +31,11 @@ const show: CommandSpec<number | undefined> = {
   parse(args) {
     const list = words(args);
     if (list.length === 0) return undefined;
-    const problem = rich`To see one ground rule and its history, give its number from 1 to ${GROUND_RULE_COUNT}, like ${code("/groundrules 3")}.`;
-    if (list.length > 1) usageError(show, problem);
-    return questionNumber(show, list[0], problem);
+    // The example is the one-rule form, not plain /groundrules: that is what they were typing.
+    const oneRule = { ...show, example: "/groundrules 3" };
+    const problem = `To see one ground rule and its history, give just its number, from 1 to ${GROUND_RULE_COUNT}.`;
+    if (list.length > 1) usageError(oneRule, problem);
+    return questionNumber(oneRule, list[0], problem);
   },
   run: (core, ctx, question) =>
     question === undefined
@@ -77,7 +79,7 @@ const set: CommandSpec<{ question: number; answer: string }> = {
   parse(args) {
     const match = /^(\S+)(?:\s+([\s\S]*))?$/.exec(args.trim());
     const question = Number(match?.[1]);
-    if (!match || !Number.isInteger(question) || question < 1 || question > GROUND_RULE_COUNT) {
+    if (!match || !/^\d+$/.test(match[1] ?? "") || question < 1 || question > GROUND_RULE_COUNT) {
       usageError(
         set,
         `Start with the question's number, from 1 to ${GROUND_RULE_COUNT}, then the agreed answer.`,

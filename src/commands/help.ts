@@ -103,14 +103,23 @@ function keyOf(spec: CommandSpec): string {
  * command they may use; `/<verb> help` (or `/help <verb>`) that verb's commands. Outside a
  * workstream it is the few commands that need none.
  */
-export function helpFor(role: Role | undefined, inWorkstream: boolean, verb?: string, words = ""): Message {
+export function helpFor(
+  role: Role | undefined,
+  inWorkstream: boolean,
+  verb?: string,
+  words = "",
+  closed?: string,
+): Message {
   const asked = words.trim().toLowerCase().split(/\s+/)[0] ?? "";
   const named = verb ?? (COMMANDS.some((c) => c.verb === asked) ? asked : undefined);
   const usable = COMMANDS.filter(
     (c) =>
       (named === undefined || c.verb === named) &&
-      (inWorkstream ? allowed(c.who, role) && !c.outsideWorkstreamOnly : !c.needsWorkstream),
+      (inWorkstream ? allowed(c.who, role) && !c.outsideWorkstreamOnly : !c.needsWorkstream) &&
+      // A closed workstream is read-only: only what still works there (PRODUCT.md §13).
+      (closed === undefined || !c.needsWorkstream || c.readOnly !== undefined),
   );
+  if (closed !== undefined) return closedHelp(closed, named, usable);
   if (named) return verbHelp(named, usable);
   if (!inWorkstream) return outsideHelp(usable);
   if (asked === "all" || role === undefined) return allHelp(usable);
@@ -119,6 +128,16 @@ export function helpFor(role: Role | undefined, inWorkstream: boolean, verb?: st
     .filter((c) => short.includes(keyOf(c)))
     .sort((a, b) => short.indexOf(keyOf(a)) - short.indexOf(keyOf(b)));
   return shortHelp(chosen, usable.length - chosen.length);
+}
+
+/** In a closed workstream: what can still be looked at, and nothing that would be refused. */
+function closedHelp(name: string, verb: string | undefined, usable: CommandSpec[]): Message {
+  const intro = rich`${em(name)} has closed, so nothing in it can be changed. Everything in it is kept, and you can still look at it:`;
+  const blocks: Block[] = [{ kind: "text", text: intro }];
+  if (usable.length > 0) blocks.push(...byTopic(usable, fullLine));
+  else if (verb) blocks.push({ kind: "text", text: rich`${code(`/${verb}`)} can't be used here any more.` });
+  blocks.push(UMBRELLA_NOTE);
+  return { text: intro, blocks };
 }
 
 function verbHelp(verb: string, usable: CommandSpec[]): Message {

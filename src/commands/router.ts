@@ -69,7 +69,13 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
   if (verb === "" || verb === "help" || (specs.length > 0 && /^help$/i.test(rest))) {
     const workstream = findWorkstream(core, ctx, rest, false);
     const role = workstream && core.store.members.get(workstream.id, actor.id)?.role;
-    return helpFor(role, workstream !== undefined, specs.length > 0 ? verb : undefined, rest);
+    return helpFor(
+      role,
+      workstream !== undefined,
+      specs.length > 0 ? verb : undefined,
+      rest,
+      workstream?.closedAt ? workstream.name : undefined,
+    );
   }
   if (specs.length === 0) {
     refuse(
@@ -101,6 +107,10 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
         rich`You're not a member of ${em(workstream.name)} yet. A chair or coordinator can add you with ${code("/workstream add @you")}.`,
       );
     }
+  }
+  // A command that only ever changes things says the workstream is closed before who may run it.
+  if (spec.needsWorkstream && ctx.workstream?.closedAt && !spec.readOnly) {
+    refuse("workstream.closed", closedSentence(ctx.workstream));
   }
   if (!allowed(spec.who, ctx.member?.role)) {
     refuse(

@@ -21,12 +21,15 @@ export function closeReview(core: Core, review: Review, now: Date): number {
   let queued = 0;
   const send = (audience: "chair" | "coordinator", people: typeof members) => {
     const summary = reviewSummary(core.store.reviews, closed, audience === "chair" ? "chair" : "aggregates");
-    const text = rich`${capital(reviewName(review))} for ${em(workstream.name)} has closed: ${summary.answered} of ${summary.invited} answered. Here is what they said.`;
+    const text =
+      summary.answered === 0
+        ? rich`${capital(reviewName(review))} for ${em(workstream.name)} has closed. Nobody answered it this time, so there is nothing to show.`
+        : rich`${capital(reviewName(review))} for ${em(workstream.name)} has closed: ${summary.answered} of ${summary.invited} answered. Here is what they said.`;
     const message: Message = {
       text,
       blocks: [
         { kind: "text", text },
-        ...reviewBlocks(workstream, closed, summary).slice(1),
+        ...(summary.answered === 0 ? [] : reviewBlocks(workstream, closed, summary).slice(1)),
         {
           kind: "note",
           text:

@@ -93,10 +93,16 @@ export function confirmCloseWorkstream(core: Core, actor: Person, value: string)
           now,
         );
       }
+      core.store.outbox.dropSubject(`checkin:${checkIn.id}`, "workstream closed", now);
       closeCheckIn(core, checkIn, now);
     }
     const round = core.store.groundRules.openRoundIn(workstream.id);
-    if (round) closeGroundRulesRound(core, round, now);
+    if (round) {
+      // Questions still held by quiet hours would only meet a closed workstream.
+      core.store.outbox.dropSubject(`groundrules:${round.id}`, "workstream closed", now);
+      closeGroundRulesRound(core, round, now);
+    }
+    dropWaitingReviewMessages(core, workstream.id, now);
     queueChannelPost(
       core,
       workstream,
@@ -143,4 +149,21 @@ export function confirmCloseWorkstream(core: Core, actor: Person, value: string)
       },
     ),
   };
+}
+
+/**
+ * A review still open closes with the workstream (its summary goes out): its invitations and
+ * its one reminder, if quiet hours still hold them, are not sent afterwards.
+ */
+function dropWaitingReviewMessages(core: Core, workstreamId: number, now: Date): void {
+  for (const review of core.store.reviews.list(workstreamId)) {
+    if (review.closedAt !== null || review.kind === "final") continue;
+    core.store.outbox.dropSubject(`review:${review.id}`, "workstream closed", now);
+    for (const invite of core.store.reviews.invites(review.id))
+      core.store.outbox.dropSubject(
+        `review-reminder:${review.id}:${invite.personId}`,
+        "workstream closed",
+        now,
+      );
+  }
 }

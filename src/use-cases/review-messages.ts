@@ -40,7 +40,7 @@ export function reviewInvitation(
   const zone = workstream.settings.timezone;
   const text =
     review.kind === "final"
-      ? rich`Hi ${person.name} — ${em(workstream.name)} is closing. Before it does, would you tell us how it went? Eight short questions, about three minutes.`
+      ? rich`Hi ${person.name} — ${em(workstream.name)} has now closed. Thank you for all you put into it. Would you tell us how it went? Seven short questions, about three minutes.`
       : rich`Hi ${person.name} — time for ${em(workstream.name)}'s review: how the work is going, and how we work together. Six short questions, about two minutes.`;
   return {
     text,

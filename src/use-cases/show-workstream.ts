@@ -56,7 +56,9 @@ export function showWorkstream(core: Core, ctx: WorkstreamContext): Message {
         ? [
             {
               kind: "note" as const,
-              text: rich`Settings: ${settings}. Change one with ${code("/workstream set <setting> <value>")}.`,
+              text: closed
+                ? rich`Settings: ${settings}.`
+                : rich`Settings: ${settings}. Change one with ${code("/workstream set <setting> <value>")}.`,
             },
           ]
         : []),

@@ -43,6 +43,15 @@ export function groundRulesSummaryMessage(
       },
     );
   }
+  if (summary.answered === 0) {
+    return message(
+      rich`The ground-rules questions for ${em(workstream.name)} have closed. Nobody answered them this time.`,
+      {
+        kind: "note",
+        text: rich`You can talk them through at the meeting instead, and record what the group agrees with ${code("/groundrules set 1 <what was agreed>")}.`,
+      },
+    );
+  }
   const blocks: Block[] = [];
   const held = summary.questions.reduce((n, q) => n + q.heldBack, 0);
   for (const q of summary.questions) {

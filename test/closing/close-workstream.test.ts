@@ -181,7 +181,11 @@ describe("/workstream close", () => {
     const late = press("sam", answerButton as Button);
     expect(late).toEqual({ kind: "reply", text: expect.stringContaining(CLOSED) });
     // The round closed with the workstream, so the chair still gets what was said.
-    expect(h.gateway.to("test:chris").some((s) => s.text.includes("What members said"))).toBe(true);
+    expect(
+      h.gateway
+        .to("test:chris")
+        .some((s) => s.text.includes("The ground-rules questions for *Medication safety* have closed.")),
+    ).toBe(true);
   });
 
   it("closes a check-in still open, so the chair gets its summary, and stops its buttons", async () => {

@@ -97,7 +97,7 @@ describe("/groundrules", () => {
     expect(long.text).toContain("please keep it to 500");
     expect(h.db.prepare("SELECT COUNT(*) FROM ground_rules_agreed").pluck().get()).toBe(0);
     const extra = await h.say("sam", "/groundrules please");
-    expect(extra.text).toContain("give its number from 1 to 9");
+    expect(extra.text).toContain("give just its number, from 1 to 9. For example: `/groundrules 3`.");
     expect(extra.error).toBe("groundrules.usage");
   });
 });
@@ -260,6 +260,6 @@ describe("/groundrules <1-9>", () => {
     );
     const bad = await h.say("sam", "/groundrules 12");
     expect(bad.error).toBe("groundrules.usage");
-    expect(bad.text).toContain("give its number from 1 to 9, like `/groundrules 3`");
+    expect(bad.text).toContain("give just its number, from 1 to 9. For example: `/groundrules 3`.");
   });
 });

@@ -34,7 +34,7 @@ describe("the final evaluation, sent when a workstream closes", () => {
     const sam = h.gateway.to("test:sam");
     expect(sam).toHaveLength(1);
     expect(sam[0]?.text).toContain(
-      "*Medication safety* is closing. Before it does, would you tell us how it went?",
+      "*Medication safety* has now closed. Thank you for all you put into it. Would you tell us how it went? Seven short questions",
     );
 
     const drive = reviewDriver(h);
