@@ -45,14 +45,15 @@ CREATE TABLE review_answers (
 CREATE INDEX review_answers_by_person ON review_answers(person_id);
 
 -- Anonymous answers (PRODUCT.md §15): the review, the stakeholder group and the answers —
--- no person, no time, and a random id, so nothing ties a row to who answered. `from_chair`
--- keeps a chair's own answers out of the summary the chair reads (they reach coordinators
--- only as aggregates).
+-- no person, no time, and a random id, so nothing ties a row to who answered. `from_role`
+-- ('chair' or 'coordinator', else NULL) keeps an organiser's own answers out of the summary
+-- they read, so that they cannot take their own away from a figure and learn the rest; each
+-- reaches the other role only mixed in with everyone's.
 CREATE TABLE review_anonymous_answers (
   id                  INTEGER PRIMARY KEY,      -- random, never a sequence
   review_id           INTEGER NOT NULL REFERENCES reviews(id),
   grp                 TEXT NOT NULL CHECK (grp IN ('service-user', 'carer', 'official', 'clinician', 'third-sector', 'independent', 'other')),
-  from_chair          INTEGER NOT NULL DEFAULT 0,
+  from_role           TEXT CHECK (from_role IN ('chair', 'coordinator')),
   progress            INTEGER CHECK (progress BETWEEN 1 AND 5),
   clarity             INTEGER CHECK (clarity BETWEEN 1 AND 5),
   voice               INTEGER CHECK (voice BETWEEN 1 AND 5),

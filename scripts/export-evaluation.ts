@@ -115,7 +115,7 @@ function involvementTables(db: Db, workstreamId: number, day: (ms: number | null
 
 /** Every closed review (and the final evaluation): the two headlines, each question's average, by group. */
 function reviewTables(db: Db, workstreamId: number, day: (ms: number | null) => string): ExportTable[] {
-  const trend = reviewTrend(createReviewStore(db), workstreamId, "aggregates");
+  const trend = reviewTrend(createReviewStore(db), workstreamId, "export");
   const kind = (k: string) =>
     k === "final" ? "Final evaluation" : k === "started" ? "Review (started by the chair)" : "Review";
   const totals = trend.map(({ review, summary, parts }) => [

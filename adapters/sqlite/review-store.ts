@@ -89,8 +89,8 @@ const InviteRow = rowReader(
 );
 
 const AnonymousRow = rowReader(
-  z.object({ grp: GroupSchema, from_chair: z.number(), ...valueColumns }),
-  (r) => ({ group: r.grp, fromChair: r.from_chair === 1, values: valuesOf(r) }),
+  z.object({ grp: GroupSchema, from_role: z.enum(["chair", "coordinator"]).nullable(), ...valueColumns }),
+  (r) => ({ group: r.grp, fromRole: r.from_role, values: valuesOf(r) }),
 );
 
 const INVITE = "SELECT a.*, p.name FROM review_answers a JOIN people p ON p.id = a.person_id";
@@ -135,9 +135,9 @@ export function createReviewStore(db: Db): ReviewStore {
       WHERE review_id = @reviewId AND person_id = @personId AND answered_at IS NULL`,
   );
   const addAnonymous = db.prepare(
-    `INSERT INTO review_anonymous_answers (id, review_id, grp, from_chair, progress, clarity, voice,
+    `INSERT INTO review_anonymous_answers (id, review_id, grp, from_role, progress, clarity, voice,
             disagreements, decisions, support, task_comment, process_comment, learn_comment)
-     VALUES (@id, @reviewId, @grp, @fromChair, @progress, @clarity, @voice, @disagreements,
+     VALUES (@id, @reviewId, @grp, @fromRole, @progress, @clarity, @voice, @disagreements,
              @decisions, @support, @task_comment, @process_comment, @learn_comment)`,
   );
   return {
@@ -174,7 +174,7 @@ export function createReviewStore(db: Db): ReviewStore {
     answer(input) {
       const ids = { reviewId: input.reviewId, personId: input.personId, now: input.now.getTime() };
       const columns = columnsOf(input.values);
-      if (!input.anonymous && !input.fromChair)
+      if (!input.anonymous && !input.fromRole)
         return named.run({ ...ids, grp: input.group, ...columns }).changes === 1;
       // The "answered" mark is the guard: only the first submission leaves an anonymous row.
       if (unnamed.run(ids).changes !== 1) return false;
@@ -182,7 +182,7 @@ export function createReviewStore(db: Db): ReviewStore {
         id: randomInt(1, 2 ** 47),
         reviewId: input.reviewId,
         grp: input.group,
-        fromChair: input.fromChair ? 1 : 0,
+        fromRole: input.fromRole ?? null,
         ...columns,
       });
       return true;

@@ -1,4 +1,4 @@
-import type { Group } from "./roles.ts";
+import type { Group, Role } from "./roles.ts";
 
 /**
  * Formal reviews (PRODUCT.md §13): the task and the co-production process, kept apart, each
@@ -78,9 +78,17 @@ export interface ReviewInvite {
 }
 
 /** An anonymous answer, tied to no one. */
+/** The roles whose own answers are kept out of the summary they read (see review-figures.ts). */
+export type Organiser = "chair" | "coordinator";
+
+/** The chair or a coordinator answering (see `reviewSummary`), else null. */
+export function organiserRole(role: Role | undefined): Organiser | null {
+  return role === "chair" || role === "coordinator" ? role : null;
+}
+
 export interface AnonymousReviewAnswer {
   group: Group;
-  fromChair: boolean;
+  fromRole: Organiser | null;
   values: ReviewValues;
 }
 

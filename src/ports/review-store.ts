@@ -1,5 +1,6 @@
 import type {
   AnonymousReviewAnswer,
+  Organiser,
   Review,
   ReviewInvite,
   ReviewKind,
@@ -48,7 +49,8 @@ export interface ReviewStore {
     personId: number;
     group: Group;
     anonymous: boolean;
-    fromChair: boolean;
+    /** The chair or a coordinator (their answers are never named), else null. */
+    fromRole: Organiser | null;
     values: ReviewValues;
     now: Date;
   }): boolean;

@@ -2,6 +2,7 @@ import type { Person } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import {
   isReviewOpen,
+  organiserRole,
   REVIEW_QUESTIONS,
   type Review,
   type ReviewInvite,
@@ -21,15 +22,15 @@ function loadForAnswer(core: Core, actor: Person, value: string): { review: Revi
   return { review, invite };
 }
 
-const isChairOf = (core: Core, review: Review, actor: Person) =>
-  core.store.members.get(review.workstreamId, actor.id)?.role === "chair";
+const organiserOf = (core: Core, review: Review, actor: Person) =>
+  organiserRole(core.store.members.get(review.workstreamId, actor.id)?.role);
 
 /** "Answer the review": the form, unless they have answered or it has closed. */
 export function openReviewForm(core: Core, actor: Person, value: string): ActionResult {
   const { review, invite } = loadForAnswer(core, actor, value);
   if (invite.answeredAt) return { kind: "update", message: reviewThanks(actor, invite.anonymous) };
   if (!isReviewOpen(review, core.clock.now())) return { kind: "update", message: reviewClosedMessage() };
-  return { kind: "form", form: reviewForm(review, isChairOf(core, review, actor)) };
+  return { kind: "form", form: reviewForm(review, organiserOf(core, review, actor)) };
 }
 
 /**
@@ -47,9 +48,9 @@ export function sendReview(
   if (invite.answeredAt) return { kind: "update", message: reviewThanks(actor, invite.anonymous) };
   if (!isReviewOpen(review, now)) return { kind: "update", message: reviewClosedMessage() };
   const values = readValues(review, fields);
-  const fromChair = isChairOf(core, review, actor);
-  // Anonymous unless they chose to share their name; a chair's answers are never named.
-  const anonymous = fromChair || (fields.anonymous ?? "").trim().toLowerCase() !== "no";
+  const fromRole = organiserOf(core, review, actor);
+  // Anonymous unless they chose to share their name; a chair's or coordinator's never named.
+  const anonymous = fromRole !== null || (fields.anonymous ?? "").trim().toLowerCase() !== "no";
   const recorded = core.store.transaction(() => {
     const group = core.store.members.get(review.workstreamId, actor.id)?.group ?? invite.group;
     const done = core.store.reviews.answer({
@@ -57,7 +58,7 @@ export function sendReview(
       personId: actor.id,
       group,
       anonymous,
-      fromChair,
+      fromRole,
       values,
       now,
     });

@@ -20,7 +20,7 @@ export function closeReview(core: Core, review: Review, now: Date): number {
   const members = core.store.members.list(workstream.id);
   let queued = 0;
   const send = (audience: "chair" | "coordinator", people: typeof members) => {
-    const summary = reviewSummary(core.store.reviews, closed, audience === "chair" ? "chair" : "aggregates");
+    const summary = reviewSummary(core.store.reviews, closed, audience);
     const text =
       summary.answered === 0
         ? rich`${capital(reviewName(review))} for ${em(workstream.name)} has closed. Nobody answered it this time, so there is nothing to show.`
@@ -35,7 +35,7 @@ export function closeReview(core: Core, review: Review, now: Date): number {
           text:
             audience === "chair"
               ? "Anonymous answers count only once there are 3 or more of them, so no one can be picked out. Your own answers are not included here."
-              : "Totals only, with small groups shown together, so no one can be picked out.",
+              : "Totals only, with small groups shown together, so no one can be picked out. Your own answers are not included here.",
         },
       ],
     };

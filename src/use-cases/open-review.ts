@@ -1,6 +1,12 @@
 import type { Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
-import { REVIEW_OPEN_DAYS, REVIEW_REMINDER_DAYS, type Review, type ReviewKind } from "../domain/review.ts";
+import {
+  organiserRole,
+  REVIEW_OPEN_DAYS,
+  REVIEW_REMINDER_DAYS,
+  type Review,
+  type ReviewKind,
+} from "../domain/review.ts";
 import { code, rich } from "../domain/rich-text.ts";
 import { afterQuietHours, DAY, formatWhen } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
@@ -39,7 +45,7 @@ export function openReview(
       core,
       workstream,
       member,
-      reviewInvitation(workstream, review, member, member.role === "chair"),
+      reviewInvitation(workstream, review, member, organiserRole(member.role)),
       { key: `review:${review.id}:${member.id}`, subject: `review:${review.id}`, expiresAt: review.closesAt },
     );
     if (added) invited++;

@@ -1,5 +1,5 @@
 import type { Audience } from "../domain/anonymity.ts";
-import type { Review, ReviewPart } from "../domain/review.ts";
+import type { Organiser, Review, ReviewPart } from "../domain/review.ts";
 import {
   type Headline,
   type ReviewAnswer,
@@ -9,13 +9,21 @@ import {
 import type { ReviewStore } from "../ports/review-store.ts";
 
 /**
- * A review's summary for a reader: named answers from people's rows, anonymous ones from the
- * rows tied to no one, folded by the one rule. A chair never sees chairs' own answers (they
- * reach coordinators, and every other "aggregates" reader, only folded into the totals): the
- * chair, who knows their own answers, could otherwise take them away from a figure.
- * Every view of a review's figures (summary, digest, export) comes through here.
+ * Who reads a review's figures: the chair (named answers with names), a coordinator (totals
+ * only), or a reader with no answers of their own (an export).
  */
-export function reviewSummary(reviews: ReviewStore, review: Review, audience: Audience): ReviewSummary {
+export type ReviewReader = Organiser | "export";
+
+/**
+ * A review's summary for a reader: named answers from people's rows, anonymous ones from the
+ * rows tied to no one, folded by the one rule. A chair never sees chairs' answers, nor a
+ * coordinator coordinators' (each reaches the other role, and exports, only mixed in with
+ * everyone's): a reader who knows their own answers could otherwise take them away from a
+ * figure of three and learn the other two. Every view of a review's figures (summary, digest,
+ * export) comes through here.
+ */
+export function reviewSummary(reviews: ReviewStore, review: Review, reader: ReviewReader): ReviewSummary {
+  const audience: Audience = reader === "chair" ? "chair" : "aggregates";
   const invites = reviews.invites(review.id);
   const answers: ReviewAnswer[] = [
     ...invites.flatMap((r) =>
@@ -25,7 +33,7 @@ export function reviewSummary(reviews: ReviewStore, review: Review, audience: Au
     ),
     ...reviews
       .anonymousAnswers(review.id)
-      .filter((a) => audience !== "chair" || !a.fromChair)
+      .filter((a) => a.fromRole === null || a.fromRole !== reader)
       .map((a) => ({ group: a.group, anonymous: true, name: null, values: a.values })),
   ];
   return summariseReview({
@@ -43,13 +51,13 @@ export function reviewSummary(reviews: ReviewStore, review: Review, audience: Au
 export function reviewTrend(
   reviews: ReviewStore,
   workstreamId: number,
-  audience: Audience,
+  reader: ReviewReader,
 ): Array<{ review: Review; summary: ReviewSummary; parts: Partial<Record<ReviewPart, Headline>> }> {
   return reviews
     .list(workstreamId)
     .filter((r) => r.closedAt !== null)
     .map((review) => {
-      const summary = reviewSummary(reviews, review, audience);
+      const summary = reviewSummary(reviews, review, reader);
       return {
         review,
         summary,

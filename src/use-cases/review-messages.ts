@@ -2,6 +2,7 @@ import { figureLabel } from "../domain/anonymity.ts";
 import type { Person, Workstream } from "../domain/entities.ts";
 import {
   LEARN_QUESTION,
+  type Organiser,
   PARTS,
   REVIEW_QUESTIONS,
   type Review,
@@ -23,11 +24,16 @@ export function reviewName(review: Review): string {
   return review.kind === "final" ? "the final evaluation" : "the review";
 }
 
-/** Who sees what, worded for the reader: a chair's own answers reach nobody but as totals. */
-function whoSees(isChair: boolean): string {
-  return isChair
-    ? "Your answers as chair are never shown by name, and not in the summary you get: the coordinators see them mixed in with everyone else's, as totals and comments without names."
-    : "Your answers are anonymous unless you choose to share your name. The chair and the coordinators see totals, and comments without names.";
+/** Who sees what, worded for the reader: an organiser's own answers reach nobody but as totals. */
+function whoSees(organiser: Organiser | null): string {
+  switch (organiser) {
+    case "chair":
+      return "Your answers as chair are never shown by name, and not in the summary you get: the coordinators see them mixed in with everyone else's, as totals and comments without names.";
+    case "coordinator":
+      return "Your answers as coordinator are never shown by name, and not in the totals you get: the chair sees them mixed in with everyone else's, without your name.";
+    default:
+      return "Your answers are anonymous unless you choose to share your name. The chair and the coordinators see totals, and comments without names.";
+  }
 }
 
 /** The private message that asks someone for the review, with the one button that opens it. */
@@ -35,7 +41,7 @@ export function reviewInvitation(
   workstream: Workstream,
   review: Review,
   person: Person,
-  isChair: boolean,
+  organiser: Organiser | null,
 ): Message {
   const zone = workstream.settings.timezone;
   const text =
@@ -46,7 +52,7 @@ export function reviewInvitation(
     text,
     blocks: [
       { kind: "text", text },
-      { kind: "text", text: whoSees(isChair) },
+      { kind: "text", text: whoSees(organiser) },
       {
         kind: "buttons",
         buttons: [
@@ -85,7 +91,7 @@ export function reviewReminder(workstream: Workstream, review: Review, person: P
 }
 
 /** The review as one form: the task's questions, then the process's, each part with a comment. */
-export function reviewForm(review: Review, isChair: boolean): Form {
+export function reviewForm(review: Review, organiser: Organiser | null): Form {
   const scale = SCALE.map((s) => ({ value: s.value, label: s.label }));
   const fields: FormField[] = [];
   for (const part of PARTS) {
@@ -109,7 +115,7 @@ export function reviewForm(review: Review, isChair: boolean): Form {
       optional: true,
       maxLength: TEXT_LIMITS.comment,
     });
-  if (!isChair)
+  if (organiser === null)
     fields.push({
       kind: "choice",
       id: "anonymous",
@@ -123,7 +129,7 @@ export function reviewForm(review: Review, isChair: boolean): Form {
   return {
     action: REVIEW_ACTIONS.send,
     title: review.kind === "final" ? "Final evaluation" : "Review",
-    intro: `1 means not at all, 5 means fully. ${whoSees(isChair)}`,
+    intro: `1 means not at all, 5 means fully. ${whoSees(organiser)}`,
     submitLabel: "Send my answers",
     context: String(review.id),
     fields,

@@ -8,11 +8,12 @@ import { reviewBlocks, trendBlocks } from "./review-messages.ts";
 /**
  * `/review summary` (chair, coordinator): an open review shows only who has answered and how
  * many; then the latest closed review's figures and the trend across closed reviews. A chair
- * reads the "chair" figures (chairs' own answers left out), a coordinator aggregates only.
+ * reads the "chair" figures (chairs' own answers left out), a coordinator totals only
+ * (coordinators' own answers left out).
  */
 export function summariseReviewNow(core: Core, ctx: WorkstreamContext): Message {
   const { workstream } = ctx;
-  const audience = ctx.member?.role === "chair" ? "chair" : "aggregates";
+  const audience = ctx.member?.role === "chair" ? "chair" : "coordinator";
   const reviews = core.store.reviews.list(workstream.id);
   if (reviews.length === 0) {
     const every = workstream.settings["review-every-weeks"];

@@ -102,6 +102,30 @@ describe("a coordinator, who sees aggregates only", () => {
     expect(coordinator).not.toContain("Average");
     expect(coordinator).toContain("2 answers are not shown yet");
   });
+
+  it("cannot take their own answers away from a figure of three to learn the other two: coordinators' own are left out of what they read", async () => {
+    // Cora + Sam + Ann: three answers, so a total would show; but Cora knows her own, and the
+    // total minus hers would be Sam's and Ann's together. So Cora's view leaves hers out.
+    const coraOwn = { who: "cora", fields: { ...scores(3, 3), taskComment: "Coordinator here" } };
+    const a = await reviewWith([
+      coraOwn,
+      { who: "sam", fields: scores(5, 5) },
+      { who: "ann", fields: scores(5, 5) },
+    ]);
+    const b = await reviewWith([
+      coraOwn,
+      { who: "sam", fields: scores(1, 2) },
+      { who: "ann", fields: scores(2, 1) },
+    ]);
+    expect(a.coordinator).toEqual(b.coordinator);
+    expect(a.coordinator).toContain("2 answers are not shown yet");
+    expect(a.coordinator).toContain("Your own answers are not included here.");
+    const later = async (run: typeof a) => (await run.h.say("cora", "/review summary")).text;
+    expect(await later(a)).toEqual(await later(b));
+    // The chair, who did not give Cora's answers, sees the three together, without names.
+    expect(a.chair).toContain("*The task*\n• Overall: 4 of 6 answers were 4 or 5 out of 5 (67%)");
+    expect(a.chair).not.toEqual(b.chair);
+  });
 });
 
 describe("what the database keeps of an anonymous review answer", () => {

@@ -26,7 +26,7 @@ export const reviews: SectionBuilder = {
         text: `${reviewName(open) === "the review" ? "A review" : "The final evaluation"} is open until ${formatWhen(open.closesAt, zone, now)}: ${answered} of ${invites.length} have answered so far.`,
       });
     }
-    const trend = reviewTrend(core.store.reviews, workstream.id, "aggregates");
+    const trend = reviewTrend(core.store.reviews, workstream.id, "coordinator");
     const last = trend.at(-1);
     if (last) {
       const before = trend.at(-2);
