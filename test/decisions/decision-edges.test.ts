@@ -39,3 +39,34 @@ describe("/decision reads its dissent clause exactly (§16)", () => {
     expect(r.text).toContain('"We noted the dissent from carers"');
   });
 });
+
+describe("what the people involved are told", () => {
+  it("tells a dissenter in short sentences what was decided, where, and that their view is on the record", async () => {
+    await withMeeting();
+    await h.say("chris", "/decision Meetings stay on Thursdays outside dissent D-1");
+    await h.bot.deliver();
+    const toSam = h.gateway.to("test:sam");
+    expect(toSam).toHaveLength(1);
+    const text = toSam[0]?.text ?? "";
+    expect(text).toContain(
+      'Hi Sam — Chris has recorded a decision in *Medication safety*: "Meetings stay on Thursdays" (decision DC-1).',
+    );
+    expect(text).toContain(
+      "It was made outside a meeting on Tuesday 1 December, and will be brought to the group at M-1 *Budget review* on Friday 18 December.",
+    );
+    expect(text).toContain("Your view (D-1) is recorded alongside it");
+    expect(text).toContain("Thank you for saying what you think");
+  });
+
+  it("gives the chair an example that names a real meeting still to come", async () => {
+    await withMeeting();
+    const none = await h.say("chris", "/decision Budget agreed outside");
+    expect(none.text).toContain("/decision bring DC-1");
+    expect(none.text).toContain("once it is booked");
+    expect(none.text).not.toContain("M-2");
+    await h.say("cora", "/meeting schedule 2027-01-15 14:00 Planning");
+    const two = await h.say("chris", "/decision Transport is paid outside");
+    expect(two.text).toContain("to be brought to the group at M-1");
+    expect(two.text).toContain("To bring it to a different meeting: `/decision bring DC-2 M-2`.");
+  });
+});
