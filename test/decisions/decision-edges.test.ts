@@ -70,3 +70,22 @@ describe("what the people involved are told", () => {
     expect(two.text).toContain("To bring it to a different meeting: `/decision bring DC-2 M-2`.");
   });
 });
+
+describe("/decision bring to a meeting that can't take it", () => {
+  it("says in plain words that the meeting was cancelled or has already happened, and changes nothing", async () => {
+    await withMeeting();
+    await h.say("cora", "/meeting schedule 2026-12-02 10:00 Catch-up");
+    await h.say("chris", "/decision Budget agreed outside");
+    await h.say("cora", "/meeting cancel M-1");
+    const cancelled = await h.say("chris", "/decision bring DC-1 M-1");
+    expect(cancelled.error).toBe("decision.meeting-closed");
+    expect(cancelled.text).toContain("M-1 was cancelled, so DC-1 can't go on its agenda.");
+    h.clock.set("2026-12-02T10:30:00Z");
+    await h.say("chris", "/meeting end M-2");
+    await h.say("chris", "/decision Transport is paid outside");
+    const ended = await h.say("chris", "/decision bring DC-2 M-2");
+    expect(ended.error).toBe("decision.meeting-closed");
+    expect(ended.text).toContain("M-2 has already happened, so DC-2 can't go on its agenda.");
+    expect(ended.text).not.toContain("is ended");
+  });
+});
