@@ -89,3 +89,25 @@ describe("/decision bring to a meeting that can't take it", () => {
     expect(ended.text).not.toContain("is ended");
   });
 });
+
+describe("the digest's items open more than 8 weeks", () => {
+  const digest = () =>
+    h.gateway
+      .to("test:cora")
+      .filter((s) => s.text.includes("here is your digest"))
+      .at(-1)?.text ?? "";
+
+  it("leaves out an item open exactly 8 weeks, and shows it a minute later", async () => {
+    await withMeeting();
+    // D-1 was recorded on Tuesday 1 December at 8am; exactly 8 weeks on is 26 January, 8am.
+    h.clock.set("2027-01-26T08:00:00Z");
+    await h.say("cora", "/digest now");
+    await h.bot.deliver();
+    expect(digest()).not.toContain("open more than 8 weeks");
+    h.clock.set("2027-01-26T08:01:00Z");
+    h.gateway.clear();
+    await h.say("cora", "/digest now");
+    await h.bot.deliver();
+    expect(digest()).toContain('D-1 "Thursdays are hard for carers": open since Tuesday 1 December');
+  });
+});
