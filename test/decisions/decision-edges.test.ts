@@ -111,3 +111,14 @@ describe("the digest's items open more than 8 weeks", () => {
     expect(digest()).toContain('D-1 "Thursdays are hard for carers": open since Tuesday 1 December');
   });
 });
+
+describe("a linked view withdrawn afterwards", () => {
+  it("stays on the decision, marked as since withdrawn", async () => {
+    await withMeeting();
+    await h.say("kim", "/dissent Not on Thursdays");
+    await h.say("chris", "/decision Meetings stay on Thursdays outside dissent D-1 D-2");
+    await h.say("sam", "/dissent withdraw D-1");
+    const log = await h.say("lee", "/decision list");
+    expect(log.text).toContain("Dissent recorded alongside it: D-1 (since withdrawn), D-2");
+  });
+});
