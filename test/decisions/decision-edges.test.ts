@@ -122,3 +122,23 @@ describe("a linked view withdrawn afterwards", () => {
     expect(log.text).toContain("Dissent recorded alongside it: D-1 (since withdrawn), D-2");
   });
 });
+
+describe("ids from another workstream", () => {
+  it("are not found: a chair can't bring a decision to another group's meeting, nor touch its decisions", async () => {
+    await withMeeting();
+    const other = (text: string) =>
+      h.bot.command({ platform: "test", actor: h.person("otto"), channel: "test:#other", text });
+    await other("/workstream setup Other group");
+    await other("/meeting schedule 2026-12-10 10:00 Theirs");
+    await other("/meeting schedule 2026-12-11 10:00 Theirs again");
+    await other("/decision Their private plan outside");
+    await h.say("chris", "/decision Ours outside");
+    const r = await h.say("chris", "/decision bring DC-1 M-2");
+    expect(r.error).toBe("meeting.not-found");
+    expect(r.text).toContain("There is no meeting M-2 in *Medication safety*");
+    const log = await h.say("sam", "/decision list");
+    expect(log.text).toContain("to be brought to the group at M-1 *Budget review*");
+    expect(log.text).not.toContain("Their private plan");
+    expect(log.text).not.toContain("Theirs");
+  });
+});
