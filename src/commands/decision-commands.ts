@@ -119,6 +119,11 @@ const bring: CommandSpec<BringInput> = {
   needsWorkstream: true,
   parse(args) {
     const list = words(args);
+    if (list.length > 2)
+      usageError(
+        bring,
+        `Please name one decision and then one meeting; I couldn't read "${quoteBack(list.slice(2).join(" "))}".`,
+      );
     if (list.length !== 2) usageError(bring, "Please name one decision and then one meeting.");
     return { decisionId: list[0] as string, meetingId: list[1] as string };
   },

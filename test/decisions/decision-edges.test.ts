@@ -142,3 +142,15 @@ describe("ids from another workstream", () => {
     expect(log.text).not.toContain("Theirs");
   });
 });
+
+describe("/decision bring with extra words", () => {
+  it("names what it could not read, with an example, and changes nothing", async () => {
+    await withMeeting();
+    await h.say("cora", "/meeting schedule 2027-01-15 14:00 Planning");
+    await h.say("chris", "/decision Budget agreed outside");
+    const r = await h.say("chris", "/decision bring DC-1 M-2 please");
+    expect(r.text).toContain('I couldn\'t read "please"');
+    expect(r.text).toContain("/decision bring DC-3 M-4");
+    expect((await h.say("sam", "/decision list")).text).toContain("to be brought to the group at M-1");
+  });
+});
