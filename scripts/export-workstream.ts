@@ -252,7 +252,7 @@ export function slug(name: string): string {
 export function markdown(
   workstream: string,
   tables: ExportTable[],
-  heading = "dissent register, parking lot and check-in figures",
+  heading = "dissent register, parking lot, glossary, check-in figures, decision log and what happened to what members raised",
 ): string {
   const cell = (v: string) => v.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
   const parts = [`# ${workstream}: ${heading}`, ""];

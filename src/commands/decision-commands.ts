@@ -30,7 +30,8 @@ const QUOTED = /^["“]([^"”]*)["”](?:\s+|$)/;
  * Reads `<what was decided> [outside] [dissent <D-n>…]`: the two clauses at the end, in either
  * order (a decision in quotes may end with either word itself). After `dissent` every word must
  * be a dissent id (commas, with or without spaces, and "and" between them are fine), or the command is refused naming
- * the word; a `dissent` followed by ordinary words is part of the decision.
+ * the word; a `dissent` followed by two or more ordinary words is part of the decision, but one
+ * that looks like a number, or a single word at the end, is refused.
  */
 function readDecision(args: string): DecisionInput {
   const trimmed = args.trim();
@@ -58,7 +59,17 @@ function readDecision(args: string): DecisionInput {
         rich`Please name the dissent after "dissent", for example ${code("dissent D-4 D-7")}, or put the decision in quotes if "dissent" is part of it.`,
       );
     }
-    if (parseId("dissent", rest[0]) === undefined) break;
+    const first = rest[0] ?? "";
+    if (parseId("dissent", first) === undefined) {
+      // "dissent 4", "dissent #4", "dissent D-x" or a lone "dissent banana" at the end is a
+      // clause the bot could not read (§16), never folded into the decision; "dissent from
+      // carers" is ordinary words.
+      if (!/\d/.test(first) && !/^d-/i.test(first) && rest.length > 1) break;
+      refuse(
+        "clause.unreadable",
+        rich`I couldn't read "${quoteBack(first)}" as a dissent number: they look like ${code("D-4")}. For example: ${code(record.example)}, or put the decision in quotes if "dissent" is part of it.`,
+      );
+    }
     if (!outside && rest.at(-1)?.toLowerCase() === "outside") {
       outside = true;
       rest.pop();
@@ -108,6 +119,11 @@ const bring: CommandSpec<BringInput> = {
   needsWorkstream: true,
   parse(args) {
     const list = words(args);
+    if (list.length > 2)
+      usageError(
+        bring,
+        `Please name one decision and then one meeting; I couldn't read "${quoteBack(list.slice(2).join(" "))}".`,
+      );
     if (list.length !== 2) usageError(bring, "Please name one decision and then one meeting.");
     return { decisionId: list[0] as string, meetingId: list[1] as string };
   },

@@ -37,7 +37,10 @@ export function bringDecision(core: Core, ctx: WorkstreamContext, input: BringIn
       rich`${id} was already brought to the group at ${meetingOn(standing.bringTo, zone)}.`,
     );
   if (meeting.status !== "scheduled")
-    refuse("decision.meeting-closed", rich`${mid} is ${meeting.status}, so ${id} can't go on its agenda.`);
+    refuse(
+      "decision.meeting-closed",
+      rich`${mid} ${meeting.status === "cancelled" ? "was cancelled" : "has already happened"}, so ${id} can't go on its agenda. ${code("/meeting list")} shows the meetings still to come.`,
+    );
   if (meeting.startsAt.getTime() <= core.clock.now().getTime())
     refuse(
       "decision.meeting-started",

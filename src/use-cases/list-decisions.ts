@@ -67,7 +67,13 @@ export function listDecisions(core: Core, ctx: WorkstreamContext): Message {
   const text = rich`The decision log for ${em(workstream.name)} (${log.length}):`;
   const blocks: Block[] = [{ kind: "text", text }];
   for (const decision of log) {
-    const dissent = dissentIdsOf(core, decision);
+    // A view withdrawn after the decision stays linked, but says so.
+    const dissent = decision.dissentIds.flatMap((id) => {
+      const d = core.store.dissent.byId(id);
+      if (!d) return [];
+      const dId = formatId("dissent", d.seq);
+      return [d.status === "withdrawn" ? `${dId} (since withdrawn)` : dId];
+    });
     blocks.push({
       kind: "text",
       text: rich`${em(formatId("decision", decision.seq))} — ${quotedDecision(decision.text)}`,

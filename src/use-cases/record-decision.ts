@@ -4,11 +4,11 @@ import type { Workstream } from "../domain/entities.ts";
 import { refuse } from "../domain/errors.ts";
 import { formatId, parseId } from "../domain/ids.ts";
 import { code, em, rich, type Text } from "../domain/rich-text.ts";
-import { HOUR } from "../domain/time.ts";
+import { formatDay, HOUR } from "../domain/time.ts";
 import { type Message, message } from "../messages/message.ts";
 import { queueChannelPost, queueDirectMessage } from "../outbox/enqueue.ts";
 import type { Core, WorkstreamContext } from "../ports/core.ts";
-import { bringPhrase, quotedDecision, whereMade } from "./decision-record.ts";
+import { bringPhrase, meetingOn, quotedDecision, standingOf, whereMade } from "./decision-record.ts";
 import { refreshPapersAgenda } from "./refresh-papers-agenda.ts";
 
 /** What `/decision` was asked, as the command read it. */
@@ -75,13 +75,21 @@ export function recordDecision(core: Core, ctx: WorkstreamContext, input: Decisi
         ? rich`Linked dissent: ${dissentList(linked)}.`
         : rich`Linked dissent: ${dissentList(linked)}. I've told ${told === 1 ? "the member" : "each member"} privately.`,
     );
-  const bring = code(`/decision bring ${id} M-2`);
+  // The example names a real meeting still to come, other than the one it is going to already.
+  const going = decision.meetingId === null ? core.store.decisions.broughtTo(decision) : undefined;
+  const other = core.store.meetings
+    .upcoming(workstream.id, now)
+    .find((m) => m.startsAt.getTime() > now.getTime() && m.id !== going?.id);
+  const which = going ? "a different meeting" : "a particular meeting";
+  const how = other
+    ? rich`${code(`/decision bring ${id} ${formatId("meeting", other.seq)}`)}`
+    : rich`${code(`/decision bring ${id}`)} and the meeting's number, once it is booked`;
   notes.push(
     decision.meetingId !== null
       ? rich`I've posted it in the channel. Everyone can see the log with ${code("/decision list")}.`
       : ctx.member?.role === "chair"
-        ? rich`I've posted it in the channel, marked as made outside a meeting. To bring it to a particular meeting: ${bring}.`
-        : rich`I've posted it in the channel, marked as made outside a meeting. The chair can bring it to a particular meeting with ${bring}.`,
+        ? rich`I've posted it in the channel, marked as made outside a meeting. To bring it to ${which}: ${how}.`
+        : rich`I've posted it in the channel, marked as made outside a meeting. The chair can bring it to ${which} with ${how}.`,
   );
   return {
     text,
@@ -141,7 +149,7 @@ function tellDissenters(
     const ids = dissentList(theirs);
     const views = theirs.length === 1 ? `your view (${ids}) is` : `your views (${ids}) are`;
     const recorder = core.store.people.byId(decision.recordedBy)?.name ?? "The chair";
-    const text = rich`Hi ${person.name} — ${recorder} has recorded a decision in ${em(workstream.name)} (${id}), ${whereMade(core, workstream, decision)}: ${quotedDecision(decision.text)}. ${capital(views)} recorded alongside it, so anyone reading the decision log can see that you disagreed.`;
+    const text = rich`Hi ${person.name} — ${recorder} has recorded a decision in ${em(workstream.name)}: ${quotedDecision(decision.text)} (decision ${id}). ${madeSentence(core, workstream, decision)} ${capital(views)} recorded alongside it, so anyone reading the decision log can see that you disagreed.`;
     queueDirectMessage(
       core,
       workstream,
@@ -161,6 +169,17 @@ function tellDissenters(
     told++;
   }
   return told;
+}
+
+/** "It was made at M-1 *Planning* on …." or "It was made outside a meeting on …, and will be brought to the group at …." */
+function madeSentence(core: Core, workstream: Workstream, decision: Decision): Text {
+  const zone = workstream.settings.timezone;
+  const standing = standingOf(core, decision);
+  if (standing.madeAt) return rich`It was made at ${meetingOn(standing.madeAt, zone)}.`;
+  const outside = rich`It was made outside a meeting on ${formatDay(decision.decidedAt, zone)}`;
+  return standing.bringTo
+    ? rich`${outside}, and will be brought to the group at ${meetingOn(standing.bringTo, zone)}.`
+    : rich`${outside}, and will be brought to the group at the next meeting.`;
 }
 
 function capital(text: string): string {

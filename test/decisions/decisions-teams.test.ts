@@ -58,4 +58,15 @@ describe("decisions on Teams", () => {
     const agenda = await d.inChat("sam", "agenda M-2");
     expect(agenda.text).toContain("DC-1 **The board agreed the budget**");
   });
+
+  it("refuses an unreadable dissent clause with an example, and posts nothing", async () => {
+    await d.inChannel("sam", "dissent Thursdays are hard for carers");
+    const bad = await d.inChannel("chris", "decision Meetings move to Thursdays dissent 1");
+    expect(bad.text).toContain('I couldn\'t read "1" as a dissent number');
+    expect(bad.text).toContain("D-4");
+    await h.bot.deliver();
+    expect(d.sentTo(CHANNEL, "Decision DC-1")).toHaveLength(0);
+    const log = await d.inChat("lee", "decision list");
+    expect(log.text).toContain("is empty");
+  });
 });

@@ -55,6 +55,7 @@ describe("npm run export: decisions and outcomes", () => {
     expect(names).toContain("outcomes.csv");
     expect(readFileSync(join(out, "decisions.csv"), "utf8")).toContain("Carers' travel is paid from January");
     const md = readFileSync(join(out, "medication-safety.md"), "utf8");
+    expect(md.split("\n")[0]).toContain("decision log and what happened to what members raised");
     expect(md).toContain("## Decision log");
     expect(md).toContain("## You said, we did");
     const outcomesCsv = readFileSync(join(out, "outcomes.csv"), "utf8");

@@ -15,7 +15,7 @@ export const longOpenItems: SectionBuilder = {
     const zone = workstream.settings.timezone;
     const before = now.getTime() - LONG_OPEN_WEEKS * 7 * DAY;
     const old = outcomes(core, workstream.id).filter(
-      (r) => r.open && r.kind !== "support" && (r.openSince ?? r.raisedAt).getTime() <= before,
+      (r) => r.open && r.kind !== "support" && (r.openSince ?? r.raisedAt).getTime() < before,
     );
     if (old.length === 0) return undefined;
     const items = old.map((r) => {
