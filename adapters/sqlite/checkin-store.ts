@@ -51,8 +51,11 @@ export function createCheckInStore(db: Db): CheckInStore {
   const answers = db.prepare(`${ANSWER} WHERE a.checkin_id = ? ORDER BY p.name, a.person_id`);
   const anonymous = db.prepare("SELECT * FROM checkin_anonymous_answers WHERE checkin_id = ? ORDER BY id");
   const addAnonymous = db.prepare(
-    `INSERT INTO checkin_anonymous_answers (id, checkin_id, grp, attended, spoke, listened, comment, one_to_one)
-     VALUES (@id, @checkin_id, @grp, @attended, @spoke, @listened, @comment, @one_to_one)`,
+    `INSERT INTO checkin_anonymous_answers (id, checkin_id, grp, attended, spoke, listened, comment,
+            one_to_one, from_coordinator)
+     VALUES (@id, @checkin_id, @grp, @attended, @spoke, @listened, @comment, @one_to_one,
+             EXISTS (SELECT 1 FROM members m JOIN checkins c ON c.workstream_id = m.workstream_id
+                      WHERE c.id = @checkin_id AND m.person_id = @person_id AND m.role = 'coordinator'))`,
   );
   const emptyAnswer = db.prepare(
     `UPDATE checkin_answers SET attended = NULL, spoke = NULL, listened = NULL, comment = NULL,
@@ -60,18 +63,21 @@ export function createCheckInStore(db: Db): CheckInStore {
       WHERE checkin_id = ? AND person_id = ? AND anonymous = 1 AND completed_at IS NOT NULL`,
   );
   // Named and anonymous answers alike, from closed check-ins only: while one is open its
-  // figures would change with each answer and so tell who gave it.
+  // figures would change with each answer and so tell who gave it. With @leaveOut set,
+  // coordinators' answers are left out (see migration 019).
   const listened = db.prepare(
     `SELECT m.id AS meeting_id, m.seq, m.starts_at, a.grp,
             SUM(a.listened = 'yes') AS yes, SUM(a.listened = 'partly') AS partly, SUM(a.listened = 'no') AS no
-       FROM (SELECT * FROM checkins WHERE workstream_id = ? AND closed_at IS NOT NULL
-              ORDER BY opened_at DESC LIMIT ?) c
+       FROM (SELECT * FROM checkins WHERE workstream_id = @workstreamId AND closed_at IS NOT NULL
+              ORDER BY opened_at DESC LIMIT @meetings) c
        JOIN meetings m ON m.id = c.meeting_id
-       JOIN (SELECT checkin_id, grp, listened FROM checkin_answers
-              WHERE completed_at IS NOT NULL AND anonymous = 0
-             UNION ALL SELECT checkin_id, grp, listened FROM checkin_anonymous_answers) a
+       JOIN (SELECT x.checkin_id, x.grp, x.listened,
+                    EXISTS (SELECT 1 FROM members mm WHERE mm.workstream_id = @workstreamId
+                              AND mm.person_id = x.person_id AND mm.role = 'coordinator') AS coordinator
+               FROM checkin_answers x WHERE x.completed_at IS NOT NULL AND x.anonymous = 0
+             UNION ALL SELECT checkin_id, grp, listened, from_coordinator FROM checkin_anonymous_answers) a
          ON a.checkin_id = c.id
-      WHERE a.listened IS NOT NULL
+      WHERE a.listened IS NOT NULL AND NOT (@leaveOut AND a.coordinator)
       GROUP BY m.id, a.grp ORDER BY m.starts_at, a.grp`,
   );
   const oneToOnes = db.prepare(
@@ -120,6 +126,7 @@ export function createCheckInStore(db: Db): CheckInStore {
       addAnonymous.run({
         id: randomInt(1, 2 ** 47),
         checkin_id: checkInId,
+        person_id: personId,
         grp: row.grp,
         attended: row.attended ?? null,
         spoke: row.spoke ?? null,
@@ -150,9 +157,9 @@ export function createCheckInStore(db: Db): CheckInStore {
                     WHERE checkin_id = @checkInId AND person_id = @personId AND step = @fromStep`;
       return db.prepare(sql).run(values).changes === 1;
     },
-    listenedTrend: (workstreamId, meetings) =>
+    listenedTrend: (workstreamId, meetings, leaveOutCoordinators = false) =>
       (
-        listened.all(workstreamId, meetings) as Array<{
+        listened.all({ workstreamId, meetings, leaveOut: leaveOutCoordinators ? 1 : 0 }) as Array<{
           meeting_id: number;
           seq: number;
           starts_at: number;

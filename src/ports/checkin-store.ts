@@ -64,8 +64,11 @@ export interface CheckInStore {
     now: Date;
   }): boolean;
 
-  /** "Felt listened to" counts per meeting and group, over the workstream's last `meetings` closed check-ins. */
-  listenedTrend(workstreamId: number, meetings: number): ListenedPoint[];
+  /**
+   * "Felt listened to" counts per meeting and group, over the workstream's last `meetings`
+   * closed check-ins; without coordinators' answers when asked (for a coordinator to read).
+   */
+  listenedTrend(workstreamId: number, meetings: number, leaveOutCoordinators?: boolean): ListenedPoint[];
   /** People who asked for a one-to-one by name in a check-in since `since` (for the one-to-one list). */
   oneToOneRequests(workstreamId: number, since: Date): Array<{ personId: number; at: Date }>;
 }

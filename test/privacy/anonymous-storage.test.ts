@@ -64,7 +64,8 @@ describe("an anonymous answer in the database file", () => {
       wants_support: null,
       anonymous: 1,
     });
-    // The answer itself: a check-in, a group and the answers — no person, no time.
+    // The answer itself: a check-in, a group and the answers — no person, no time. Only
+    // whether a coordinator gave it, so coordinators' own are left out of what they read.
     const columns = (
       h.db.prepare("SELECT name FROM pragma_table_info('checkin_anonymous_answers')").all() as Array<{
         name: string;
@@ -74,6 +75,7 @@ describe("an anonymous answer in the database file", () => {
       "attended",
       "checkin_id",
       "comment",
+      "from_coordinator",
       "grp",
       "id",
       "listened",

@@ -42,7 +42,9 @@ function figureOf(points: ListenedPoint[]): MeetingFigure {
 export const listened: SectionBuilder = {
   name: "listened",
   build({ core, workstream }: DigestInput) {
-    const points = core.store.checkIns.listenedTrend(workstream.id, MEETINGS);
+    // Coordinators read this, and answer check-ins too: knowing their own answer, they could
+    // take it away from a figure of three and learn the other two. So theirs are left out.
+    const points = core.store.checkIns.listenedTrend(workstream.id, MEETINGS, true);
     if (points.length === 0) return undefined;
     const meetings = [...new Map(points.map((p) => [p.meetingId, p])).values()].sort(
       (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
