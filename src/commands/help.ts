@@ -54,6 +54,8 @@ const HELP: Record<string, { topic: Topic; says?: string }> = {
   "groundrules summary": { topic: "Run the workstream" },
   "groundrules set": { topic: "Run the workstream" },
   "workstream close": { topic: "Run the workstream" },
+  outcomes: { topic: "Say what you think", says: "see what became of what members raised" },
+  decision: { topic: "After a meeting", says: "record what the group decided" },
 };
 
 /**
@@ -66,17 +68,18 @@ const SHORT: Record<Role, string[]> = {
     "papers",
     "glossary",
     "dissent",
-    "parked",
+    // "You said, we did" holds the parked items too, with what became of each.
+    "outcomes",
     "support",
     "onetoone request",
     "quiet until",
   ],
   chair: [
     "meeting schedule",
-    "meeting list",
     "papers add",
     "meeting end",
     "checkin summary",
+    "decision",
     "dissent",
     "park",
     "onetoone",
