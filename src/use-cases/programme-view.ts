@@ -16,7 +16,7 @@ function share(part: number, whole: number, none: string): string {
 export function scopeLine(s: ScopeFigures): Text {
   const few = s.responses.invited === 0 ? "no check-ins yet" : "too few answers";
   const counts = s.counts.map((c) => `${c.label.split(" (")[0]?.toLowerCase()}: ${c.value}`).join("; ");
-  return rich`${em(s.name)}: ${plural(s.meetingsHeld, "meeting")} held, ${s.meetingsPlanned} planned; papers on time: ${share(s.papers.onTime, s.papers.sent, "none sent")}; check-ins answered: ${share(s.responses.answered, s.responses.invited, "none closed")}; felt listened to: ${share(s.listened.all.yes, s.listened.all.all, few)}; able to say what they wanted: ${share(s.spoke.all.yes, s.spoke.all.all, few)}; ${counts}.`;
+  return rich`${em(s.name)}${s.closed ? " (closed)" : ""}: ${plural(s.meetingsHeld, "meeting")} held, ${s.meetingsPlanned} planned; papers on time: ${share(s.papers.onTime, s.papers.sent, "none sent")}; check-ins answered: ${share(s.responses.answered, s.responses.invited, "none closed")}; felt listened to: ${share(s.listened.all.yes, s.listened.all.all, few)}; able to say what they wanted: ${share(s.spoke.all.yes, s.spoke.all.all, few)}; ${counts}.`;
 }
 
 /** A question's monthly trend, overall and by group, as sparklines with the latest figure. */
