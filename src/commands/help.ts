@@ -103,7 +103,13 @@ function keyOf(spec: CommandSpec): string {
  * command they may use; `/<verb> help` (or `/help <verb>`) that verb's commands. Outside a
  * workstream it is the few commands that need none.
  */
-export function helpFor(role: Role | undefined, inWorkstream: boolean, verb?: string, words = ""): Message {
+export function helpFor(
+  role: Role | undefined,
+  inWorkstream: boolean,
+  verb?: string,
+  words = "",
+  board?: string,
+): Message {
   const asked = words.trim().toLowerCase().split(/\s+/)[0] ?? "";
   const named = verb ?? (COMMANDS.some((c) => c.verb === asked) ? asked : undefined);
   const usable = COMMANDS.filter(
@@ -112,7 +118,7 @@ export function helpFor(role: Role | undefined, inWorkstream: boolean, verb?: st
       (inWorkstream ? allowed(c.who, role) && !c.outsideWorkstreamOnly : !c.needsWorkstream),
   );
   if (named) return verbHelp(named, usable);
-  if (!inWorkstream) return outsideHelp(usable);
+  if (!inWorkstream) return board === undefined ? outsideHelp(usable) : boardHelp(board, usable);
   if (asked === "all" || role === undefined) return allHelp(usable);
   const short = SHORT[role];
   const chosen = usable
@@ -134,6 +140,22 @@ function outsideHelp(usable: CommandSpec[]): Message {
   return {
     text: intro,
     blocks: [{ kind: "text", text: intro }, { kind: "list", items: usable.map(fullLine) }, UMBRELLA_NOTE],
+  };
+}
+
+/** In a programme board's channel: what it is, and its commands first (it is set up already). */
+function boardHelp(board: string, usable: CommandSpec[]): Message {
+  const intro = rich`This is the board's channel for ${em(board)}. Programme leads type ${code("/programme")} here to see the whole programme. Here is what you can do:`;
+  const shown = usable.filter(
+    (c) => c.verb !== "workstream" && !(c.verb === "programme" && c.sub === "setup"),
+  );
+  const ordered = [
+    ...shown.filter((c) => c.verb === "programme"),
+    ...shown.filter((c) => c.verb !== "programme"),
+  ];
+  return {
+    text: intro,
+    blocks: [{ kind: "text", text: intro }, { kind: "list", items: ordered.map(fullLine) }, UMBRELLA_NOTE],
   };
 }
 
