@@ -9,10 +9,21 @@ import { ReportError, writeReport } from "./programme-report.ts";
  * programme's figures as one self-contained HTML page with charts and a table beside each,
  * readable without JavaScript (PRODUCT.md §14). Default file: ./reports/<name-slug>.html.
  */
-const { values } = parseArgs({
-  options: { programme: { type: "string" }, workstream: { type: "string" }, out: { type: "string" } },
-  allowPositionals: false,
-});
+const USAGE = 'For example: npm run report -- --programme "Mental health programme" --out report.html';
+function readArgs() {
+  try {
+    return parseArgs({
+      options: { programme: { type: "string" }, workstream: { type: "string" }, out: { type: "string" } },
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    // An option it does not know, or one with no value: said plainly, not as a stack trace.
+    const said = error instanceof Error ? error.message.replace(/\.?$/, ".") : "I couldn't read that.";
+    console.error(`${said} ${USAGE}`);
+    process.exit(2);
+  }
+}
+const values = readArgs();
 const db = openDatabase(loadConfig().databasePath);
 try {
   migrate(db);
