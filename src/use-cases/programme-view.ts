@@ -70,7 +70,7 @@ export function programmeBlocks(f: ProgrammeFigures): Block[] {
     { kind: "list", items: trendLines(f.months, (m) => m.spoke) },
     {
       kind: "note",
-      text: `Figures are for the last 3 months. ▁ is nobody and █ is everyone; ${GAP} is a month with too few answers to show. Only totals are shown, never a name, a comment or an answer: a group with fewer than ${SMALL_GROUP} answers at a meeting is counted under "other groups".`,
+      text: `The figures for the whole programme and each workstream are for the last 3 months. In the trends, ▁ is nobody and █ is everyone; ${GAP} is a month with too few answers to show. Only totals are shown, never a name, a comment or an answer: a group with fewer than ${SMALL_GROUP} answers at a meeting is counted under "other groups".`,
     },
   );
   return blocks;

@@ -134,6 +134,9 @@ describe("a programme through Slack", () => {
     expect(view).toContain("*Medication safety* (closed): 1 meeting held");
     expect(view).toContain("felt listened to: 67% (2 of 3)");
     expect(view).toContain("*Carers voice*: 0 meetings held");
+    expect(view).toContain(
+      "The figures for the whole programme and each workstream are for the last 3 months.",
+    );
 
     h.clock.set("2026-12-14T09:00:30Z"); // Monday 9am in London: the programme's digest
     await h.bot.tick();
@@ -150,7 +153,10 @@ describe("a programme through Slack", () => {
   });
 
   it("says in the board's channel that it is the programme's, and how leads see it", async () => {
-    await as("U9", "/programme", "setup Mental health programme", "C9");
+    // Who may add a workstream, said as §14 has it: a chair only once they are a lead.
+    expect(await as("U9", "/programme", "setup Mental health programme", "C9")).toContain(
+      "(one of its coordinators can do this, or its chair once they are a lead too)",
+    );
     const help = await as("U2", "/help", "", "C9");
     expect(help).not.toContain("This isn't a workstream channel yet");
     expect(help).toContain("This is the board's channel for *Mental health programme*.");
