@@ -170,4 +170,36 @@ describe("a programme through Slack", () => {
     // Anywhere else outside a workstream, help is as it was.
     expect(await as("U2", "/help", "", "C7")).toContain("This isn't a workstream channel yet");
   });
+
+  it("refuses bad input to each programme command with an example, and changes nothing", async () => {
+    await as("U1", "/workstream", "setup Medication safety", "C1");
+    await as("U9", "/programme", "setup Mental health programme", "C9");
+    const refusals: Array<[string, string]> = [
+      [
+        "setup",
+        "Please give the programme a name (up to 80 letters). For example: `/programme setup Mental health programme`.",
+      ],
+      ["setup Other board", "This channel is already the *Mental health programme* programme."],
+      ["add", "Please name the workstream to add. For example: `/programme add Medication safety`."],
+      ["add No such group", "You can add a workstream to the programme if you are one of its coordinators"],
+      ["lead", "Please name one person. For example: `/programme lead @chris`."],
+      ["lead chris", "Please name one person. For example: `/programme lead @chris`."],
+      ["lead @chris", 'I couldn\'t read "@chris" as a mention.'],
+      ["lead <@U1> <@U2>", "Please name one person."],
+      [
+        "lead <@U1> please",
+        'I couldn\'t read "please" after the person. Please name just one person. For example: `/programme lead @chris`.',
+      ],
+      ["set colour blue", "A programme has these settings: digest, timezone, quiet-hours, quiet-weekends."],
+      ["set digest banana", "For example: `/programme set digest mon 09:00`."],
+      ["now please", "I don't know `/programme now`."],
+    ];
+    for (const [text, answer] of refusals) expect(await as("U9", "/programme", text, "C9")).toContain(answer);
+    const long = await as("U9", "/programme", `setup ${"x".repeat(81)}`, "C8");
+    expect(long).toContain("please keep it to 80");
+    expect(h.store.programmes.all().map((p) => p.name)).toEqual(["Mental health programme"]);
+    const board = h.store.programmes.all()[0];
+    expect(board && h.store.programmes.leads(board.id)).toHaveLength(1);
+    expect(board && h.store.programmes.workstreams(board.id)).toEqual([]);
+  });
 });
