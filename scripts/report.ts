@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { migrate } from "../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../adapters/sqlite/open.ts";
-import { loadConfig } from "../src/config.ts";
+import { ConfigError, loadConfig } from "../src/config.ts";
 import { ReportError, writeReport } from "./programme-report.ts";
 
 /**
@@ -23,8 +24,22 @@ function readArgs() {
     process.exit(2);
   }
 }
+/** The bot's database, as `npm start` finds it; a report never makes an empty one. */
+function databasePath(): string {
+  try {
+    const path = loadConfig().databasePath;
+    if (existsSync(path)) return path;
+    console.error(
+      `There is no database at ${path}. Set DATABASE_PATH to the bot's database file, the one npm start uses.`,
+    );
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+  }
+  process.exit(2);
+}
 const values = readArgs();
-const db = openDatabase(loadConfig().databasePath);
+const db = openDatabase(databasePath());
 try {
   migrate(db);
   const file = await writeReport(db, {

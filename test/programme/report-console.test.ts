@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,5 +66,11 @@ describe("a programme in the local console, then npm run report", () => {
     expect(typo.status).toBe(2);
     expect(typo.stderr).toContain("Unknown option '--programm'. For example: npm run report -- --programme");
     expect(typo.stderr).not.toContain("    at ");
+    // A mistyped DATABASE_PATH is said plainly, and no empty database is made there.
+    const elsewhere = join(dir, "missing", "bot.db");
+    const missing = report(elsewhere, "--programme", "Mental health programme");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`There is no database at ${elsewhere}.`);
+    expect(existsSync(elsewhere)).toBe(false);
   }, 120_000);
 });
