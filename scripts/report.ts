@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { migrate } from "../adapters/sqlite/migrate.ts";
 import { openDatabase } from "../adapters/sqlite/open.ts";
-import { loadConfig } from "../src/config.ts";
+import { ConfigError, loadConfig } from "../src/config.ts";
 import { ReportError, writeReport } from "./programme-report.ts";
 
 /**
@@ -9,11 +10,36 @@ import { ReportError, writeReport } from "./programme-report.ts";
  * programme's figures as one self-contained HTML page with charts and a table beside each,
  * readable without JavaScript (PRODUCT.md §14). Default file: ./reports/<name-slug>.html.
  */
-const { values } = parseArgs({
-  options: { programme: { type: "string" }, workstream: { type: "string" }, out: { type: "string" } },
-  allowPositionals: false,
-});
-const db = openDatabase(loadConfig().databasePath);
+const USAGE = 'For example: npm run report -- --programme "Mental health programme" --out report.html';
+function readArgs() {
+  try {
+    return parseArgs({
+      options: { programme: { type: "string" }, workstream: { type: "string" }, out: { type: "string" } },
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    // An option it does not know, or one with no value: said plainly, not as a stack trace.
+    const said = error instanceof Error ? error.message.replace(/\.?$/, ".") : "I couldn't read that.";
+    console.error(`${said} ${USAGE}`);
+    process.exit(2);
+  }
+}
+/** The bot's database, as `npm start` finds it; a report never makes an empty one. */
+function databasePath(): string {
+  try {
+    const path = loadConfig().databasePath;
+    if (existsSync(path)) return path;
+    console.error(
+      `There is no database at ${path}. Set DATABASE_PATH to the bot's database file, the one npm start uses.`,
+    );
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+  }
+  process.exit(2);
+}
+const values = readArgs();
+const db = openDatabase(databasePath());
 try {
   migrate(db);
   const file = await writeReport(db, {

@@ -104,6 +104,11 @@ ${rows}
 </section>`;
 }
 
+/** A workstream's name as the report shows it: a closed one says so. */
+function shownName(s: ScopeFigures): string {
+  return s.closed ? `${s.name} (closed)` : s.name;
+}
+
 /** Response rate and papers on time per workstream, the last 3 months, with its table. */
 async function workstreamSection(workstreams: ScopeFigures[]): Promise<string> {
   const measures = ["Check-ins answered", "Papers on time"];
@@ -116,7 +121,7 @@ async function workstreamSection(workstreams: ScopeFigures[]): Promise<string> {
       m.whole > 0
         ? [
             {
-              workstream: w.name,
+              workstream: shownName(w),
               measure: measures[i] as string,
               value: Math.round((100 * m.part) / m.whole),
             },
@@ -124,12 +129,12 @@ async function workstreamSection(workstreams: ScopeFigures[]): Promise<string> {
         : [],
     ),
   );
-  const svg = await workstreamChart({ workstreams: workstreams.map((w) => w.name), measures, bars });
+  const svg = await workstreamChart({ workstreams: workstreams.map(shownName), measures, bars });
   const alt = `Bar chart: ${measures.join(" and ")} for each of the ${workstreams.length} workstreams over the last 3 months. The table beside it gives every figure.`;
   const rows = workstreams
     .map(
       (w) =>
-        `<tr><th scope="row">${escapeHtml(w.name)}</th>${pick(w)
+        `<tr><th scope="row">${escapeHtml(shownName(w))}</th>${pick(w)
           .map((m) => `<td>${cell(m.part, m.whole, m.none)}</td>`)
           .join("")}</tr>`,
     )
@@ -175,7 +180,9 @@ function summaryRow(s: ScopeFigures, header: "th" | "td" = "th"): string {
     ...s.counts.map((c) => String(c.value)),
   ];
   const name =
-    header === "th" ? `<th scope="row">${escapeHtml(s.name)}</th>` : `<td>${escapeHtml(s.name)}</td>`;
+    header === "th"
+      ? `<th scope="row">${escapeHtml(shownName(s))}</th>`
+      : `<td>${escapeHtml(shownName(s))}</td>`;
   return `<tr>${name}${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
 }
 

@@ -111,8 +111,10 @@ export function helpFor(
   inWorkstream: boolean,
   verb?: string,
   words = "",
-  closed?: string,
+  /** The closed workstream's name (it is read-only), or the programme board this channel is. */
+  place: { closed?: string; board?: string } = {},
 ): Message {
+  const { closed, board } = place;
   const asked = words.trim().toLowerCase().split(/\s+/)[0] ?? "";
   const named = verb ?? (COMMANDS.some((c) => c.verb === asked) ? asked : undefined);
   const usable = COMMANDS.filter(
@@ -124,7 +126,7 @@ export function helpFor(
   );
   if (closed !== undefined) return closedHelp(closed, named, usable);
   if (named) return verbHelp(named, usable);
-  if (!inWorkstream) return outsideHelp(usable);
+  if (!inWorkstream) return board === undefined ? outsideHelp(usable) : boardHelp(board, usable);
   if (asked === "all" || role === undefined) return allHelp(usable);
   const short = SHORT[role];
   const chosen = usable
@@ -156,6 +158,22 @@ function outsideHelp(usable: CommandSpec[]): Message {
   return {
     text: intro,
     blocks: [{ kind: "text", text: intro }, { kind: "list", items: usable.map(fullLine) }, UMBRELLA_NOTE],
+  };
+}
+
+/** In a programme board's channel: what it is, and its commands first (it is set up already). */
+function boardHelp(board: string, usable: CommandSpec[]): Message {
+  const intro = rich`This is the board's channel for ${em(board)}. Programme leads type ${code("/programme")} here to see the whole programme. Here is what you can do:`;
+  const shown = usable.filter(
+    (c) => c.verb !== "workstream" && !(c.verb === "programme" && c.sub === "setup"),
+  );
+  const ordered = [
+    ...shown.filter((c) => c.verb === "programme"),
+    ...shown.filter((c) => c.verb !== "programme"),
+  ];
+  return {
+    text: intro,
+    blocks: [{ kind: "text", text: intro }, { kind: "list", items: ordered.map(fullLine) }, UMBRELLA_NOTE],
   };
 }
 

@@ -57,10 +57,16 @@ const lead: CommandSpec<Mention> = {
   needsWorkstream: false,
   parse(args, at) {
     const list = words(args);
-    const { mentions, unreadable } = takeMentions(list, at.platform);
+    const { mentions, rest, unreadable } = takeMentions(list, at.platform);
     if (unreadable)
       usageError(lead, `I couldn't read "${quoteBack(unreadable)}" as a mention. ${HOW_TO_MENTION}.`);
     const mention = mentions[0];
+    const extra = mentions.length === 1 ? rest[0] : undefined;
+    if (mention && extra)
+      usageError(
+        lead,
+        `I couldn't read "${quoteBack(extra)}" after the person. Please name just one person.`,
+      );
     if (!mention || mentions.length !== 1 || list.length !== 1) usageError(lead, "Please name one person.");
     return mention;
   },

@@ -69,13 +69,11 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
   if (verb === "" || verb === "help" || (specs.length > 0 && /^help$/i.test(rest))) {
     const workstream = findWorkstream(core, ctx, rest, false);
     const role = workstream && core.store.members.get(workstream.id, actor.id)?.role;
-    return helpFor(
-      role,
-      workstream !== undefined,
-      specs.length > 0 ? verb : undefined,
-      rest,
-      workstream?.closedAt ? workstream.name : undefined,
-    );
+    const board = !workstream && ctx.channel ? core.store.programmes.byChannel(ctx.channel)?.name : undefined;
+    return helpFor(role, workstream !== undefined, specs.length > 0 ? verb : undefined, rest, {
+      ...(workstream?.closedAt ? { closed: workstream.name } : {}),
+      ...(board !== undefined ? { board } : {}),
+    });
   }
   if (specs.length === 0) {
     refuse(

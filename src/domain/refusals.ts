@@ -214,7 +214,8 @@ export type ProgrammeRefusal =
   | "programme.setting"
   | "programme.setup-in-dm"
   | "programme.which"
-  | "programme.workstream-taken";
+  | "programme.workstream-taken"
+  | "programme.board-channel";
 
 /** Free text and times, read the same way by every feature. */
 export type InputRefusal = "text.too-long" | "time.unreadable";

@@ -11,6 +11,8 @@ export const RECENT_MONTHS = 3;
 /** The figures of one workstream, or of the whole programme (the sum of its workstreams'). */
 export interface ScopeFigures {
   name: string;
+  /** A workstream that has closed (PRODUCT.md §13): its figures still count, marked closed. */
+  closed?: boolean;
   meetingsHeld: number;
   meetingsPlanned: number;
   papers: { onTime: number; sent: number };
@@ -88,13 +90,16 @@ export function programmeFigures(
       counts,
     };
   };
-  const perWorkstream = workstreams.map((w) =>
-    scope(
+  const asAt = (w: Workstream) => (w.closedAt && w.closedAt < now ? w.closedAt : now);
+  const perWorkstream = workstreams.map((w) => ({
+    ...scope(
       w.name,
       new Set([w.id]),
-      COUNT_FIGURES.map((f) => ({ name: f.name, label: f.label, value: f.count(core, w, now) })),
+      // A closed workstream's counts as they stood when it closed: nothing falls overdue after.
+      COUNT_FIGURES.map((f) => ({ name: f.name, label: f.label, value: f.count(core, w, asAt(w)) })),
     ),
-  );
+    ...(w.closedAt ? { closed: true } : {}),
+  }));
   const totals = COUNT_FIGURES.map((f, i) => ({
     name: f.name,
     label: f.label,

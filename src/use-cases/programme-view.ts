@@ -16,7 +16,7 @@ function share(part: number, whole: number, none: string): string {
 export function scopeLine(s: ScopeFigures): Text {
   const few = s.responses.invited === 0 ? "no check-ins yet" : "too few answers";
   const counts = s.counts.map((c) => `${c.label.split(" (")[0]?.toLowerCase()}: ${c.value}`).join("; ");
-  return rich`${em(s.name)}: ${plural(s.meetingsHeld, "meeting")} held, ${s.meetingsPlanned} planned; papers on time: ${share(s.papers.onTime, s.papers.sent, "none sent")}; check-ins answered: ${share(s.responses.answered, s.responses.invited, "none closed")}; felt listened to: ${share(s.listened.all.yes, s.listened.all.all, few)}; able to say what they wanted: ${share(s.spoke.all.yes, s.spoke.all.all, few)}; ${counts}.`;
+  return rich`${em(s.name)}${s.closed ? " (closed)" : ""}: ${plural(s.meetingsHeld, "meeting")} held, ${s.meetingsPlanned} planned; papers on time: ${share(s.papers.onTime, s.papers.sent, "none sent")}; check-ins answered: ${share(s.responses.answered, s.responses.invited, "none closed")}; felt listened to: ${share(s.listened.all.yes, s.listened.all.all, few)}; able to say what they wanted: ${share(s.spoke.all.yes, s.spoke.all.all, few)}; ${counts}.`;
 }
 
 /** A question's monthly trend, overall and by group, as sparklines with the latest figure. */
@@ -70,7 +70,7 @@ export function programmeBlocks(f: ProgrammeFigures): Block[] {
     { kind: "list", items: trendLines(f.months, (m) => m.spoke) },
     {
       kind: "note",
-      text: `Figures are for the last 3 months. ▁ is nobody and █ is everyone; ${GAP} is a month with too few answers to show. Only totals are shown, never a name, a comment or an answer: a group with fewer than ${SMALL_GROUP} answers at a meeting is counted under "other groups".`,
+      text: `The figures for the whole programme and each workstream are for the last 3 months. In the trends, ▁ is nobody and █ is everyone; ${GAP} is a month with too few answers to show. Only totals are shown, never a name, a comment or an answer: a group with fewer than ${SMALL_GROUP} answers at a meeting is counted under "other groups".`,
     },
   );
   return blocks;

@@ -46,7 +46,7 @@ export function setupProgramme(core: Core, ctx: CommandContext, name: string): M
     core.log.info({ programme: programme.id }, "programme set up");
     return message(rich`${em(name)} is set up in this channel, and you are a programme lead.`, {
       kind: "text",
-      text: rich`Next, add each workstream with ${code("/programme add Medication safety")} (its chair or a coordinator can do this), and other leads with ${code("/programme lead @chris")}. Then type ${code("/programme")} to see the whole programme.`,
+      text: rich`Next, add each workstream with ${code("/programme add Medication safety")} (one of its coordinators can do this, or its chair once they are a lead too), and other leads with ${code("/programme lead @chris")}. Then type ${code("/programme")} to see the whole programme.`,
     });
   });
 }

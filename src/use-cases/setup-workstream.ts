@@ -22,6 +22,14 @@ export function setupWorkstream(core: Core, ctx: CommandContext, name: string): 
         rich`This channel is already the ${em(existing.name)} workstream. Type ${code("/workstream")} to see it.`,
       );
     }
+    // A board's channel is read by its leads, who need not be members: no workstream posts there.
+    const board = store.programmes.byChannel(channel);
+    if (board) {
+      refuse(
+        "programme.board-channel",
+        rich`This channel is the board's for ${em(board.name)}, so it can't be a workstream too. Please set the workstream up in its own channel, for example ${code("/workstream setup Medication safety")}.`,
+      );
+    }
     if (store.workstreams.byName(name)) {
       refuse(
         "workstream.name-taken",

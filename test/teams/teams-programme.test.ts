@@ -62,5 +62,9 @@ describe("a programme through Teams", () => {
     expect(await answerTo("sam", personalMessage("sam", "programme"))).toContain(
       "Only the programme's leads can do this.",
     );
+    // Help typed on the board says whose board it is, and how leads see it.
+    expect(await onBoard("sam", "help")).toContain(
+      "This is the board's channel for Mental health programme.",
+    );
   });
 });
