@@ -25,12 +25,17 @@ export function createProgrammeFacts(db: Db): ProgrammeFacts {
        FROM checkins c JOIN meetings m ON m.id = c.meeting_id
       WHERE c.workstream_id IN ${IN_LIST} AND c.closed_at IS NOT NULL AND m.starts_at >= ? AND m.starts_at < ?`,
   );
+  // Coordinators' own answers are left out: a coordinator may be a lead, and knowing their own
+  // answer could take it away from a figure of three and learn the other two (migration 019).
   const answers = db.prepare(
     `SELECT c.id, c.workstream_id, m.starts_at, a.grp, a.listened, a.spoke, COUNT(*) AS n
        FROM checkins c JOIN meetings m ON m.id = c.meeting_id
-       JOIN (SELECT checkin_id, grp, listened, spoke FROM checkin_answers
-              WHERE completed_at IS NOT NULL AND anonymous = 0
-             UNION ALL SELECT checkin_id, grp, listened, spoke FROM checkin_anonymous_answers) a
+       JOIN (SELECT x.checkin_id, x.grp, x.listened, x.spoke FROM checkin_answers x
+              WHERE x.completed_at IS NOT NULL AND x.anonymous = 0
+                AND NOT EXISTS (SELECT 1 FROM checkins xc JOIN members xm ON xm.workstream_id = xc.workstream_id
+                                 WHERE xc.id = x.checkin_id AND xm.person_id = x.person_id AND xm.role = 'coordinator')
+             UNION ALL SELECT checkin_id, grp, listened, spoke FROM checkin_anonymous_answers
+              WHERE from_coordinator = 0) a
          ON a.checkin_id = c.id
       WHERE c.workstream_id IN ${IN_LIST} AND c.closed_at IS NOT NULL AND m.starts_at >= ? AND m.starts_at < ?
       GROUP BY c.id, a.grp, a.listened, a.spoke`,

@@ -58,3 +58,45 @@ describe("a coordinator's own check-in answer", () => {
     },
   );
 });
+
+describe("a coordinator who is also a programme lead", () => {
+  async function programmeViewAfter(listened: { sam: string; kim: string }) {
+    const h = createHarness({ start: "2026-12-01T09:00:00Z" });
+    harnesses.push(h);
+    await seedGroup(h);
+    const board = (who: string, text: string) =>
+      h.bot.command({ platform: "test", actor: h.person(who), channel: "test:#board", text });
+    await board("paula", "/programme setup Board");
+    await board("cora", "/programme add Medication safety");
+    await board("paula", "/programme lead <@cora|Cora>");
+    await h.say("chris", "/meeting schedule 2026-12-01 10:00 for 1h Medication review");
+    h.clock.set("2026-12-01T11:05:00Z");
+    await h.bot.tick();
+    const check = checkInDriver(h);
+    check.look();
+    const answers = (heard: string) => [
+      "Yes",
+      "Fully",
+      heard,
+      "Nothing to add",
+      "No",
+      "No",
+      "Answer anonymously",
+    ];
+    check.answer("cora", answers("No"));
+    check.answer("sam", answers(listened.sam));
+    check.answer("kim", answers(listened.kim));
+    h.clock.set("2026-12-05T12:00:00Z");
+    await h.bot.tick();
+    const view = await board("cora", "/programme");
+    expect(view.error).toBeUndefined();
+    return view.message.blocks.map((b) => JSON.stringify(b)).join("\n");
+  }
+
+  it("reads the programme without their own answers in it, so two others' can't be worked out", async () => {
+    const both = await programmeViewAfter({ sam: "Yes", kim: "Yes" });
+    const one = await programmeViewAfter({ sam: "Yes", kim: "No" });
+    expect(both).toContain("felt listened to");
+    expect(both).toEqual(one);
+  });
+});
