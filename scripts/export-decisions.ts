@@ -7,6 +7,13 @@ import { decisionLog } from "../src/use-cases/list-decisions.ts";
 import { outcomes } from "../src/use-cases/outcomes.ts";
 import type { ExportTable } from "./export-workstream.ts";
 
+/** Whether the database has the decision log (a database from before migration 016 has not). */
+export function hasDecisionLog(db: Db): boolean {
+  return (
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'").get() !== undefined
+  );
+}
+
 /** A core over the database for reading with the use cases: it sends nothing and logs nothing. */
 export function exportCore(db: Db, zone: string): Core {
   return {
@@ -25,10 +32,7 @@ export function exportCore(db: Db, zone: string): Core {
  * requests only as counts. A database from before migration 016 has neither table.
  */
 export function decisionTables(db: Db, workstreamId: number, zone: string): ExportTable[] {
-  const hasDecisions = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'")
-    .get();
-  if (!hasDecisions) return [];
+  if (!hasDecisionLog(db)) return [];
   const core = exportCore(db, zone);
   const when = (at: Date | null) =>
     at === null ? "" : (DateTime.fromJSDate(at, { zone }).toFormat("yyyy-MM-dd HH:mm") ?? "");

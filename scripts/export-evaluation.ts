@@ -13,7 +13,7 @@ import { checkInSummary } from "../src/use-cases/check-in-figures.ts";
 import { decisionLog } from "../src/use-cases/list-decisions.ts";
 import { outcomes } from "../src/use-cases/outcomes.ts";
 import { reviewTrend } from "../src/use-cases/review-figures.ts";
-import { exportCore } from "./export-decisions.ts";
+import { exportCore, hasDecisionLog } from "./export-decisions.ts";
 import { ExportError, type ExportTable, markdown, slug } from "./export-workstream.ts";
 
 /**
@@ -196,10 +196,7 @@ function dissentTables(db: Db, workstreamId: number): ExportTable[] {
  * for what members raised only what happened to it, never their words.
  */
 export function decisionTables(db: Db, workstreamId: number, zone: string): ExportTable[] {
-  const hasDecisions = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'")
-    .get();
-  if (!hasDecisions) return [];
+  if (!hasDecisionLog(db)) return [];
   const core = exportCore(db, zone);
   const date = (at: Date) => DateTime.fromJSDate(at, { zone }).toISODate() ?? "";
   const decisions = decisionLog(core, workstreamId).map((d) => [
