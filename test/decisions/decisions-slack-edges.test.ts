@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { textOf } from "../helpers/slack-api-mock.ts";
-import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
+import {
+  runCommand,
+  type SlackHarness,
+  setUpMedicationSafety,
+  startSlackHarness,
+} from "../helpers/slack-harness.ts";
 
 const USERS = {
   U1: { name: "Kim Patel" },
@@ -14,9 +19,7 @@ describe("decisions through Slack: bad input, the umbrella command, /outcomes in
 
   beforeEach(async () => {
     h = await startSlackHarness({ users: USERS });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "setup Medication safety" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U2> <@U3>" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "role <@U3> chair" });
+    await setUpMedicationSafety(h, ["U2", "U3"]);
     await runCommand(h, { user: "U3", command: "/meeting", text: "schedule 2026-12-17 14:00 Planning" });
     await runCommand(h, { user: "U2", command: "/dissent", text: "Thursdays are hard for carers" });
     await h.bot.deliver();

@@ -99,3 +99,17 @@ export async function runCommand(
   if (reply.body.response_type !== "ephemeral") throw new Error("a slash command answer must be ephemeral");
   return String(reply.body.text);
 }
+
+/**
+ * The workstream most Slack tests start from, set up as people would in channel C1: U1 (the
+ * coordinator) sets up "Medication safety", adds `members` and makes U3 the chair.
+ */
+export async function setUpMedicationSafety(h: SlackHarness, members: string[]): Promise<void> {
+  await runCommand(h, { user: "U1", command: "/workstream", text: "setup Medication safety" });
+  await runCommand(h, {
+    user: "U1",
+    command: "/workstream",
+    text: `add ${members.map((m) => `<@${m}>`).join(" ")}`,
+  });
+  await runCommand(h, { user: "U1", command: "/workstream", text: "role <@U3> chair" });
+}

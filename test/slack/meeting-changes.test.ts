@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DAY, HOUR } from "../../src/domain/time.ts";
 import { textOf } from "../helpers/slack-api-mock.ts";
-import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
+import {
+  runCommand,
+  type SlackHarness,
+  setUpMedicationSafety,
+  startSlackHarness,
+} from "../helpers/slack-harness.ts";
 
 const USERS = {
   U1: { name: "Kim Patel" },
@@ -15,9 +20,7 @@ describe("moving and repeating meetings through Slack", () => {
   beforeEach(async () => {
     // Tuesday 8 December 2026, 10am in London.
     h = await startSlackHarness({ users: USERS });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "setup Medication safety" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U2> <@U3>" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "role <@U3> chair" });
+    await setUpMedicationSafety(h, ["U2", "U3"]);
     await runCommand(h, { user: "U3", command: "/meeting", text: "schedule 2026-12-15 14:00 Budget review" });
   });
   afterEach(async () => {

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DAY, HOUR } from "../../src/domain/time.ts";
 import { type RecordedCall, textOf } from "../helpers/slack-api-mock.ts";
 import { buttonIn } from "../helpers/slack-buttons.ts";
-import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
+import {
+  runCommand,
+  type SlackHarness,
+  setUpMedicationSafety,
+  startSlackHarness,
+} from "../helpers/slack-harness.ts";
 
 const USERS = {
   U1: { name: "Kim Patel" },
@@ -20,9 +25,7 @@ describe("papers through Slack", () => {
   beforeEach(async () => {
     // Tuesday 8 December 2026, 10am. M-1 is Friday 18 December, 2pm: papers go out on the 11th.
     h = await startSlackHarness({ users: USERS });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "setup Medication safety" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U2> <@U3> <@U4>" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "role <@U3> chair" });
+    await setUpMedicationSafety(h, ["U2", "U3", "U4"]);
     await runCommand(h, { user: "U3", command: "/meeting", text: "schedule 2026-12-18 14:00 Budget review" });
     const added = await runCommand(h, {
       user: "U3",

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DAY } from "../../src/domain/time.ts";
 import { type RecordedCall, textOf } from "../helpers/slack-api-mock.ts";
 import { buttonIn } from "../helpers/slack-buttons.ts";
-import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
+import {
+  runCommand,
+  type SlackHarness,
+  setUpMedicationSafety,
+  startSlackHarness,
+} from "../helpers/slack-harness.ts";
 
 const USERS = {
   U1: { name: "Kim Patel" },
@@ -18,9 +23,7 @@ describe("a review through Slack", () => {
   beforeEach(async () => {
     // Tuesday 8 December 2026, 10am. Kim coordinates, Chris chairs.
     h = await startSlackHarness({ users: USERS });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "setup Medication safety" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U2> <@U3> <@U4> <@U5>" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "role <@U3> chair" });
+    await setUpMedicationSafety(h, ["U2", "U3", "U4", "U5"]);
   });
   afterEach(async () => {
     await h.close();

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RecordedCall } from "../helpers/slack-api-mock.ts";
 import { textOf } from "../helpers/slack-api-mock.ts";
 import { buttonIn } from "../helpers/slack-buttons.ts";
-import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
+import {
+  runCommand,
+  type SlackHarness,
+  setUpMedicationSafety,
+  startSlackHarness,
+} from "../helpers/slack-harness.ts";
 
 const USERS = {
   U1: { name: "Kim Patel" },
@@ -21,9 +26,7 @@ describe("the Slack App Home shows what /mine shows", () => {
 
   beforeEach(async () => {
     h = await startSlackHarness({ users: USERS });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "setup Medication safety" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U2> <@U3>" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "role <@U3> chair" });
+    await setUpMedicationSafety(h, ["U2", "U3"]);
     await runCommand(h, { user: "U3", command: "/meeting", text: "schedule 2026-12-17 14:00 Budget review" });
     await runCommand(h, {
       user: "U3",

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RecordedCall, textOf } from "../helpers/slack-api-mock.ts";
 import { buttonIn } from "../helpers/slack-buttons.ts";
-import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
+import {
+  runCommand,
+  type SlackHarness,
+  setUpMedicationSafety,
+  startSlackHarness,
+} from "../helpers/slack-harness.ts";
 
 const USERS = {
   U1: { name: "Kim Patel" },
@@ -19,9 +24,7 @@ describe("Slack buttons and forms", () => {
 
   beforeEach(async () => {
     h = await startSlackHarness({ users: USERS });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "setup Medication safety" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "add <@U2> <@U3> <@U4>" });
-    await runCommand(h, { user: "U1", command: "/workstream", text: "role <@U3> chair" });
+    await setUpMedicationSafety(h, ["U2", "U3", "U4"]);
     await runCommand(h, { user: "U1", command: "/meeting", text: "schedule 2026-12-09 09:00 Budget review" });
     const ws = h.store.workstreams.byChannel("slack:C1");
     meetingId = h.store.meetings.bySeq(ws?.id ?? -1, 1)?.id ?? -1;
