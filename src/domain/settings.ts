@@ -28,7 +28,10 @@ type Rule = { hint: Text; read: (value: string) => string | number | undefined }
 const wholeNumber = (min: number, max: number, unit: string): Rule => ({
   hint: `a whole number of ${unit} from ${min} to ${max}`,
   read: (value) => {
-    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    // "8" or "8 weeks" (and "1 week"): the unit may be written, but must be this one.
+    const unitWord = `(?:${unit}|${unit.replace(/s$/, "")})`;
+    const match = new RegExp(`^(\\d+)(?:\\s+${unitWord})?$`, "i").exec(value.trim());
+    const n = match ? Number(match[1]) : Number.NaN;
     return n >= min && n <= max ? n : undefined;
   },
 });

@@ -70,8 +70,11 @@ const CASES: Array<{
       ["10", 10],
       ["60", 60],
       [" 14 ", 14],
+      // The unit may be written out, as people say it; only the setting's own unit.
+      ["7 days", 7],
+      ["1 day", 1],
     ],
-    refused: ["0", "61", "seven", "7.5", "-3", "7 days"],
+    refused: ["0", "61", "seven", "7.5", "-3", "7 weeks", "7days x"],
     range: ["1", "60", "days"],
   },
   {
@@ -148,8 +151,10 @@ const CASES: Array<{
       ["52", 52],
       ["off", "off"],
       ["Off", "off"],
+      ["12 weeks", 12],
+      ["1 week", 1],
     ],
-    refused: ["0", "53", "12 weeks", "never", "1.5"],
+    refused: ["0", "53", "12 days", "never", "1.5"],
     range: ["1", "52", "off"],
   },
 ];
