@@ -113,3 +113,31 @@ export async function setUpMedicationSafety(h: SlackHarness, members: string[]):
   });
   await runCommand(h, { user: "U1", command: "/workstream", text: "role <@U3> chair" });
 }
+
+/** A modal opened by the bot (`views.open`'s view), submitted by `user` as Slack sends it. */
+export function submitModal(
+  h: SlackHarness,
+  input: {
+    user: string;
+    view: { callback_id: string; private_metadata: string };
+    values: Record<string, Record<string, unknown>>;
+    trigger: string;
+  },
+) {
+  const { user, view, trigger } = input;
+  return h.slack.interaction({
+    type: "view_submission",
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: "T1" },
+    team: { id: "T1", domain: "test" },
+    api_app_id: "A1",
+    trigger_id: `${trigger}-submit`,
+    view: {
+      id: `V-${trigger}`,
+      type: "modal",
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state: { values: input.values },
+      hash: "h",
+    },
+  });
+}

@@ -7,6 +7,7 @@ import {
   type SlackHarness,
   setUpMedicationSafety,
   startSlackHarness,
+  submitModal,
 } from "../helpers/slack-harness.ts";
 
 const USERS = {
@@ -101,21 +102,7 @@ describe("ground rules, the welcome and a closed workstream through Slack", () =
       values[id] = { [id]: radio(score) };
     values.learnComment = { learnComment: { type: "plain_text_input", value: lesson } };
     if (share) values.anonymous = { anonymous: radio("no") };
-    const submitted = await h.slack.interaction({
-      type: "view_submission",
-      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: "T1" },
-      team: { id: "T1", domain: "test" },
-      api_app_id: "A1",
-      trigger_id: `${trigger}-submit`,
-      view: {
-        id: `V-${trigger}`,
-        type: "modal",
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: { values },
-        hash: "h",
-      },
-    });
+    const submitted = await submitModal(h, { user, view, values, trigger });
     expect(submitted.status).toBe(200);
     await h.api.waitFor("chat.update", (c) => c.body.channel === `D${user}`);
   }
@@ -225,24 +212,13 @@ describe("ground rules, the welcome and a closed workstream through Slack", () =
     const open = await h.api.waitFor("views.open", (c) => c.body.trigger_id === "t-gr");
     const view = open.body.view as { callback_id: string; private_metadata: string };
     await runCommand(h, { user: "U1", channel: "C1", command: "/workstream", text: "remove <@U2>" });
-    const submitted = await h.slack.interaction({
-      type: "view_submission",
-      user: { id: "U2", username: "u2", name: "u2", team_id: "T1" },
-      team: { id: "T1", domain: "test" },
-      api_app_id: "A1",
-      trigger_id: "t-gr-submit",
-      view: {
-        id: "V-gr",
-        type: "modal",
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: {
-          values: {
-            q1: { q1: { type: "plain_text_input", value: "Sent after I was removed" } },
-            share: { share: { type: "radio_buttons", selected_option: { value: "anonymous" } } },
-          },
-        },
-        hash: "h",
+    const submitted = await submitModal(h, {
+      user: "U2",
+      view,
+      trigger: "t-gr",
+      values: {
+        q1: { q1: { type: "plain_text_input", value: "Sent after I was removed" } },
+        share: { share: { type: "radio_buttons", selected_option: { value: "anonymous" } } },
       },
     });
     expect(JSON.stringify(submitted.body ?? "")).toContain("no longer in this workstream");

@@ -6,6 +6,7 @@ import {
   type SlackHarness,
   setUpMedicationSafety,
   startSlackHarness,
+  submitModal,
 } from "../helpers/slack-harness.ts";
 
 const USERS = {
@@ -67,25 +68,14 @@ describe("ground rules and closing in Slack (the real Bolt receiver)", () => {
     };
     expect(view.blocks.filter((b) => /^q\d$/.test(b.block_id))).toHaveLength(9);
     const updates = h.api.accepted("chat.update").length;
-    const submitted = await h.slack.interaction({
-      type: "view_submission",
-      user: { id: "U2", username: "u2", name: "u2", team_id: "T1" },
-      team: { id: "T1", domain: "test" },
-      api_app_id: "A1",
-      trigger_id: "trigger-submit",
-      view: {
-        id: "V1",
-        type: "modal",
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: {
-          values: {
-            q2: { q2: { type: "plain_text_input", value: "Go round the table" } },
-            q3: { q3: { type: "plain_text_input", value: null } },
-            share: { share: { type: "radio_buttons", selected_option: { value: "anonymous" } } },
-          },
-        },
-        hash: "h",
+    const submitted = await submitModal(h, {
+      user: "U2",
+      view,
+      trigger: "trigger",
+      values: {
+        q2: { q2: { type: "plain_text_input", value: "Go round the table" } },
+        q3: { q3: { type: "plain_text_input", value: null } },
+        share: { share: { type: "radio_buttons", selected_option: { value: "anonymous" } } },
       },
     });
     expect(submitted.status).toBe(200);

@@ -7,6 +7,7 @@ import {
   type SlackHarness,
   setUpMedicationSafety,
   startSlackHarness,
+  submitModal,
 } from "../helpers/slack-harness.ts";
 
 const USERS = {
@@ -65,21 +66,7 @@ describe("a review through Slack", () => {
     values.taskComment = { taskComment: { type: "plain_text_input", value: comment ?? null } };
     return {
       view,
-      response: await h.slack.interaction({
-        type: "view_submission",
-        user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: "T1" },
-        team: { id: "T1", domain: "test" },
-        api_app_id: "A1",
-        trigger_id: `${trigger}-submit`,
-        view: {
-          id: `V-${trigger}`,
-          type: "modal",
-          callback_id: view.callback_id,
-          private_metadata: view.private_metadata,
-          state: { values },
-          hash: "h",
-        },
-      }),
+      response: await submitModal(h, { user, view, values, trigger }),
     };
   }
 
