@@ -106,7 +106,8 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
       );
     }
   }
-  // A command that only ever changes things says the workstream is closed before who may run it.
+  // A closed workstream is read-only (PRODUCT.md §13). A command that only ever changes things
+  // says so before who may run it; one that may only look (readOnly) is judged once it is read.
   if (spec.needsWorkstream && ctx.workstream?.closedAt && !spec.readOnly) {
     refuse("workstream.closed", closedSentence(ctx.workstream));
   }
@@ -122,7 +123,6 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     core.store.members.workstreamsOf(actor.id)[0]?.settings.timezone ??
     core.defaultTimezone;
   const input = spec.parse(rest, { platform: ctx.platform, zone, now: core.clock.now() });
-  // A closed workstream is read-only (PRODUCT.md §13): the one place that says so for commands.
   if (spec.needsWorkstream && ctx.workstream?.closedAt && !spec.readOnly?.(input)) {
     refuse("workstream.closed", closedSentence(ctx.workstream));
   }
