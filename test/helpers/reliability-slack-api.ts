@@ -36,6 +36,8 @@ export async function startStandInSlack(options: StandInOptions = {}) {
   let window: number[] = [];
   let limited = 0;
   let responses = 0;
+  /** The bodies posted to response URLs (the answers people see), oldest first. */
+  const answered: string[] = [];
   // Milliseconds from a command's sending to its answer, for response URLs stamped `?sent=`.
   let answerTimes: number[] = [];
   let first: number | undefined;
@@ -58,6 +60,7 @@ export async function startStandInSlack(options: StandInOptions = {}) {
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
     if (url.startsWith("/respond/")) {
       responses++;
+      answered.push(raw);
       const sent = Number(new URL(url, "http://x").searchParams.get("sent"));
       if (sent > 0) answerTimes.push(Date.now() - sent);
       return reply(200, { ok: true });
@@ -112,6 +115,7 @@ export async function startStandInSlack(options: StandInOptions = {}) {
     responseUrl: (id: string) => `${base}/respond/${id}`,
     /** Accepted messages per channel (a DM to U7 is channel DU7). */
     perChannel,
+    answered,
     stats() {
       let total = 0;
       let duplicated = 0;
