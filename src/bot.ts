@@ -38,11 +38,13 @@ export function createBot(options: BotOptions) {
   };
   const sender = createSender(core);
   /**
-   * Looks at the outbox now rather than at the next tick, after every command and click, so no
-   * use case has to remember to. Deferred so the person's own reply (Slack's ack, the console's
-   * answer) goes first.
+   * Looks at the outbox now rather than at the next tick, after every command and click that
+   * wrote anything, so no use case has to remember to. A command that wrote nothing (most are
+   * reads) queued nothing either, and what falls due with time has the sender's own timer.
+   * Deferred so the person's own reply (Slack's ack, the console's answer) goes first.
    */
-  const wake = () => {
+  const wake = (writesBefore: number) => {
+    if (core.store.writes() === writesBefore) return;
     setImmediate(() => {
       sender
         .deliver()
@@ -54,13 +56,15 @@ export function createBot(options: BotOptions) {
       gateways.set(gateway.platform, gateway);
     },
     command: async (inbound: InboundCommand): Promise<CommandReply> => {
+      const before = core.store.writes();
       const reply = await handleCommand(core, inbound);
-      wake();
+      wake(before);
       return reply;
     },
     action: (inbound: InboundAction): ActionResult => {
+      const before = core.store.writes();
       const result = handleAction(core, inbound);
-      wake();
+      wake(before);
       return result;
     },
     /** The person's home view (Slack App Home). */

@@ -25,6 +25,7 @@ import { createWorkstreamStore } from "./workstream-store.ts";
 /** The Store port over one better-sqlite3 connection (already migrated). */
 export function createSqliteStore(db: Db): Store {
   const seen = db.prepare("INSERT OR IGNORE INTO inbound_seen (key, seen_at) VALUES (?, ?)");
+  const totalChanges = db.prepare("SELECT total_changes()").pluck();
   return {
     transaction: (fn) => db.transaction(fn)(),
     flushJournal() {
@@ -32,6 +33,7 @@ export function createSqliteStore(db: Db): Store {
       // next flush, or SQLite's own checkpoint, then empties it.
       db.pragma("wal_checkpoint(TRUNCATE)");
     },
+    writes: () => totalChanges.get() as number,
     people: createPeopleStore(db),
     workstreams: createWorkstreamStore(db),
     members: createMemberStore(db),

@@ -30,6 +30,11 @@ export interface Store {
    * Call it outside a transaction.
    */
   flushJournal(): void;
+  /**
+   * How many rows this process has inserted, changed or deleted so far. A command that moved it
+   * may have queued something to send; one that did not (most are reads) has nothing new.
+   */
+  writes(): number;
   people: PeopleStore;
   workstreams: WorkstreamStore;
   members: MemberStore;
