@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,14 +21,48 @@ const READY_TARGET_MS = 1000;
 const RSS_TARGET_MB = 100;
 
 /**
- * How the bot is started: what `npm start` runs (its environment and node flags, from
- * package.json), the same compiled code with no flags, and the ways it could be run from sources.
+ * tsc's output, one file per module, as `npm start` ran it before the bundle (scripts/build.ts):
+ * built into `dir` with migrations/ and node_modules/ beside it, so the two compare in one run.
  */
-function modes(): Array<{ name: string; args: string[]; env?: Record<string, string> }> {
+function buildUnbundled(dir: string): string {
+  const out = join(dir, "tsc");
+  execFileSync(
+    join(ROOT, "node_modules/.bin/tsc"),
+    [
+      "-p",
+      join(ROOT, "tsconfig.json"),
+      "--noEmit",
+      "false",
+      "--outDir",
+      out,
+      "--rootDir",
+      ROOT,
+      "--rewriteRelativeImportExtensions",
+    ],
+    { cwd: ROOT, stdio: "inherit" },
+  );
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
+  symlinkSync(join(ROOT, "migrations"), join(out, "migrations"));
+  symlinkSync(join(ROOT, "node_modules"), join(out, "node_modules"));
+  return join(out, "src/main.js");
+}
+
+/**
+ * How the bot is started: what `npm start` runs (its environment and node flags, from
+ * package.json), the same bundle with no flags, tsc's unbundled output with npm start's flags,
+ * and the ways it could be run from sources.
+ */
+function modes(unbundled: string): Array<{ name: string; args: string[]; env?: Record<string, string> }> {
   const start = startScript();
   const list: Array<{ name: string; args: string[]; env?: Record<string, string> }> = [
     { name: COMPILED, args: start.args, env: start.env },
     { name: "node dist (no flags)", args: [join(ROOT, "dist/src/main.js")] },
+    {
+      name: "tsc's files, unbundled (before), npm start's flags",
+      args: start.args.map((a) => (a.endsWith("dist/src/main.js") ? unbundled : a)),
+      env: start.env,
+    },
     { name: "tsx", args: ["--import", "tsx", join(ROOT, "src/main.ts")] },
   ];
   // Node's own type stripping (unflagged from 22.18 / 23.6): shown where this Node has it.
@@ -52,17 +86,20 @@ export async function footprint(api: Child, seeded?: string) {
   execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
   const dir = mkdtempSync(join(tmpdir(), "cp-footprint-"));
   try {
+    const unbundled = buildUnbundled(dir);
     const large = seeded && existsSync(seeded) ? seeded : join(dir, "large.db");
     if (large !== seeded) await timeTicks({ workstreams: 100, members: 50, years: 3 }, large);
     for (const [dbName, path] of [
       ["empty database", join(dir, "empty.db")],
       ["100 × 50 × 3 years", large],
     ] as const) {
-      const results = new Map(modes().map((m) => [m.name, { ready: [] as number[], rss: [] as number[] }]));
+      const results = new Map(
+        modes(unbundled).map((m) => [m.name, { ready: [] as number[], rss: [] as number[] }]),
+      );
       const loads: number[] = [];
       let settled: number | undefined;
       for (let i = 0; i < RUNS; i++) {
-        for (const mode of modes()) {
+        for (const mode of modes(unbundled)) {
           loads.push(loadavg()[0] as number);
           const bot = await startLikeNpmStart({
             databasePath: path,

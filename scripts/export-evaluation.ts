@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "csv-stringify/sync";
 import { DateTime } from "luxon";
 import { createCheckInStore } from "../adapters/sqlite/checkin-store.ts";
 import type { Db } from "../adapters/sqlite/open.ts";
@@ -13,6 +12,7 @@ import { checkInSummary } from "../src/use-cases/check-in-figures.ts";
 import { decisionLog } from "../src/use-cases/list-decisions.ts";
 import { outcomes } from "../src/use-cases/outcomes.ts";
 import { reviewTrend } from "../src/use-cases/review-figures.ts";
+import { csv } from "./csv.ts";
 import { exportCore, hasDecisionLog } from "./export-decisions.ts";
 import { ExportError, type ExportTable, markdown, slug } from "./export-workstream.ts";
 
@@ -282,7 +282,7 @@ export function writeEvaluation(db: Db, workstreamName: string, outDir?: string)
   const files: string[] = [];
   for (const table of tables) {
     const path = join(dir, `${table.name}.csv`);
-    writeFileSync(path, stringify([table.columns, ...table.rows]));
+    writeFileSync(path, csv(table.columns, table.rows));
     files.push(path);
   }
   const path = join(dir, `${slug(workstream)}-evaluation.md`);

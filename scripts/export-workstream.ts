@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "csv-stringify/sync";
 import { DateTime } from "luxon";
 import { createCheckInStore } from "../adapters/sqlite/checkin-store.ts";
 import type { Db } from "../adapters/sqlite/open.ts";
@@ -8,6 +7,7 @@ import { figureLabel } from "../src/domain/anonymity.ts";
 import type { ChoiceCounts } from "../src/domain/check-in-summary.ts";
 import { SettingsSchema } from "../src/domain/settings.ts";
 import { checkInSummary } from "../src/use-cases/check-in-figures.ts";
+import { csv } from "./csv.ts";
 import { decisionTables } from "./export-decisions.ts";
 
 /** One exported table: a name for its files, a heading, its columns and rows (already text). */
@@ -231,7 +231,7 @@ export function writeExport(db: Db, workstreamName: string, outDir?: string): st
   const files: string[] = [];
   for (const table of tables) {
     const path = join(dir, `${table.name}.csv`);
-    writeFileSync(path, stringify([table.columns, ...table.rows]));
+    writeFileSync(path, csv(table.columns, table.rows));
     files.push(path);
   }
   const path = join(dir, `${slug(workstream)}.md`);
