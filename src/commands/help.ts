@@ -1,6 +1,7 @@
 import { code, em, rich, type Text } from "../domain/rich-text.ts";
 import type { Role } from "../domain/roles.ts";
 import type { Block, Message } from "../messages/message.ts";
+import { nameList } from "../use-cases/people.ts";
 import { COMMANDS } from "./catalog.ts";
 import { allowed, type CommandSpec, type HelpTopic, HELP_TOPICS as TOPICS } from "./spec.ts";
 
@@ -111,10 +112,13 @@ export function helpFor(
   inWorkstream: boolean,
   verb?: string,
   words = "",
-  /** The closed workstream's name (it is read-only), or the programme board this channel is. */
-  place: { closed?: string; board?: string } = {},
+  /**
+   * The closed workstream's name (it is read-only), the programme board this channel is, or, in
+   * a private chat, the workstreams the person is in (none, or more than one to choose from).
+   */
+  place: { closed?: string; board?: string; mine?: string[] } = {},
 ): Message {
-  const { closed, board } = place;
+  const { closed, board, mine } = place;
   const asked = words.trim().toLowerCase().split(/\s+/)[0] ?? "";
   const named = verb ?? (COMMANDS.some((c) => c.verb === asked) ? asked : undefined);
   const usable = COMMANDS.filter(
@@ -126,7 +130,7 @@ export function helpFor(
   );
   if (closed !== undefined) return closedHelp(closed, named, usable);
   if (named) return verbHelp(named, usable);
-  if (!inWorkstream) return board === undefined ? outsideHelp(usable) : boardHelp(board, usable);
+  if (!inWorkstream) return board === undefined ? outsideHelp(usable, mine) : boardHelp(board, usable);
   if (asked === "all" || role === undefined) return allHelp(usable);
   const short = SHORT[role];
   const chosen = usable
@@ -153,8 +157,14 @@ function verbHelp(verb: string, usable: CommandSpec[]): Message {
   };
 }
 
-function outsideHelp(usable: CommandSpec[]): Message {
-  const intro = "This isn't a workstream channel yet. Here is what you can do:";
+/** In a channel that is no workstream's, or in a private chat with no one workstream to use. */
+function outsideHelp(usable: CommandSpec[], mine: string[] | undefined): Message {
+  const intro: Text =
+    mine === undefined
+      ? "This isn't a workstream channel yet. Here is what you can do:"
+      : mine.length === 0
+        ? "You're not in a workstream yet. When a chair or coordinator adds you, your workstream's commands work here too. Here is what you can do now:"
+        : rich`You're in ${String(mine.length)} workstreams: ${nameList(mine.map((name) => [em(name)]))}. To see what you can do in one, type ${code(`/help in ${mine[0]}`)}. Here is what works anywhere:`;
   return {
     text: intro,
     blocks: [{ kind: "text", text: intro }, { kind: "list", items: usable.map(fullLine) }, UMBRELLA_NOTE],

@@ -70,9 +70,13 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     const workstream = findWorkstream(core, ctx, rest, false);
     const role = workstream && core.store.members.get(workstream.id, actor.id)?.role;
     const board = !workstream && ctx.channel ? core.store.programmes.byChannel(ctx.channel)?.name : undefined;
+    // In a private chat with none or several workstreams, help says which, not "this channel".
+    const mine =
+      !workstream && !ctx.channel ? core.store.members.workstreamsOf(actor.id).map((w) => w.name) : undefined;
     return helpFor(role, workstream !== undefined, specs.length > 0 ? verb : undefined, rest, {
       ...(workstream?.closedAt ? { closed: workstream.name } : {}),
       ...(board !== undefined ? { board } : {}),
+      ...(mine !== undefined ? { mine } : {}),
     });
   }
   if (specs.length === 0) {

@@ -101,3 +101,39 @@ describe("help for one command", () => {
     expect(a.text).toContain("/papers add");
   });
 });
+
+describe("/help in a private chat", () => {
+  it("tells someone in no workstream that they are in none, not that the chat is no workstream's channel", async () => {
+    const reply = await h.say("nia", "/help", "dm");
+    expect(reply.text).toContain("You're not in a workstream yet.");
+    expect(reply.text).not.toContain("channel yet");
+    expect(commandsIn(reply.text)).toContain("/workstream setup <name>");
+  });
+
+  it("shows a member of one workstream that workstream's short help", async () => {
+    const reply = await h.say("sam", "/help", "dm");
+    expect(reply.text).toContain("`/meeting list` — see the meetings coming up");
+    expect(reply.text).not.toContain("workstream yet");
+  });
+
+  it("names the workstreams of someone in two, and how to ask about one", async () => {
+    await h.bot.command({
+      platform: "test",
+      actor: h.person("cora"),
+      channel: "test:#second",
+      text: "/workstream setup Discharge planning",
+    });
+    await h.bot.command({
+      platform: "test",
+      actor: h.person("cora"),
+      channel: "test:#second",
+      text: "/workstream add <@sam|Sam>",
+    });
+    const reply = await h.say("sam", "/help", "dm");
+    expect(reply.text).toContain("You're in 2 workstreams: *Discharge planning* and *Medication safety*.");
+    expect(reply.text).toContain("`/help in Discharge planning`");
+    expect(reply.text).not.toContain("channel yet");
+    const inOne = await h.say("sam", "/help in Medication safety", "dm");
+    expect(inOne.text).toContain("`/meeting list` — see the meetings coming up");
+  });
+});

@@ -171,7 +171,7 @@ describe("the bundle npm start runs", () => {
       (c) => c.kind === "reply" && c.conversationId === "a:dm-kim",
       10_000,
     );
-    expect(textOf(reply)).toContain("isn't a workstream");
+    expect(textOf(reply)).toContain("You're not in a workstream yet.");
     expect(existsSync(join(dir, "data/t.db"))).toBe(true);
   });
 });
