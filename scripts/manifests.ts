@@ -102,7 +102,9 @@ const UMBRELLA_COMMENT =
  * people reach for first (in a 1:1 chat: a member's; in a team channel: running the
  * workstream), in menu order. Each must be in the catalog; its description is the catalog's.
  * Every other command still works when typed. `mine` took the place of `support list` in the
- * 1:1 menu: it shows a member's own support requests and their state, with everything else.
+ * 1:1 menu: it shows a member's own support requests and their state, with everything else;
+ * `outcomes` that of `parked` (it includes parked items, and what came of what members raised);
+ * `decision` that of `workstream sync`, which is used once and which setup's answer explains.
  */
 const TEAMS_MENU: Array<{ scope: string; commands: string[] }> = [
   {
@@ -116,7 +118,7 @@ const TEAMS_MENU: Array<{ scope: string; commands: string[] }> = [
       "support",
       "dissent",
       "dissent list",
-      "parked",
+      "outcomes",
       "onetoone request",
       "glossary",
       "quiet until",
@@ -126,13 +128,13 @@ const TEAMS_MENU: Array<{ scope: string; commands: string[] }> = [
     scope: "team",
     commands: [
       "workstream setup",
-      "workstream sync",
       "workstream add",
       "workstream role",
       "meeting schedule",
       "meeting list",
       "meeting cancel",
       "meeting end",
+      "decision",
       "papers add",
       "checkin status",
       "park",
