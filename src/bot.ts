@@ -1,6 +1,6 @@
 import { handleAction, type InboundAction } from "./commands/actions.ts";
 import { type CommandReply, handleCommand, type InboundCommand } from "./commands/router.ts";
-import { emptyOldMessages } from "./outbox/retention.ts";
+import { emptyOldMessages, forgetOldDeliveries } from "./outbox/retention.ts";
 import { createSender } from "./outbox/sender.ts";
 import type { AdapterData, AdapterDataStore } from "./ports/adapter-data.ts";
 import type { ChatGateway } from "./ports/chat-gateway.ts";
@@ -77,6 +77,7 @@ export function createBot(options: BotOptions) {
       const queued = queueDueWork(core);
       if (queued > 0) options.log.info({ queued }, "queued due work");
       emptyOldMessages(core);
+      forgetOldDeliveries(core);
       return sender.deliver();
     },
     /** Sends what is due without looking for new work (after a command, or a retry timer). */

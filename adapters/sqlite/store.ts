@@ -26,6 +26,10 @@ import { createWorkstreamStore } from "./workstream-store.ts";
 export function createSqliteStore(db: Db): Store {
   const seen = db.prepare("INSERT OR IGNORE INTO inbound_seen (key, seen_at) VALUES (?, ?)");
   const totalChanges = db.prepare("SELECT total_changes()").pluck();
+  const forgetSeen = db.prepare(
+    `DELETE FROM inbound_seen WHERE key IN
+       (SELECT key FROM inbound_seen WHERE seen_at < ? ORDER BY seen_at LIMIT ?)`,
+  );
   return {
     transaction: (fn) => db.transaction(fn)(),
     flushJournal() {
@@ -39,7 +43,10 @@ export function createSqliteStore(db: Db): Store {
     members: createMemberStore(db),
     meetings: createMeetingStore(db),
     outbox: createOutboxStore(db),
-    inbound: { firstSeen: (key, now) => seen.run(key, now.getTime()).changes === 1 },
+    inbound: {
+      firstSeen: (key, now) => seen.run(key, now.getTime()).changes === 1,
+      forgetBefore: (before, limit) => forgetSeen.run(before.getTime(), limit).changes,
+    },
     checkIns: createCheckInStore(db),
     support: createSupportStore(db),
     dissent: createDissentStore(db),

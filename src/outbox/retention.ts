@@ -13,3 +13,17 @@ export function emptyOldMessages(core: Core): number {
   if (emptied > 0) core.log.info({ emptied }, "removed the bodies of old messages");
   return emptied;
 }
+
+/** Long past every platform's retries (Slack's last is about an hour after the first). */
+const DELIVERY_MEMORY_DAYS = 7;
+/** Per tick, so a first prune of a long-running database is spread over a few minutes. */
+const FORGET_BATCH = 1_000;
+
+/**
+ * Platform deliveries already handled are remembered only to ignore a redelivery; each tick
+ * forgets those first seen more than a week ago, so the table stops growing with every message.
+ */
+export function forgetOldDeliveries(core: Core): number {
+  const before = new Date(core.clock.now().getTime() - DELIVERY_MEMORY_DAYS * DAY_MS);
+  return core.store.inbound.forgetBefore(before, FORGET_BATCH);
+}

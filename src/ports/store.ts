@@ -206,4 +206,6 @@ export interface OutboxStore {
 export interface InboundStore {
   /** True the first time this key is seen; false for a repeat. */
   firstSeen(key: string, now: Date): boolean;
+  /** Forgets up to `limit` keys first seen before `before`, oldest first; returns how many. */
+  forgetBefore(before: Date, limit: number): number;
 }
