@@ -144,3 +144,30 @@ describe("where programme commands may be typed", () => {
     );
   });
 });
+
+describe("the programme digest once the work is done", () => {
+  it("stops when every workstream in the programme has closed, and goes while one is open", async () => {
+    await sayIn(BOARD, "paula", "/programme setup Mental health programme");
+    await sayIn(BOARD, "cora", "/programme add Medication safety");
+    await sayIn(BOARD, "otto", "/programme add Carers voice");
+    const digests = () =>
+      h.gateway.to("test:paula").filter((s) => s.text.includes("here is the programme digest")).length;
+    const medication = h.store.workstreams.byName("Medication safety");
+    const carers = h.store.workstreams.byName("Carers voice");
+    if (!medication || !carers) throw new Error("workstreams missing");
+
+    h.store.workstreams.close(medication.id, h.clock.now());
+    h.clock.set("2026-12-07T09:00:30Z"); // Monday 9am in London: the programme's digest
+    await h.bot.tick();
+    await h.bot.deliver();
+    expect(digests()).toBe(1);
+
+    h.store.workstreams.close(carers.id, h.clock.now());
+    h.clock.set("2026-12-14T09:00:30Z");
+    await h.bot.tick();
+    await h.bot.deliver();
+    expect(digests()).toBe(1);
+    // The view itself is still there for the lead.
+    expect((await sayIn(BOARD, "paula", "/programme")).text).toContain("Medication safety (closed)");
+  });
+});
