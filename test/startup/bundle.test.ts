@@ -95,6 +95,30 @@ describe("the bundle npm start runs", () => {
     expect(run.stdout).toContain("/meeting schedule <when>");
   });
 
+  it("runs the README's console demo as printed", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const demo = /```\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("### The local console")))?.[1];
+    expect(demo).toBeDefined();
+    const way = startArgs(main);
+    const run = spawnSync(process.execPath, way.args, {
+      cwd: ROOT,
+      input: demo,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        ...way.env,
+        DATABASE_PATH: join(dir, "data/demo.db"),
+      },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Thanks, Sam — that's everything.");
+    expect(run.stdout).toContain("1 of 6 members answered");
+    expect(run.stdout).toContain('"The papers came late; I had no time to read them"');
+  });
+
   it("sets up a workstream from a signed Slack slash command, through Bolt's receiver", async () => {
     const way = startArgs(main);
     const bot = await spawnBot({
