@@ -7,6 +7,7 @@ import { commandLatency } from "./command-latency.ts";
 import { fanOutBench } from "./fan-out.ts";
 import { footprint } from "./footprint.ts";
 import { forkHelper } from "./helpers/child.ts";
+import { installBench } from "./install.ts";
 import { programmeBench } from "./programme.ts";
 import { summary } from "./report.ts";
 import { schedulerScale } from "./scheduler-scale.ts";
@@ -31,6 +32,7 @@ try {
   if (want("footprint")) await footprint(api, largeDb);
   if (want("programme")) await programmeBench();
   if (want("footprint") || want("burst")) await burstSection(api, largeDb);
+  if (want("install")) installBench();
 } finally {
   await api.stop();
   rmSync(scratch, { recursive: true, force: true });
