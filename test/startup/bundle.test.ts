@@ -76,20 +76,25 @@ describe("the bundle npm start runs", () => {
     expect(bolt.filter((file) => botbuilder.includes(file))).toEqual([]);
   });
 
-  it("answers /help in the console", () => {
+  /** The console as `npm start` runs it, fed `input`, on its own database. */
+  const runConsole = (input: string, database: string) => {
     const way = startArgs(main);
-    const run = spawnSync(process.execPath, way.args, {
+    return spawnSync(process.execPath, way.args, {
       cwd: ROOT,
-      input: "/help\n",
+      input,
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",
         ...way.env,
-        DATABASE_PATH: join(dir, "data/c.db"),
+        DATABASE_PATH: join(dir, "data", database),
       },
       encoding: "utf8",
-      timeout: 30_000,
+      timeout: 60_000,
     });
+  };
+
+  it("answers /help in the console", () => {
+    const run = runConsole("/help\n", "c.db");
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('A demo workstream, "Medication safety", is ready');
     expect(run.stdout).toContain("/meeting schedule <when>");
@@ -98,20 +103,8 @@ describe("the bundle npm start runs", () => {
   it("runs the README's console demo as printed", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     const demo = /```\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("### The local console")))?.[1];
-    expect(demo).toBeDefined();
-    const way = startArgs(main);
-    const run = spawnSync(process.execPath, way.args, {
-      cwd: ROOT,
-      input: demo,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        ...way.env,
-        DATABASE_PATH: join(dir, "data/demo.db"),
-      },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    if (!demo) throw new Error("README.md has no console demo block");
+    const run = runConsole(demo, "demo.db");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Thanks, Sam — that's everything.");
