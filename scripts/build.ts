@@ -14,8 +14,12 @@ import { build } from "esbuild";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const outdir = process.argv[2] ?? join(ROOT, "dist/src");
-// Nothing stale is left to load: the whole of dist/ (tsc's old output too), or the outdir given.
-rmSync(process.argv[2] ?? join(ROOT, "dist"), { recursive: true, force: true });
+// What is given is emptied first: only ever a `…/dist/src`, never a directory of sources.
+if (!/(^|[\\/])dist[\\/]src[\\/]?$/.test(outdir)) {
+  throw new Error(`scripts/build.ts writes only to a …/dist/src directory, not ${outdir}`);
+}
+// Nothing stale is left to load: the whole of that dist/ (tsc's old output too).
+rmSync(process.argv[2] ? join(outdir, "..") : join(ROOT, "dist"), { recursive: true, force: true });
 
 await build({
   entryPoints: [join(ROOT, "src/main.ts")],

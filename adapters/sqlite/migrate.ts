@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Db } from "./open.ts";
 
@@ -22,6 +22,8 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
       db.prepare("SELECT name, checksum FROM schema_migrations").all() as { name: string; checksum: string }[]
     ).map((r) => [r.name, r.checksum]),
   );
+  // A deploy that copied dist/ without migrations/ gets one plain line, not ENOENT.
+  if (!existsSync(dir)) throw new MigrationError(`the database migrations were not found in ${dir}.`);
   const files = readdirSync(dir)
     .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))
     .sort();

@@ -116,7 +116,7 @@ export function helpFor(
    * The closed workstream's name (it is read-only), the programme board this channel is, or, in
    * a private chat, the workstreams the person is in (none, or more than one to choose from).
    */
-  place: { closed?: string; board?: string; mine?: string[] } = {},
+  place: { closed?: string; board?: string; mine?: Array<{ name: string; closed: boolean }> } = {},
 ): Message {
   const { closed, board, mine } = place;
   const asked = words.trim().toLowerCase().split(/\s+/)[0] ?? "";
@@ -158,13 +158,18 @@ function verbHelp(verb: string, usable: CommandSpec[]): Message {
 }
 
 /** In a channel that is no workstream's, or in a private chat with no one workstream to use. */
-function outsideHelp(usable: CommandSpec[], mine: string[] | undefined): Message {
+function outsideHelp(
+  usable: CommandSpec[],
+  mine: Array<{ name: string; closed: boolean }> | undefined,
+): Message {
+  // An open one is the example: a closed one's help would only say what can still be read.
+  const example = (mine?.find((w) => !w.closed) ?? mine?.[0])?.name;
   const intro: Text =
     mine === undefined
       ? "This isn't a workstream channel yet. Here is what you can do:"
       : mine.length === 0
         ? "You're not in a workstream yet. When a chair or coordinator adds you, your workstream's commands work here too. Here is what you can do now:"
-        : rich`You're in ${String(mine.length)} workstreams: ${nameList(mine.map((name) => [em(name)]))}. To see what you can do in one, type ${code(`/help in ${mine[0]}`)}. Here is what works anywhere:`;
+        : rich`You're in ${String(mine.length)} workstreams: ${nameList(mine.map((w) => (w.closed ? [em(w.name), " (closed)"] : [em(w.name)])))}. To see what you can do in one, type ${code(`/help in ${example}`)}. Here is what works anywhere:`;
   return {
     text: intro,
     blocks: [{ kind: "text", text: intro }, { kind: "list", items: usable.map(fullLine) }, UMBRELLA_NOTE],

@@ -72,7 +72,11 @@ async function route(core: Core, inbound: InboundCommand): Promise<Message> {
     const board = !workstream && ctx.channel ? core.store.programmes.byChannel(ctx.channel)?.name : undefined;
     // In a private chat with none or several workstreams, help says which, not "this channel".
     const mine =
-      !workstream && !ctx.channel ? core.store.members.workstreamsOf(actor.id).map((w) => w.name) : undefined;
+      !workstream && !ctx.channel
+        ? core.store.members
+            .workstreamsOf(actor.id)
+            .map((w) => ({ name: w.name, closed: Boolean(w.closedAt) }))
+        : undefined;
     return helpFor(role, workstream !== undefined, specs.length > 0 ? verb : undefined, rest, {
       ...(workstream?.closedAt ? { closed: workstream.name } : {}),
       ...(board !== undefined ? { board } : {}),

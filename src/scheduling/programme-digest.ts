@@ -8,8 +8,8 @@ import { digestSlot, weeklySlotDue } from "./digest-schedule.ts";
  * The programme digest (PRODUCT.md §14): at the programme's own `digest` minute (its time
  * zone), the programme view to each lead privately, held by the programme's quiet hours. The
  * key names the programme, the lead and the slot's local minute, so it goes once. A programme
- * with no workstreams yet, or whose workstreams have all closed, has nothing new to say (its
- * view is still there with /programme).
+ * with no workstreams yet, or whose workstreams all closed over a week ago, has nothing new to
+ * say (its view is still there with /programme).
  */
 export function queueProgrammeDigests(core: Core, now: Date): number {
   let queued = 0;
@@ -17,7 +17,7 @@ export function queueProgrammeDigests(core: Core, now: Date): number {
     // A programme has a workstream's schedule fields (settings, createdAt): the same slot rule.
     const slot = weeklySlotDue(core, programme, now);
     if (!slot) continue;
-    if (!running(core, programme.id)) continue;
+    if (!running(core, programme.id, now)) continue;
     const leads = core.store.programmes
       .leads(programme.id)
       .flatMap((id) => core.store.people.byId(id) ?? [])
@@ -37,9 +37,14 @@ export function queueProgrammeDigests(core: Core, now: Date): number {
   return queued;
 }
 
-/** At least one of its workstreams is still open. */
-function running(core: Core, programmeId: number): boolean {
-  return core.store.programmes.workstreams(programmeId).some((w) => !w.closedAt);
+/** The digest is weekly: one that closed in the last week is still news (its closing is in it). */
+const STILL_NEWS_MS = 7 * 86_400_000;
+
+/** At least one of its workstreams is still open, or closed within the last week. */
+function running(core: Core, programmeId: number, now: Date): boolean {
+  return core.store.programmes
+    .workstreams(programmeId)
+    .some((w) => !w.closedAt || now.getTime() - w.closedAt.getTime() < STILL_NEWS_MS);
 }
 
 function key(programmeId: number, personId: number, localMinute: string): string {
@@ -53,7 +58,7 @@ function key(programmeId: number, personId: number, localMinute: string): string
 export function logMissedProgrammeDigests(core: Core, after: Date, now: Date): void {
   for (const programme of core.store.programmes.all()) {
     const schedule = parseSchedule(programme.settings.digest);
-    if (!schedule || !running(core, programme.id)) continue;
+    if (!schedule || !running(core, programme.id, now)) continue;
     const current = digestSlot(programme, now)?.localMinute;
     for (const slot of slotsBetween(schedule, programme.settings.timezone, after, now)) {
       if (slot.localMinute === current) continue;

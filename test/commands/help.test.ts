@@ -135,5 +135,13 @@ describe("/help in a private chat", () => {
     expect(reply.text).not.toContain("channel yet");
     const inOne = await h.say("sam", "/help in Medication safety", "dm");
     expect(inOne.text).toContain("`/meeting list` — see the meetings coming up");
+
+    // A closed one is marked, and the example is one still open.
+    const discharge = h.store.workstreams.byName("Discharge planning");
+    if (!discharge) throw new Error("no second workstream");
+    h.store.workstreams.close(discharge.id, h.clock.now());
+    const later = await h.say("sam", "/help", "dm");
+    expect(later.text).toContain("*Discharge planning* (closed) and *Medication safety*");
+    expect(later.text).toContain("`/help in Medication safety`");
   });
 });

@@ -52,3 +52,14 @@ describe("the database", () => {
     expect(recorded).toEqual([]);
   });
 });
+
+describe("a deploy without its migrations", () => {
+  it("stops with one plain line naming where they were looked for", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cp-nomig-"));
+    const db = openDatabase(join(dir, "bot.db"));
+    const missing = join(dir, "migrations");
+    expect(() => migrate(db, missing)).toThrow(MigrationError);
+    expect(() => migrate(db, missing)).toThrow(`the database migrations were not found in ${missing}.`);
+    db.close();
+  });
+});
