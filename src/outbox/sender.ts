@@ -153,9 +153,21 @@ export function createSender(core: Core) {
       // Start every queued row its platform's limits allow now; the rest wait their turn.
       let wakeAt = Number.POSITIVE_INFINITY;
       const waiting: OutboxRow[] = [];
+      // An address one row had to wait for holds back its later rows in this pass too: its gap
+      // (or pause) may end between two rows' checks, and the later row must not go first.
+      const held = new Set<string>();
+      const paused = new Set<string>();
       for (const row of queue) {
-        if (isPaused(row.address)) continue; // found again once the pause is over
+        if (paused.has(row.address) || isPaused(row.address)) {
+          paused.add(row.address);
+          continue; // all of its rows are found again, in order, once the pause is over
+        }
+        if (held.has(row.address)) {
+          waiting.push(row);
+          continue;
+        }
         if (busyAddresses.has(row.address)) {
+          held.add(row.address);
           waiting.push(row);
           continue;
         }
@@ -164,12 +176,14 @@ export function createSender(core: Core) {
         const at = performance.now();
         const allowed = Math.min(window.get(platform) ?? 1, limits.concurrency ?? DEFAULT_CONCURRENCY);
         if ((claimedPerPlatform.get(platform) ?? 0) >= allowed) {
+          held.add(row.address);
           waiting.push(row);
           continue;
         }
         const until = pacer.waitUntil(platform, row.address, limits, at);
         if (until > 0) {
           wakeAt = Math.min(wakeAt, until);
+          held.add(row.address);
           waiting.push(row);
           continue;
         }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { message } from "../../src/messages/message.ts";
 import { type ChatGateway, DeliveryError, type SendLimits } from "../../src/ports/chat-gateway.ts";
 import { createHarness, tempDatabase } from "../helpers/harness.ts";
@@ -91,6 +91,30 @@ describe("the outbox against a platform at network distance", () => {
     // The other people did not wait behind the busy channel.
     const lastOther = Math.max(...far.starts.filter((s) => s.address !== "far:channel").map((s) => s.at));
     expect(lastOther).toBeLessThan(times[2] ?? 0);
+  });
+
+  it("keeps a conversation's order even when its gap ends while the sender is looking through the queue", async () => {
+    const h = createHarness();
+    cleanups.push(h.cleanup);
+    // The sender's clock moves 2 ms each time it is read (as when a loaded machine stops the
+    // process for a moment), so a conversation's 60 ms gap keeps ending between one of its
+    // rows' checks and the next one's: the later row must still wait for the earlier.
+    const real = performance.now.bind(performance);
+    let reads = 0;
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => real() + ++reads * 2);
+    cleanups.push(() => clock.mockRestore());
+    const far = distantGateway("far", { concurrency: 8, perAddressGapMs: 60 }, 0);
+    h.bot.addGateway(far.gateway);
+    h.store.transaction(() => {
+      for (let n = 0; n < 20; n++) {
+        h.store.outbox.enqueue(item(`same${n}`, "far:channel"), h.clock.now());
+        for (let p = 0; p < 4; p++)
+          h.store.outbox.enqueue(item(`other${n}-${p}`, `far:p${n}-${p}`), h.clock.now());
+      }
+    });
+    expect(await h.bot.deliver()).toBe(100);
+    const order = far.starts.filter((s) => s.address === "far:channel").map((s) => JSON.parse(s.text).text);
+    expect(order).toEqual(Array.from({ length: 20 }, (_, n) => `Hello same${n}`));
   });
 
   it("keeps to a platform's starts per second", async () => {
