@@ -12,6 +12,7 @@ import { createBot } from "../../src/bot.ts";
 import { silentLogger } from "../../src/ports/logger.ts";
 import { manualClock } from "./harness.ts";
 import { type MockSlack, type MockSlackOptions, startMockSlack } from "./slack-api-mock.ts";
+import { buttonIn } from "./slack-buttons.ts";
 import { createSlackSigner, type SlackSigner } from "./slack-signer.ts";
 
 export const SIGNING_SECRET = "test-signing-secret";
@@ -112,6 +113,39 @@ export async function setUpMedicationSafety(h: SlackHarness, members: string[]):
     text: `add ${members.map((m) => `<@${m}>`).join(" ")}`,
   });
   await runCommand(h, { user: "U1", command: "/workstream", text: "role <@U3> chair" });
+}
+
+/**
+ * `/workstream close` typed by `user` in `channel`, then its "Yes, close it" button clicked, as
+ * Slack sends both; resolves once the click has been answered.
+ */
+export async function closeWorkstream(h: SlackHarness, user: string, channel: string): Promise<void> {
+  const response = await h.slack.command({
+    user_id: user,
+    user_name: user.toLowerCase(),
+    channel_id: channel,
+    command: "/workstream",
+    text: "close",
+    response_url: h.api.responseUrl("close"),
+  });
+  if (response.status !== 200) throw new Error(`/workstream close answered ${response.status}`);
+  const prompt = await h.api.waitFor("response_url", (c) => c.path === "/respond/close");
+  const confirm = buttonIn(prompt, "Yes, close it");
+  await h.slack.interaction({
+    type: "block_actions",
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: "T1" },
+    team: { id: "T1", domain: "test" },
+    api_app_id: "A1",
+    trigger_id: `t-close-${user}`,
+    container: { type: "message", channel_id: channel, message_ts: "1.0", is_ephemeral: true },
+    channel: { id: channel, name: "group" },
+    message: { ts: "1.0", text: "x" },
+    response_url: h.api.responseUrl("click-close"),
+    actions: [
+      { type: "button", block_id: "b", action_id: confirm.action_id, value: confirm.value, action_ts: "1" },
+    ],
+  });
+  await h.api.waitFor("response_url", (c) => c.path === "/respond/click-close");
 }
 
 /** A modal opened by the bot (`views.open`'s view), submitted by `user` as Slack sends it. */

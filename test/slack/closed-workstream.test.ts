@@ -3,6 +3,7 @@ import { DAY } from "../../src/domain/time.ts";
 import { type RecordedCall, textOf } from "../helpers/slack-api-mock.ts";
 import { buttonIn, type SentButton } from "../helpers/slack-buttons.ts";
 import {
+  closeWorkstream as closeBySlack,
   runCommand,
   type SlackHarness,
   setUpMedicationSafety,
@@ -60,32 +61,7 @@ describe("ground rules, the welcome and a closed workstream through Slack", () =
     });
 
   async function closeWorkstream(): Promise<void> {
-    const response = await h.slack.command({
-      user_id: "U1",
-      user_name: "u1",
-      channel_id: "C1",
-      command: "/workstream",
-      text: "close",
-      response_url: h.api.responseUrl("close"),
-    });
-    expect(response.status).toBe(200);
-    const prompt = await h.api.waitFor("response_url", (c) => c.path === "/respond/close");
-    const confirm = buttonIn(prompt, "Yes, close it");
-    await h.slack.interaction({
-      type: "block_actions",
-      user: { id: "U1", username: "u1", name: "u1", team_id: "T1" },
-      team: { id: "T1", domain: "test" },
-      api_app_id: "A1",
-      trigger_id: "t-close",
-      container: { type: "message", channel_id: "C1", message_ts: "1.0", is_ephemeral: true },
-      channel: { id: "C1", name: "group" },
-      message: { ts: "1.0", text: "x" },
-      response_url: h.api.responseUrl("click-close"),
-      actions: [
-        { type: "button", block_id: "b", action_id: confirm.action_id, value: confirm.value, action_ts: "1" },
-      ],
-    });
-    await h.api.waitFor("response_url", (c) => c.path === "/respond/click-close");
+    await closeBySlack(h, "U1", "C1");
     await h.bot.deliver();
   }
 

@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedClosedCheckIn } from "../helpers/programme-seed.ts";
 import { textOf } from "../helpers/slack-api-mock.ts";
-import { buttonIn } from "../helpers/slack-buttons.ts";
-import { runCommand, type SlackHarness, startSlackHarness } from "../helpers/slack-harness.ts";
+import {
+  closeWorkstream,
+  runCommand,
+  type SlackHarness,
+  startSlackHarness,
+} from "../helpers/slack-harness.ts";
 
 // PRODUCT.md §14 through the real Bolt receiver: a programme of two workstreams set up by
 // slash commands, read by a lead and refused to a non-lead, and its digest sent to the lead.
@@ -102,31 +106,7 @@ describe("a programme through Slack", () => {
       ],
     );
     // The coordinator closes Medication safety with the confirm button, as Slack sends it.
-    await h.slack.command({
-      user_id: "U1",
-      user_name: "u1",
-      channel_id: "C1",
-      command: "/workstream",
-      text: "close",
-      response_url: h.api.responseUrl("close"),
-    });
-    const prompt = await h.api.waitFor("response_url", (c) => c.path === "/respond/close");
-    const button = buttonIn(prompt, "Yes, close it");
-    await h.slack.interaction({
-      type: "block_actions",
-      user: { id: "U1", username: "u1", name: "u1", team_id: "T1" },
-      team: { id: "T1", domain: "test" },
-      api_app_id: "A1",
-      trigger_id: "trigger-U1",
-      container: { type: "message", channel_id: "C1", message_ts: "1.0", is_ephemeral: true },
-      channel: { id: "C1", name: "group" },
-      message: { ts: "1.0", text: "x" },
-      response_url: h.api.responseUrl("click-close"),
-      actions: [
-        { type: "button", block_id: "b", action_id: button.action_id, value: button.value, action_ts: "1" },
-      ],
-    });
-    await h.api.waitFor("response_url", (c) => c.path === "/respond/click-close");
+    await closeWorkstream(h, "U1", "C1");
     expect(h.store.workstreams.byName("Medication safety")?.closedAt).toBeInstanceOf(Date);
 
     const view = await as("U9", "/programme", "", "C9");
